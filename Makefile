@@ -1,0 +1,85 @@
+# jubao: FastCGI programs for a provincial report platform. Plain make, explicit object lists.
+#
+#   make run     the whole stack on http://127.0.0.1:$(PORT)/jubao/ (installs what is missing)
+#   make check   every test: unit, integration against real MariaDB + nginx, and again under
+#                AddressSanitizer + UndefinedBehaviorSanitizer
+#
+# Variants are built in their own directories: build/ (release) and build/asan/.
+
+PORT      ?= 8080
+STATE_DIR ?= var
+BUILD     ?= build
+SAN       ?=
+
+CC        ?= cc
+PKGS       = libmariadb libxslt libxml-2.0 openssl
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wsign-compare -Wvla -Wformat=2 -Wno-format-nonliteral
+ifeq ($(SAN),1)
+OPT       = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN     = -fsanitize=address,undefined
+else
+OPT       = -O2 -D_FORTIFY_SOURCE=2
+LDSAN     =
+endif
+CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fPIE \
+            -Ilib $(PKG_CFLAGS)
+LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
+LIBS      = -lfcgi $(PKG_LIBS)
+
+LIB_MODULES = arena log config crypto validate calendar http form db queries render \
+              refdata ratelimit store report app
+LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
+PROGRAMS    = submit status pages
+PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
+UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form
+UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
+BENCH_BINS  = $(BUILD)/bench/hello
+
+-include Makefile.local
+
+.PHONY: all deps run check unit clean bench
+all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS)
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libjubao.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/cgi/%: cgi/%.c $(BUILD)/libjubao.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libjubao.a lib/*.h tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
+
+$(BUILD)/bench/hello: bench/hello.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
+
+deps:
+	@scripts/deps.sh
+
+unit: $(UNIT_BINS)
+	@scripts/run-unit.sh $(UNIT_BINS)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@STATE_DIR="$(STATE_DIR)" PORT="$(PORT)" BUILD="$(BUILD)" scripts/stack.sh run
+
+check: deps
+	@scripts/check.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,352 @@
+/* app: see app.h. */
+#include <ctype.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "crypto.h"
+#include "log.h"
+#include "queries.h"
+
+#define QUERY_MAX       4096     /* bytes of a query string */
+#define REFDATA_MAX_AGE 300      /* seconds between reloads of the reference tables */
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+}
+
+static const char *
+env(struct ctx *c, const char *name)
+{
+	const char *v = FCGX_GetParam(name, c->fcgi.envp);
+
+	return v != NULL ? arena_strdup(&c->arena, v) : NULL;
+}
+
+/* The address the rate limits count: the peer, or the address a trusted proxy reports. */
+static const char *
+client_address(struct ctx *c)
+{
+	const char *peer = env(c, "REMOTE_ADDR"), *real;
+
+	if (peer == NULL)
+		peer = "";
+	if (c->cfg.trusted_proxy[0] != '\0' && strcmp(peer, c->cfg.trusted_proxy) == 0 &&
+	    (real = env(c, "HTTP_X_REAL_IP")) != NULL && strlen(real) <= 45 &&
+	    strspn(real, "0123456789abcdefABCDEF:.") == strlen(real) && real[0] != '\0')
+		return real;
+	return peer;
+}
+
+static const char *
+request_path(struct ctx *c)
+{
+	const char *uri = env(c, "DOCUMENT_URI"), *script, *info;
+	size_t plen = strlen(c->cfg.url_prefix);
+
+	if (uri == NULL) {
+		/* Apache: SCRIPT_NAME + PATH_INFO */
+		script = env(c, "SCRIPT_NAME");
+		info = env(c, "PATH_INFO");
+		uri = script == NULL ? "/" : script;
+		if (info != NULL) {
+			size_t n = strlen(uri) + strlen(info) + 1;
+			char *u = arena_alloc(&c->arena, n);
+			snprintf(u, n, "%s%s", uri, info);
+			uri = u;
+		}
+	}
+	if (strncmp(uri, c->cfg.url_prefix, plen) == 0 && (uri[plen] == '/' || uri[plen] == '\0'))
+		uri += plen;
+	return uri[0] == '\0' ? "/" : uri;
+}
+
+static bool
+wants_xml(const struct params *ps)
+{
+	const struct param *f = params_get(ps, "format");
+
+	return f != NULL && strcmp(f->value, "xml") == 0;
+}
+
+static const struct http_limits query_limits = { 32, 64, 1024 };
+
+static void
+request_begin(struct ctx *c)
+{
+	const char *qs, *https, *proto, *peer;
+
+	c->now = (int64_t)time(NULL);
+	memset(&c->query, 0, sizeof(c->query));
+	memset(&c->form, 0, sizeof(c->form));
+	memset(&c->cookies, 0, sizeof(c->cookies));
+	memset(&c->resp, 0, sizeof(c->resp));
+	c->answered = false;
+	c->method = env(c, "REQUEST_METHOD");
+	if (c->method == NULL)
+		c->method = "GET";
+	c->is_post = strcmp(c->method, "POST") == 0;
+	c->path = request_path(c);
+	c->content_type = env(c, "CONTENT_TYPE");
+	c->client = client_address(c);
+	https = env(c, "HTTPS");
+	peer = env(c, "REMOTE_ADDR");
+	/* Behind a trusted proxy that ends TLS, believe what it says about the scheme. */
+	proto = c->cfg.trusted_proxy[0] != '\0' && peer != NULL &&
+	    strcmp(peer, c->cfg.trusted_proxy) == 0 ? env(c, "HTTP_X_FORWARDED_PROTO") : NULL;
+	c->https = (https != NULL && strcasecmp(https, "on") == 0) ||
+	    (proto != NULL && strcmp(proto, "https") == 0);
+	qs = env(c, "QUERY_STRING");
+	if (qs != NULL && strlen(qs) <= QUERY_MAX)
+		(void)http_parse_urlencoded(&c->arena, qs, strlen(qs), &query_limits, &c->query);
+	c->want_xml = wants_xml(&c->query);
+	http_parse_cookies(&c->arena, env(c, "HTTP_COOKIE"), 32, &c->cookies);
+	if (!c->is_post)
+		c->form = c->query;
+}
+
+int
+app_read_form(struct ctx *c, size_t max_body, const char **why)
+{
+	struct http_limits lim;
+	long long clen;
+	char *body;
+	const char *boundary;
+	size_t got = 0;
+	enum http_err e;
+
+	clen = http_content_length(FCGX_GetParam("CONTENT_LENGTH", c->fcgi.envp),
+	    (long long)max_body);
+	if (clen < 0) {
+		*why = "提交的内容超过了允许的大小。";
+		return 413;
+	}
+	body = arena_alloc(&c->arena, (size_t)clen + 1);
+	while (got < (size_t)clen) {
+		int want = (size_t)clen - got > 65536 ? 65536 : (int)((size_t)clen - got);
+		int n = FCGX_GetStr(body + got, want, c->fcgi.in);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got != (size_t)clen) {
+		/* The client went away mid-body: keep nothing of it. */
+		*why = "提交的内容不完整，请重新提交。";
+		return 400;
+	}
+	lim.max_parts = c->cfg.max_fields + c->cfg.max_files + 8;
+	lim.max_name = 64;
+	lim.max_value = 32768;
+	if (c->content_type != NULL && strncasecmp(c->content_type,
+	    "application/x-www-form-urlencoded", 33) == 0)
+		e = http_parse_urlencoded(&c->arena, body, got, &lim, &c->form);
+	else if ((boundary = http_multipart_boundary(&c->arena, c->content_type)) != NULL)
+		e = http_parse_multipart(&c->arena, body, got, boundary, &lim, &c->form);
+	else {
+		*why = "不支持的提交格式。";
+		return 415;
+	}
+	switch (e) {
+	case HTTP_OK:
+		break;
+	case HTTP_EUTF8:
+		*why = "提交的内容含有无效字符：文字须为UTF-8编码，且不能含有控制字符。";
+		return 400;
+	case HTTP_ETOOMANY:
+		*why = "提交的项目过多。";
+		return 400;
+	case HTTP_ETOOLONG:
+		*why = "某一项内容过长。";
+		return 400;
+	default:
+		*why = "提交的内容格式不正确，请重新填写后提交。";
+		return 400;
+	}
+	if (wants_xml(&c->form))
+		c->want_xml = true;
+	return 0;
+}
+
+static void
+put(struct ctx *c, const char *s)
+{
+	(void)FCGX_PutS(s, c->fcgi.out);
+}
+
+void
+app_send(struct ctx *c, int status, xmlDocPtr doc)
+{
+	xmlChar *out = NULL;
+	int outlen = 0;
+	unsigned i;
+	char line[700];
+
+	if (c->answered) {
+		xmlFreeDoc(doc);
+		return;
+	}
+	c->answered = true;
+	if (render_doc(&c->render, 0, doc, c->want_xml, &out, &outlen) != 0) {
+		status = 500;
+		c->want_xml = false;
+		out = xmlStrdup((const xmlChar *)"<!DOCTYPE html><html lang=\"zh-CN\"><meta "
+		    "charset=\"utf-8\"><title>系统错误</title><p>系统暂时出现错误，请稍后再试。</p>");
+		if (out == NULL)
+			log_fatal("out of memory");
+		outlen = xmlStrlen(out);
+	}
+	xmlFreeDoc(doc);
+	snprintf(line, sizeof(line), "Status: %d %s\r\nContent-Type: %s\r\n", status,
+	    http_status_text(status), c->want_xml ? "application/xml; charset=utf-8" :
+	    "text/html; charset=utf-8");
+	put(c, line);
+	snprintf(line, sizeof(line), "Content-Security-Policy: %s\r\n", c->cfg.csp);
+	put(c, line);
+	put(c, "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: no-referrer\r\n"
+	    "Cache-Control: no-store\r\n");
+	snprintf(line, sizeof(line), "Content-Length: %d\r\n", outlen);
+	put(c, line);
+	for (i = 0; i < c->resp.nextra; i++) {
+		put(c, c->resp.extra[i]);
+		put(c, "\r\n");
+	}
+	put(c, "\r\n");
+	if (strcmp(c->method, "HEAD") != 0)
+		(void)FCGX_PutStr((const char *)out, outlen, c->fcgi.out);
+	xmlFree(out);
+}
+
+xmlDocPtr
+app_error_doc(int status, const char *message, xmlNodePtr *root)
+{
+	xmlDocPtr doc = xml_doc("error", root);
+
+	xml_attr_int(*root, "status", status);
+	xml_add(*root, "message", message);
+	return doc;
+}
+
+void
+app_error(struct ctx *c, int status, const char *message)
+{
+	xmlNodePtr root;
+
+	app_send(c, status, app_error_doc(status, message, &root));
+}
+
+void
+app_too_many(struct ctx *c, int64_t retry_after)
+{
+	xmlNodePtr root;
+	xmlDocPtr doc = app_error_doc(429, "操作过于频繁，请稍后再试。", &root);
+
+	xml_attr_int(xml_add(root, "retry-after", NULL), "seconds", retry_after);
+	response_header(&c->resp, &c->arena, "Retry-After: %lld", (long long)retry_after);
+	app_send(c, 429, doc);
+}
+
+const char *
+app_cookie(struct ctx *c, const char *name)
+{
+	const struct param *p = params_get(&c->cookies, name);
+
+	return p != NULL ? p->value : NULL;
+}
+
+void
+app_set_cookie(struct ctx *c, const char *name, const char *value, int max_age)
+{
+	bool secure = c->cfg.secure_cookies == 1 || (c->cfg.secure_cookies == -1 && c->https);
+
+	response_header(&c->resp, &c->arena,
+	    "Set-Cookie: %s=%s; Path=%s/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
+	    name, value, c->cfg.url_prefix, max_age, secure ? "; Secure" : "");
+}
+
+void
+app_client_subject(struct ctx *c, uint8_t out[16])
+{
+	uint8_t mac[32];
+
+	if (crypto_hmac_sha256(c->sec.client_key, sizeof(c->sec.client_key), c->client,
+	    strlen(c->client), mac) != 0)
+		log_fatal("hmac failed");
+	memcpy(out, mac, 16);
+}
+
+bool
+app_refdata(struct ctx *c)
+{
+	return refdata_refresh(&c->refdata, &c->db, (time_t)c->now, REFDATA_MAX_AGE) == DB_OK;
+}
+
+static void
+handle_request(struct ctx *c)
+{
+	request_begin(c);
+	if (strcmp(c->method, "GET") != 0 && strcmp(c->method, "HEAD") != 0 && !c->is_post) {
+		response_header(&c->resp, &c->arena, "Allow: GET, HEAD, POST");
+		app_error(c, 405, "不支持的请求方法。");
+		return;
+	}
+	c->prog->handle(c);
+	if (!c->answered)
+		app_error(c, 500, "系统暂时出现错误，请稍后再试。");
+}
+
+int
+app_main(int argc, char **argv, const struct program *prog)
+{
+	static struct ctx c;    /* large; lives for the process */
+	struct sigaction sa;
+	const char *conf = argc > 1 ? argv[1] : getenv("JUBAO_CONF");
+	char err[512];
+
+	log_init(prog->name);
+	if (conf == NULL)
+		conf = "/etc/jubao/jubao.conf";
+	c.prog = prog;
+	if (config_load(&c.cfg, conf, err, sizeof(err)) != 0 ||
+	    secrets_load(&c.cfg, &c.sec, err, sizeof(err)) != 0)
+		log_fatal("%s", err);
+	signal(SIGPIPE, SIG_IGN);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal must break the blocking accept. */
+	if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0 ||
+	    sigaction(SIGUSR1, &sa, NULL) != 0 || sigaction(SIGHUP, &sa, NULL) != 0)
+		log_fatal("sigaction failed");
+	if (mysql_library_init(0, NULL, NULL) != 0)
+		log_fatal("mysql_library_init failed");
+	render_init(&c.render, &c.cfg, &prog->sheet, 1);
+	db_init(&c.db, &c.cfg, queries, Q__MAX);
+	arena_init(&c.arena);
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&c.fcgi, 0, 0) != 0)
+		log_fatal("FCGX_Init failed");
+	while (!stopping && FCGX_Accept_r(&c.fcgi) >= 0) {
+		handle_request(&c);
+		FCGX_Finish_r(&c.fcgi);
+		arena_reset(&c.arena);
+	}
+	FCGX_Free(&c.fcgi, 1);
+	arena_free(&c.arena);
+	refdata_free(&c.refdata);
+	db_close(&c.db);
+	render_free(&c.render);
+	mysql_library_end();
+	secrets_wipe(&c.sec);
+	return 0;
+}

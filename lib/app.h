@@ -1,0 +1,80 @@
+/*
+ * app: the FastCGI program around a handler. It reads the configuration and keys, compiles the
+ * stylesheets, runs the accept loop, turns each request into a struct ctx (everything copied
+ * into the request arena: no pointer into libfcgi's environment survives FCGX_Accept_r), and
+ * writes every answer with the same security headers. A handler parses nothing raw and writes
+ * nothing raw: it reads ctx->form and answers with app_send() or app_error().
+ */
+#ifndef JUBAO_APP_H
+#define JUBAO_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <fcgiapp.h>
+#include <libxml/tree.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "refdata.h"
+#include "render.h"
+
+struct ctx;
+
+struct program {
+	const char *name;
+	const char *sheet;                 /* file name in xslt_dir */
+	void      (*handle)(struct ctx *);
+};
+
+struct ctx {
+	/* for the life of the process */
+	const struct program *prog;
+	struct config    cfg;
+	struct secrets   sec;
+	struct db        db;
+	struct render    render;
+	struct refdata   refdata;
+	struct arena     arena;
+	FCGX_Request     fcgi;
+	/* for one request, in the arena */
+	const char      *method;
+	const char      *path;             /* below the URL prefix: "/", "/submit" */
+	const char      *content_type;
+	const char      *client;           /* the client's address */
+	bool             https;
+	bool             is_post;
+	bool             want_xml;         /* format=xml */
+	int64_t          now;              /* seconds since the epoch, at accept */
+	struct params    query;
+	struct params    form;             /* query for GET, body for POST */
+	struct params    cookies;
+	struct response  resp;
+	bool             answered;
+};
+
+int app_main(int argc, char **argv, const struct program *);
+
+/* Read and parse a POST body of at most max_body bytes into ctx->form. 0, or the status to
+ * answer (400 malformed or aborted, 413 too large, 415 unknown type), with *why set to a message
+ * for the user. */
+int app_read_form(struct ctx *, size_t max_body, const char **why);
+
+/* Answer with doc (freed here), rendered through the program's stylesheet unless format=xml. */
+void app_send(struct ctx *, int status, xmlDocPtr doc);
+/* <error status><message/></error>; *root receives the root to add <field>s or a form to. */
+xmlDocPtr app_error_doc(int status, const char *message, xmlNodePtr *root);
+void app_error(struct ctx *, int status, const char *message);
+/* 429 with Retry-After. */
+void app_too_many(struct ctx *, int64_t retry_after);
+
+const char *app_cookie(struct ctx *, const char *name);
+void app_set_cookie(struct ctx *, const char *name, const char *value, int max_age);
+/* A keyed hash of the client's address: what rate limits count. */
+void app_client_subject(struct ctx *, uint8_t out[16]);
+/* Reference data, loaded or refreshed; false when the database cannot give it. */
+bool app_refdata(struct ctx *);
+
+#endif

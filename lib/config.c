@@ -1,0 +1,341 @@
+/* config: see config.h. */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "crypto.h"
+
+#define LINE_MAX_LEN 1024
+
+static void
+config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	snprintf(c->db_host, sizeof(c->db_host), "localhost");
+	c->db_port = 3306;
+	snprintf(c->db_name, sizeof(c->db_name), "jubao");
+	snprintf(c->db_user, sizeof(c->db_user), "jubao");
+	c->db_timeout = 2;
+	snprintf(c->url_prefix, sizeof(c->url_prefix), "/jubao");
+	snprintf(c->csp, sizeof(c->csp), "default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
+	    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+	c->secure_cookies = -1;
+	snprintf(c->site_name, sizeof(c->site_name), "省工业和信息化厅");
+	c->max_file = 10u << 20;
+	c->max_files = 5;
+	c->max_body = 5 * c->max_file + (1u << 20);
+	c->max_fields = 64;
+	c->csrf_max_age = 4 * 3600;
+	c->lookup_fail_limit = 10;
+	c->lookup_fail_window = 900;
+	c->submit_limit = 20;
+	c->submit_window = 3600;
+	c->identity_alg = SEAL_AES256_GCM;
+}
+
+/* Bounded unsigned parse: the whole string, decimal, within [min, max]. */
+static int
+parse_uint(const char *s, unsigned long long min, unsigned long long max,
+    unsigned long long *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+set_str(char *dst, size_t cap, const char *v)
+{
+	return snprintf(dst, cap, "%s", v) >= (int)cap ? -1 : 0;
+}
+
+/* Split "key = value" in place; strips blanks. Returns 0 for a pair, 1 for blank/comment. */
+static int
+split_line(char *line, char **key, char **val)
+{
+	char *eq, *end;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	while (isspace((unsigned char)*line))
+		line++;
+	if (*line == '\0' || *line == '#')
+		return 1;
+	if ((eq = strchr(line, '=')) == NULL)
+		return -1;
+	*eq = '\0';
+	for (end = eq; end > line && isspace((unsigned char)end[-1]); end--)
+		end[-1] = '\0';
+	*key = line;
+	*val = eq + 1;
+	while (isspace((unsigned char)**val))
+		(*val)++;
+	for (end = *val + strlen(*val); end > *val && isspace((unsigned char)end[-1]); end--)
+		end[-1] = '\0';
+	return **key == '\0' ? -1 : 0;
+}
+
+static int
+config_set(struct config *c, const char *k, const char *v)
+{
+	unsigned long long n;
+
+#define STR(name) do {							\
+	if (strcmp(k, #name) == 0)						\
+		return set_str(c->name, sizeof(c->name), v);			\
+} while (0)
+#define NUM(name, lo, hi) do {							\
+	if (strcmp(k, #name) == 0) {						\
+		if (parse_uint(v, lo, hi, &n) != 0)				\
+			return -1;						\
+		c->name = n;							\
+		return 0;							\
+	}									\
+} while (0)
+	STR(db_socket);
+	STR(db_host);
+	STR(db_name);
+	STR(db_user);
+	STR(key_file);
+	STR(xslt_dir);
+	STR(attachment_dir);
+	STR(url_prefix);
+	STR(trusted_proxy);
+	STR(csp);
+	STR(site_name);
+	NUM(db_port, 1, 65535);
+	NUM(db_timeout, 1, 30);
+	NUM(max_body, 1024, 1ull << 30);
+	NUM(max_file, 1024, 1ull << 30);
+	NUM(max_files, 0, 20);
+	NUM(max_fields, 8, 1000);
+	NUM(csrf_max_age, 60, 7 * 86400);
+	NUM(lookup_fail_limit, 1, 1000000);
+	NUM(lookup_fail_window, 1, 86400);
+	NUM(submit_limit, 0, 100000000);
+	NUM(submit_window, 1, 86400);
+#undef STR
+#undef NUM
+	if (strcmp(k, "region_scope") == 0) {
+		size_t len = strlen(v);
+		if (len != 0 && len != 2)
+			return -1;
+		if (len == 2 && (!isdigit((unsigned char)v[0]) || !isdigit((unsigned char)v[1])))
+			return -1;
+		return set_str(c->region_scope, sizeof(c->region_scope), v);
+	}
+	if (strcmp(k, "secure_cookies") == 0) {
+		if (strcmp(v, "auto") == 0)
+			c->secure_cookies = -1;
+		else if (strcmp(v, "on") == 0)
+			c->secure_cookies = 1;
+		else if (strcmp(v, "off") == 0)
+			c->secure_cookies = 0;
+		else
+			return -1;
+		return 0;
+	}
+	if (strcmp(k, "identity_cipher") == 0) {
+		if (strcmp(v, "aes-256-gcm") == 0)
+			c->identity_alg = SEAL_AES256_GCM;
+		else if (strcmp(v, "sm4-ctr-hmac-sm3") == 0)
+			c->identity_alg = SEAL_SM4_CTR_HMAC_SM3;
+		else
+			return -1;
+		return 0;
+	}
+	return -2;
+}
+
+int
+config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	FILE *f;
+	char line[LINE_MAX_LEN], *k, *v;
+	int lineno = 0, rc = -1, r;
+
+	config_defaults(c);
+	if ((f = fopen(path, "re")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			snprintf(err, errlen, "%s:%d: line too long", path, lineno);
+			goto out;
+		}
+		if ((r = split_line(line, &k, &v)) == 1)
+			continue;
+		if (r != 0) {
+			snprintf(err, errlen, "%s:%d: expected key = value", path, lineno);
+			goto out;
+		}
+		if ((r = config_set(c, k, v)) == -2) {
+			snprintf(err, errlen, "%s:%d: unknown key %s", path, lineno, k);
+			goto out;
+		} else if (r != 0) {
+			snprintf(err, errlen, "%s:%d: bad value for %s", path, lineno, k);
+			goto out;
+		}
+	}
+	if (c->key_file[0] == '\0' || c->xslt_dir[0] == '\0' || c->attachment_dir[0] == '\0') {
+		snprintf(err, errlen, "%s: key_file, xslt_dir and attachment_dir are required", path);
+		goto out;
+	}
+	if (c->max_body < c->max_file) {
+		snprintf(err, errlen, "%s: max_body must be at least max_file", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	fclose(f);
+	return rc;
+}
+
+/* Derive a labelled subkey of the master MAC key. */
+static int
+derive(const uint8_t master[32], const char *label, uint8_t out[32])
+{
+	return crypto_hmac_sha256(master, 32, label, strlen(label), out);
+}
+
+/* "ID [ALG] HEX": ALG is aes-256-gcm or sm4-ctr-hmac-sm3; without it, the configured
+ * identity_cipher. Each key keeps its algorithm, so records sealed before a change of cipher
+ * still open. */
+static int
+secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
+{
+	char *end, *hex;
+	unsigned long id;
+	struct seal_key *k;
+
+	if (s->identity.nkeys >= KEYRING_MAX)
+		return -1;
+	errno = 0;
+	id = strtoul(v, &end, 10);
+	if (errno != 0 || end == v || id == 0 || id > 0xffffffffUL || *end != ' ')
+		return -1;
+	while (*end == ' ')
+		end++;
+	k = &s->identity.keys[s->identity.nkeys];
+	k->alg = dflt;
+	if ((hex = strchr(end, ' ')) != NULL) {
+		*hex++ = '\0';
+		while (*hex == ' ')
+			hex++;
+		if (strcmp(end, "aes-256-gcm") == 0)
+			k->alg = SEAL_AES256_GCM;
+		else if (strcmp(end, "sm4-ctr-hmac-sm3") == 0)
+			k->alg = SEAL_SM4_CTR_HMAC_SM3;
+		else
+			return -1;
+	} else
+		hex = end;
+	if (crypto_unhex(hex, strlen(hex), k->key, SEAL_KEY_LEN) != 0)
+		return -1;
+	if (keyring_find(&s->identity, (uint32_t)id) != NULL)
+		return -1;
+	k->id = (uint32_t)id;
+	s->identity.nkeys++;
+	return 0;
+}
+
+int
+secrets_load(struct config *c, struct secrets *s, char *err, size_t errlen)
+{
+	FILE *f = NULL;
+	struct stat st;
+	char line[LINE_MAX_LEN], *k, *v;
+	uint8_t master[32];
+	int have_master = 0, lineno = 0, rc = -1, fd;
+	unsigned long long cur = 0;
+
+	memset(s, 0, sizeof(*s));
+	if ((fd = open(c->key_file, O_RDONLY | O_CLOEXEC)) == -1) {
+		snprintf(err, errlen, "%s: %s", c->key_file, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || (st.st_mode & 0077) != 0) {
+		snprintf(err, errlen, "%s: must not be readable by group or others (chmod 600)",
+		    c->key_file);
+		close(fd);
+		return -1;
+	}
+	if ((f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		snprintf(err, errlen, "%s: %s", c->key_file, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		int r;
+
+		lineno++;
+		if ((r = split_line(line, &k, &v)) == 1)
+			continue;
+		if (r != 0)
+			goto bad;
+		if (strcmp(k, "mac_key") == 0) {
+			if (crypto_unhex(v, strlen(v), master, sizeof(master)) != 0)
+				goto bad;
+			have_master = 1;
+		} else if (strcmp(k, "db_password") == 0) {
+			if (set_str(c->db_password, sizeof(c->db_password), v) != 0)
+				goto bad;
+		} else if (strcmp(k, "identity_key") == 0) {
+			if (secrets_identity_key(s, v, c->identity_alg) != 0)
+				goto bad;
+		} else if (strcmp(k, "identity_current") == 0) {
+			if (parse_uint(v, 1, 0xffffffffULL, &cur) != 0)
+				goto bad;
+		} else
+			goto bad;
+	}
+	if (!have_master || cur == 0 || keyring_find(&s->identity, (uint32_t)cur) == NULL) {
+		snprintf(err, errlen, "%s: needs mac_key, identity_key and identity_current naming "
+		    "one of the identity keys", c->key_file);
+		goto out;
+	}
+	s->identity.current = (uint32_t)cur;
+	if (derive(master, "jubao csrf", s->csrf_key) != 0 ||
+	    derive(master, "jubao query code", s->code_key) != 0 ||
+	    derive(master, "jubao query code mac", s->code_mac_key) != 0 ||
+	    derive(master, "jubao submit key", s->submit_key) != 0 ||
+	    derive(master, "jubao client", s->client_key) != 0) {
+		snprintf(err, errlen, "key derivation failed");
+		goto out;
+	}
+	rc = 0;
+	goto out;
+bad:
+	snprintf(err, errlen, "%s:%d: malformed line", c->key_file, lineno);
+out:
+	explicit_bzero(master, sizeof(master));
+	explicit_bzero(line, sizeof(line));
+	fclose(f);
+	if (rc != 0)
+		secrets_wipe(s);
+	return rc;
+}
+
+void
+secrets_wipe(struct secrets *s)
+{
+	explicit_bzero(s, sizeof(*s));
+}

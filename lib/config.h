@@ -1,0 +1,69 @@
+/*
+ * config: the one configuration file (conf/jubao.conf, `key = value` lines, `#` comments) and the
+ * key file it names. Unknown keys and malformed values are errors at start-up, not surprises later.
+ * The key file holds the server secrets (MAC key, identity keys); it must not be readable by
+ * others, and nothing from it is ever logged.
+ */
+#ifndef JUBAO_CONFIG_H
+#define JUBAO_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto.h"
+
+struct config {
+	/* database */
+	char     db_socket[256];        /* unix socket; empty: use db_host/db_port */
+	char     db_host[256];
+	unsigned db_port;
+	char     db_name[64];
+	char     db_user[64];
+	char     db_password[128];      /* read from the key file's db_password, never here */
+	unsigned db_timeout;            /* seconds, connect/read/write */
+	/* files */
+	char     key_file[256];
+	char     xslt_dir[256];
+	char     attachment_dir[256];
+	/* web */
+	char     url_prefix[64];        /* "/jubao" */
+	char     trusted_proxy[64];     /* REMOTE_ADDR whose X-Real-IP is believed; empty: none */
+	char     csp[512];              /* Content-Security-Policy */
+	int      secure_cookies;        /* 1 always, 0 never, -1 when the request came over HTTPS */
+	char     site_name[128];        /* shown by portal.xsl */
+	/* limits */
+	size_t   max_body;              /* bytes of a submission body */
+	size_t   max_file;              /* bytes of one attachment */
+	unsigned max_files;
+	unsigned max_fields;            /* fields in one form */
+	unsigned csrf_max_age;          /* seconds a form stays valid */
+	unsigned lookup_fail_limit;     /* failed status lookups per client per window */
+	unsigned lookup_fail_window;    /* seconds */
+	unsigned submit_limit;          /* submissions per client per window; 0: unlimited */
+	unsigned submit_window;
+	char     region_scope[7];       /* "" all of China; "22": only Jilin's regions offered */
+	/* identity sealing */
+	enum seal_alg identity_alg;     /* for key lines that name no cipher, and for new keys:
+	                                 * aes-256-gcm (default) or sm4-ctr-hmac-sm3 (国密) */
+};
+
+/* Secrets, read from config->key_file. Subkeys are derived by label so that one compromise of a
+ * use (say the CSRF key) says nothing about another. */
+struct secrets {
+	uint8_t        csrf_key[32];
+	uint8_t        code_key[32];      /* derives the query code from the form token */
+	uint8_t        code_mac_key[32];  /* the stored hash of ticket+code */
+	uint8_t        submit_key[32];    /* the idempotency key of a form token */
+	uint8_t        client_key[32];    /* hashes client addresses for rate limiting */
+	struct keyring identity;
+};
+
+/* Fill defaults, then read the file at path. On error, writes a one-line reason into err and
+ * returns -1. */
+int config_load(struct config *, const char *path, char *err, size_t errlen);
+/* Read the key file named by the config (and the database password it holds, into the config).
+ * -1 with a reason on error (missing, readable by others, malformed, no current identity key). */
+int secrets_load(struct config *, struct secrets *, char *err, size_t errlen);
+void secrets_wipe(struct secrets *);
+
+#endif

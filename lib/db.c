@@ -1,0 +1,298 @@
+/* db: see db.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "db.h"
+#include "log.h"
+
+static bool db_down_logged;
+
+void
+db_init(struct db *db, const struct config *cfg, const char *const *sql, size_t nsql)
+{
+	memset(db, 0, sizeof(*db));
+	db->cfg = cfg;
+	db->sql = sql;
+	db->nsql = nsql;
+}
+
+void
+db_close(struct db *db)
+{
+	size_t i;
+
+	if (db->stmts != NULL) {
+		for (i = 0; i < db->nsql; i++)
+			if (db->stmts[i] != NULL)
+				mysql_stmt_close(db->stmts[i]);
+		free(db->stmts);
+		db->stmts = NULL;
+	}
+	if (db->conn != NULL)
+		mysql_close(db->conn);
+	db->conn = NULL;
+	db->in_tx = false;
+}
+
+static bool
+conn_lost(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR ||
+	    e == CR_CONN_HOST_ERROR || e == CR_SERVER_LOST_EXTENDED || e == ER_CONNECTION_KILLED ||
+	    e == ER_SERVER_SHUTDOWN || e == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+static int
+classify(struct db *db, unsigned e, const char *what, const char *err)
+{
+	db->last_errno = e;
+	if (e == ER_DUP_ENTRY)
+		return DB_DUP;
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		return DB_RETRY;
+	if (conn_lost(e) || e == 0) {
+		if (!db_down_logged)
+			log_err("database: %s: %u %s", what, e, err);
+		db_down_logged = true;
+		db_close(db);
+		return DB_DOWN;
+	}
+	log_err("database: %s: %u %s", what, e, err);
+	return DB_FAIL;
+}
+
+int
+db_connect(struct db *db)
+{
+	const struct config *c = db->cfg;
+	unsigned timeout = c->db_timeout;
+	my_bool off = 0;
+	unsigned int local_infile = 0;
+	const char *init = "SET time_zone = '+08:00', sql_mode = 'STRICT_ALL_TABLES,"
+	    "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
+	    "tx_isolation = 'READ-COMMITTED'";
+	size_t i;
+
+	if (db->conn != NULL)
+		return DB_OK;
+	if ((db->conn = mysql_init(NULL)) == NULL)
+		log_fatal("mysql_init: out of memory");
+	if (mysql_optionsv(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_LOCAL_INFILE, &local_infile) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_RECONNECT, &off) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_READ_TIMEOUT, &timeout) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_INIT_COMMAND, init) != 0)
+		log_fatal("mysql_optionsv failed");
+	if (mysql_real_connect(db->conn, c->db_socket[0] ? NULL : c->db_host, c->db_user,
+	    c->db_password, c->db_name, c->db_socket[0] ? 0 : c->db_port,
+	    c->db_socket[0] ? c->db_socket : NULL, 0) == NULL) {
+		unsigned e = mysql_errno(db->conn);
+		if (!db_down_logged)
+			log_err("database: connect: %u %s", e, mysql_error(db->conn));
+		db_down_logged = true;
+		db_close(db);
+		return DB_DOWN;
+	}
+	if ((db->stmts = calloc(db->nsql, sizeof(*db->stmts))) == NULL)
+		log_fatal("db: out of memory");
+	for (i = 0; i < db->nsql; i++) {
+		if ((db->stmts[i] = mysql_stmt_init(db->conn)) == NULL)
+			log_fatal("mysql_stmt_init: out of memory");
+		if (mysql_stmt_prepare(db->stmts[i], db->sql[i], strlen(db->sql[i])) != 0) {
+			unsigned e = mysql_stmt_errno(db->stmts[i]);
+			/* A statement that does not prepare on a live server is a bug or a
+			 * missing migration: say which. */
+			if (!conn_lost(e))
+				log_fatal("database: prepare #%zu (%s): %u %s", i, db->sql[i], e,
+				    mysql_stmt_error(db->stmts[i]));
+			return classify(db, e, "prepare", mysql_stmt_error(db->stmts[i]));
+		}
+	}
+	if (db_down_logged)
+		log_info("database: connected again");
+	db_down_logged = false;
+	return DB_OK;
+}
+
+static int
+db_exec_once(struct db *db, int id, MYSQL_BIND *params, MYSQL_BIND *results)
+{
+	MYSQL_STMT *st;
+	int rc;
+
+	if ((rc = db_connect(db)) != DB_OK)
+		return rc;
+	st = db->stmts[id];
+	if (params != NULL && mysql_stmt_bind_param(st, params) != 0)
+		return classify(db, mysql_stmt_errno(st), "bind", mysql_stmt_error(st));
+	if (mysql_stmt_execute(st) != 0)
+		return classify(db, mysql_stmt_errno(st), "execute", mysql_stmt_error(st));
+	if (results != NULL) {
+		if (mysql_stmt_bind_result(st, results) != 0)
+			return classify(db, mysql_stmt_errno(st), "bind result",
+			    mysql_stmt_error(st));
+		if (mysql_stmt_store_result(st) != 0)
+			return classify(db, mysql_stmt_errno(st), "store", mysql_stmt_error(st));
+	}
+	return DB_OK;
+}
+
+int
+db_exec(struct db *db, int id, MYSQL_BIND *params, MYSQL_BIND *results)
+{
+	bool had_conn = db->conn != NULL, in_tx = db->in_tx;
+	time_t start = time(NULL);
+	int rc;
+
+	if (id < 0 || (size_t)id >= db->nsql)
+		log_fatal("db_exec: no statement %d", id);
+	rc = db_exec_once(db, id, params, results);
+	/* A connection that died while idle (server restarted) fails at once: make a new one
+	 * and try again. A time-out is not retried: the user is already waiting. */
+	if (rc == DB_DOWN && had_conn && !in_tx && time(NULL) - start < 1)
+		rc = db_exec_once(db, id, params, results);
+	return rc;
+}
+
+int
+db_fetch(struct db *db, int id)
+{
+	int r;
+
+	if (db->stmts == NULL)
+		return DB_FAIL;
+	r = mysql_stmt_fetch(db->stmts[id]);
+	if (r == 0 || r == MYSQL_DATA_TRUNCATED)
+		return 1;     /* truncation: the bound buffer holds the prefix; len says more */
+	if (r == MYSQL_NO_DATA)
+		return 0;
+	return classify(db, mysql_stmt_errno(db->stmts[id]), "fetch",
+	    mysql_stmt_error(db->stmts[id]));
+}
+
+void
+db_done(struct db *db, int id)
+{
+	if (db->stmts != NULL && db->stmts[id] != NULL) {
+		mysql_stmt_free_result(db->stmts[id]);
+		mysql_stmt_reset(db->stmts[id]);
+	}
+}
+
+uint64_t
+db_affected(struct db *db, int id)
+{
+	return db->stmts != NULL ? mysql_stmt_affected_rows(db->stmts[id]) : 0;
+}
+
+uint64_t
+db_insert_id(struct db *db, int id)
+{
+	return db->stmts != NULL ? mysql_stmt_insert_id(db->stmts[id]) : 0;
+}
+
+int
+db_begin(struct db *db)
+{
+	int rc;
+
+	/* A fresh connection first: a transaction is never retried half-way by db_exec. */
+	if (db->conn != NULL && mysql_ping(db->conn) != 0)
+		db_close(db);
+	if ((rc = db_connect(db)) != DB_OK)
+		return rc;
+	if (mysql_autocommit(db->conn, 0) != 0)
+		return classify(db, mysql_errno(db->conn), "begin", mysql_error(db->conn));
+	db->in_tx = true;
+	return DB_OK;
+}
+
+int
+db_commit(struct db *db)
+{
+	int rc = DB_OK;
+
+	if (db->conn == NULL)
+		return DB_DOWN;
+	if (mysql_commit(db->conn) != 0)
+		rc = classify(db, mysql_errno(db->conn), "commit", mysql_error(db->conn));
+	if (db->conn != NULL && mysql_autocommit(db->conn, 1) != 0 && rc == DB_OK)
+		rc = classify(db, mysql_errno(db->conn), "autocommit", mysql_error(db->conn));
+	db->in_tx = false;
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->conn != NULL && (mysql_rollback(db->conn) != 0 ||
+	    mysql_autocommit(db->conn, 1) != 0))
+		db_close(db);
+	db->in_tx = false;
+}
+
+void
+bind_text(MYSQL_BIND *b, const char *s, size_t len)
+{
+	memset(b, 0, sizeof(*b));
+	if (s == NULL) {
+		b->buffer_type = MYSQL_TYPE_NULL;
+		return;
+	}
+	b->buffer_type = MYSQL_TYPE_STRING;
+	b->buffer = (void *)(uintptr_t)s;
+	b->buffer_length = len;
+}
+
+void
+bind_blob(MYSQL_BIND *b, const void *p, size_t len)
+{
+	memset(b, 0, sizeof(*b));
+	b->buffer_type = MYSQL_TYPE_BLOB;
+	b->buffer = (void *)(uintptr_t)p;
+	b->buffer_length = len;
+}
+
+void
+bind_i64(MYSQL_BIND *b, const int64_t *v)
+{
+	memset(b, 0, sizeof(*b));
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = (void *)(uintptr_t)v;
+}
+
+void
+bind_u64(MYSQL_BIND *b, const uint64_t *v)
+{
+	memset(b, 0, sizeof(*b));
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = (void *)(uintptr_t)v;
+	b->is_unsigned = 1;
+}
+
+void
+bind_out_text(MYSQL_BIND *b, char *buf, size_t cap, unsigned long *len, my_bool *isnull)
+{
+	memset(b, 0, sizeof(*b));
+	memset(buf, 0, cap);
+	b->buffer_type = MYSQL_TYPE_STRING;
+	b->buffer = buf;
+	b->buffer_length = cap - 1;    /* room for the NUL we rely on */
+	b->length = len;
+	b->is_null = isnull;
+}
+
+void
+bind_out_i64(MYSQL_BIND *b, int64_t *v, my_bool *isnull)
+{
+	memset(b, 0, sizeof(*b));
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = v;
+	b->is_null = isnull;
+}

@@ -1,0 +1,75 @@
+/*
+ * db: one MariaDB connection per process and its prepared statements.
+ *
+ * A program hands db_init() its table of SQL texts; the statements are prepared when the
+ * connection is made and again after every reconnect. Auto-reconnect stays off: when the server
+ * is gone (restart, crash) the connection is dropped and the next call reconnects and
+ * re-prepares. Connect, read and write time-outs keep a hanging server from hanging a request.
+ * Only prepared statements carry values: there is no way to run SQL text with data in it.
+ */
+#ifndef JUBAO_DB_H
+#define JUBAO_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mysql.h>
+
+#include "config.h"
+
+enum db_rc {
+	DB_OK = 0,
+	DB_DOWN = -1,      /* no server, connection lost or timed out: answer 503 */
+	DB_DUP = -2,       /* 1062 duplicate key */
+	DB_RETRY = -3,     /* 1213 deadlock or 1205 lock wait: run the transaction again */
+	DB_FAIL = -4,      /* anything else: a bug or a constraint; logged */
+};
+
+struct db {
+	MYSQL              *conn;
+	const struct config *cfg;
+	const char *const  *sql;
+	size_t              nsql;
+	MYSQL_STMT        **stmts;
+	bool                in_tx;
+	unsigned            last_errno;
+};
+
+void db_init(struct db *, const struct config *, const char *const *sql, size_t nsql);
+void db_close(struct db *);
+/* Connect and prepare, unless connected. DB_OK or DB_DOWN (logged once per outage). */
+int  db_connect(struct db *);
+
+/* Run statement id with params bound (NULL when none) and results bound (NULL for none). A
+ * statement with results is buffered (store_result), so fetch with db_fetch and end with
+ * db_done. Outside a transaction, a connection found dead is re-made and the statement tried
+ * once more; inside one, the caller rolls back and retries the transaction. */
+int  db_exec(struct db *, int id, MYSQL_BIND *params, MYSQL_BIND *results);
+/* 1 row fetched into the result binds, 0 no more rows, DB_FAIL on error. */
+int  db_fetch(struct db *, int id);
+void db_done(struct db *, int id);
+/* Rows changed by the last db_exec of id. */
+uint64_t db_affected(struct db *, int id);
+uint64_t db_insert_id(struct db *, int id);
+
+int  db_begin(struct db *);
+int  db_commit(struct db *);
+void db_rollback(struct db *);
+
+/* MYSQL_BIND helpers; the bound memory must live until the execute/fetch is over. */
+void bind_text(MYSQL_BIND *, const char *s, size_t len);     /* NULL s: SQL NULL */
+void bind_blob(MYSQL_BIND *, const void *p, size_t len);
+void bind_i64(MYSQL_BIND *, const int64_t *v);
+void bind_u64(MYSQL_BIND *, const uint64_t *v);
+/* Result binds: buf gets at most cap-1 bytes and a NUL; *len the full length. */
+void bind_out_text(MYSQL_BIND *, char *buf, size_t cap, unsigned long *len, my_bool *isnull);
+void bind_out_i64(MYSQL_BIND *, int64_t *v, my_bool *isnull);
+/* After a fetch: end the text at its fetched length (the buffer may hold an older, longer row). */
+static inline void
+text_end(char *buf, size_t cap, unsigned long len)
+{
+	buf[len < cap ? len : cap - 1] = '\0';
+}
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * form: a program's form as one key table (name, validator, limits, message), after kcgi. A
+ * handler validates all fields at once and gets, per key, either a checked value or the Chinese
+ * message to show beside that field. The same table writes the <values> that refill the form
+ * and the <field> errors of a 400 answer.
+ */
+#ifndef JUBAO_FORM_H
+#define JUBAO_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "http.h"
+
+struct option {
+	const char *value;
+	const char *label;
+};
+
+enum form_flags {
+	FORM_REQUIRED  = 1 << 0,
+	FORM_MULTI     = 1 << 1,    /* several values (checkboxes) */
+	FORM_MULTILINE = 1 << 2,    /* text may hold line breaks */
+	FORM_SECRET    = 1 << 3,    /* never echoed back into a page (codes, tokens) */
+};
+
+struct form_key;
+typedef bool (*form_check)(const struct form_key *, const char *value, size_t len);
+
+struct form_key {
+	const char          *name;
+	form_check           check;      /* NULL: the length and text checks only */
+	size_t               min, max;   /* characters (code points) */
+	unsigned             flags;
+	const struct option *choices;    /* NULL-terminated, for form_choice */
+	const char          *message;    /* shown beside the field when it is wrong */
+};
+
+struct form_field {
+	const char  *value;              /* first value, NULL when absent or empty */
+	size_t       len;
+	const char **values;             /* FORM_MULTI: all values, NULL-terminated */
+	unsigned     nvalues;
+	const char  *error;              /* NULL when fine */
+};
+
+/* Check every key against the parsed params; out has one slot per key. Returns the number of
+ * fields in error. Conditional rules (required only if …) are the caller's, with form_fail. */
+unsigned form_validate(struct arena *, const struct form_key *, size_t nkeys,
+    const struct params *, struct form_field *out);
+void form_fail(struct form_field *, const char *message);
+
+/* Validators for form_key.check. */
+bool form_choice(const struct form_key *, const char *, size_t);
+bool form_phone(const struct form_key *, const char *, size_t);
+bool form_id_number(const struct form_key *, const char *, size_t);
+bool form_credit_code(const struct form_key *, const char *, size_t);
+bool form_email(const struct form_key *, const char *, size_t);
+bool form_digits(const struct form_key *, const char *, size_t);
+
+/* <name><option value="…">label</option>…</name> */
+void form_options_xml(xmlNodePtr parent, const char *name, const struct option *);
+/* <values><value name="…">…</value>…</values>: what the user sent, for the keys of the table
+ * that are not secret. */
+void form_values_xml(xmlNodePtr parent, const struct form_key *, size_t nkeys,
+    const struct params *);
+/* <field name="…">message</field> for each field in error. */
+void form_errors_xml(xmlNodePtr parent, const struct form_key *, size_t nkeys,
+    const struct form_field *);
+const char *option_label(const struct option *, const char *value);
+
+#endif

@@ -1,0 +1,175 @@
+/* render: see render.h. */
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+
+#include "log.h"
+#include "render.h"
+
+/* After start-up no document may be loaded from anywhere: answers are built in memory. */
+static xmlParserInputPtr
+refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void
+render_init(struct render *r, const struct config *cfg, const char *const *names, size_t n)
+{
+	xsltSecurityPrefsPtr sec;
+	char path[512];
+	size_t i;
+
+	xmlInitParser();
+	LIBXML_TEST_VERSION;
+	r->cfg = cfg;
+	r->nsheets = n;
+	if ((r->sheets = calloc(n, sizeof(*r->sheets))) == NULL)
+		log_fatal("render: out of memory");
+	for (i = 0; i < n; i++) {
+		if (snprintf(path, sizeof(path), "%s/%s", cfg->xslt_dir, names[i]) >=
+		    (int)sizeof(path))
+			log_fatal("render: path too long: %s", names[i]);
+		if ((r->sheets[i] = xsltParseStylesheetFile((const xmlChar *)path)) == NULL)
+			log_fatal("render: cannot compile %s", path);
+	}
+	/* Imports are read while compiling; from now on nothing is. */
+	if ((sec = xsltNewSecurityPrefs()) == NULL ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) != 0)
+		log_fatal("render: cannot set XSLT security preferences");
+	xsltSetDefaultSecurityPrefs(sec);
+	xmlSetExternalEntityLoader(refuse_entity);
+}
+
+void
+render_free(struct render *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsheets; i++)
+		if (r->sheets[i] != NULL)
+			xsltFreeStylesheet(r->sheets[i]);
+	free(r->sheets);
+	r->sheets = NULL;
+	xsltFreeSecurityPrefs(xsltGetDefaultSecurityPrefs());
+	xsltSetDefaultSecurityPrefs(NULL);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+static void
+oom_if_null(const void *p)
+{
+	if (p == NULL)
+		log_fatal("render: out of memory");
+}
+
+xmlDocPtr
+xml_doc(const char *root, xmlNodePtr *rootp)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr n;
+
+	oom_if_null(doc);
+	n = xmlNewDocNode(doc, NULL, (const xmlChar *)root, NULL);
+	oom_if_null(n);
+	xmlDocSetRootElement(doc, n);
+	*rootp = n;
+	return doc;
+}
+
+xmlNodePtr
+xml_add(xmlNodePtr parent, const char *name, const char *text)
+{
+	/* xmlNewTextChild escapes the content; xmlNewChild would not. */
+	xmlNodePtr n = xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)text);
+
+	oom_if_null(n);
+	return n;
+}
+
+xmlNodePtr
+xml_addn(xmlNodePtr parent, const char *name, const char *text, size_t len)
+{
+	xmlNodePtr n = xml_add(parent, name, NULL);
+	xmlNodePtr t;
+
+	if (len > 0) {
+		if (len > (size_t)INT32_MAX)
+			log_fatal("render: text too long");
+		t = xmlNewTextLen((const xmlChar *)text, (int)len);
+		oom_if_null(t);
+		xmlAddChild(n, t);
+	}
+	return n;
+}
+
+void
+xml_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	oom_if_null(xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value));
+}
+
+void
+xml_attr_int(xmlNodePtr n, const char *name, long long value)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", value);
+	xml_attr(n, name, buf);
+}
+
+int
+render_doc(struct render *r, size_t sheet, xmlDocPtr doc, bool as_xml, xmlChar **out,
+    int *outlen)
+{
+	xsltTransformContextPtr tctx = NULL;
+	xmlDocPtr res = NULL;
+	const char *params[] = { "base", r->cfg->url_prefix, "site-name", r->cfg->site_name,
+	    NULL };
+	int rc = -1;
+
+	*out = NULL;
+	*outlen = 0;
+	if (as_xml) {
+		xmlDocDumpFormatMemoryEnc(doc, out, outlen, "UTF-8", 1);
+		return *out != NULL ? 0 : -1;
+	}
+	if (sheet >= r->nsheets)
+		return -1;
+	if ((tctx = xsltNewTransformContext(r->sheets[sheet], doc)) == NULL)
+		goto fail;
+	/* Quoted as strings, so a site name with a quote in it is text, not XPath. */
+	if (xsltQuoteUserParams(tctx, params) != 0)
+		goto fail;
+	if ((res = xsltApplyStylesheetUser(r->sheets[sheet], doc, NULL, NULL, NULL, tctx)) == NULL ||
+	    tctx->state != XSLT_STATE_OK)
+		goto fail;
+	if (xsltSaveResultToString(out, outlen, res, r->sheets[sheet]) != 0 || *out == NULL)
+		goto fail;
+	rc = 0;
+fail:
+	if (rc != 0)
+		log_err("render: transform failed (sheet %zu)", sheet);
+	if (res != NULL)
+		xmlFreeDoc(res);
+	if (tctx != NULL)
+		xsltFreeTransformContext(tctx);
+	return rc;
+}

@@ -1,0 +1,320 @@
+/* report: see report.h. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "log.h"
+#include "queries.h"
+#include "render.h"
+#include "report.h"
+
+#define BEIJING_OFFSET (8 * 3600)
+
+const struct option report_categories[] = {
+	{ "violation", "违法违规行为" },
+	{ "backward", "落后产能" },
+	{ "false_exit", "虚假整改退出、死灰复燃" },
+	{ "dereliction", "政府部门失职失责" },
+	{ NULL, NULL },
+};
+
+const struct option report_standards[] = {
+	{ "energy", "能耗" },
+	{ "environment", "环保" },
+	{ "quality", "质量" },
+	{ "safety", "安全" },
+	{ "technology", "技术（淘汰类装备）" },
+	{ "swap", "产能置换" },
+	{ "approval", "审批许可" },
+	{ "other", "其他" },
+	{ NULL, NULL },
+};
+
+const struct option report_subject_types[] = {
+	{ "enterprise", "企业" },
+	{ "government", "政府或部门" },
+	{ NULL, NULL },
+};
+
+const struct option report_states[] = {
+	{ "submitted", "已提交" },
+	{ "accepted", "已受理" },
+	{ "rejected", "不予受理" },
+	{ "needs_info", "待补充材料" },
+	{ "transferred", "已移交" },
+	{ "inspecting", "核查中" },
+	{ "verified", "已核实" },
+	{ "disposing", "处置中" },
+	{ "closed", "已办结" },
+	{ NULL, NULL },
+};
+
+void
+report_time(int64_t t, char out[32])
+{
+	time_t bt = (time_t)(t + BEIJING_OFFSET);
+	struct tm tm;
+
+	if (gmtime_r(&bt, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%S+08:00", &tm) == 0)
+		out[0] = '\0';
+}
+
+void
+report_due(const struct calendar *cal, int64_t t, int n, char out[11])
+{
+	int64_t days = (t + BEIJING_OFFSET) / 86400;
+
+	if (t + BEIJING_OFFSET < 0)
+		days -= 1;
+	cal_format(cal_add_workdays(cal, (cal_day)days, n), out);
+}
+
+static int
+find_existing(struct db *db, const uint8_t submit_key[32], struct receipt *out)
+{
+	MYSQL_BIND p[1], r[4];
+	unsigned long len[3];
+	my_bool null[4];
+	int64_t anon = 0;
+	int rc;
+
+	bind_blob(&p[0], submit_key, 32);
+	bind_out_text(&r[0], out->ticket, sizeof(out->ticket), &len[0], &null[0]);
+	bind_out_text(&r[1], out->submitted, sizeof(out->submitted), &len[1], &null[1]);
+	bind_out_text(&r[2], out->due, sizeof(out->due), &len[2], &null[2]);
+	bind_out_i64(&r[3], &anon, &null[3]);
+	if ((rc = db_exec(db, Q_REPORT_BY_SUBMIT_KEY, p, r)) != DB_OK)
+		return rc;
+	rc = db_fetch(db, Q_REPORT_BY_SUBMIT_KEY);
+	db_done(db, Q_REPORT_BY_SUBMIT_KEY);
+	if (rc == 1) {
+		text_end(out->ticket, sizeof(out->ticket), len[0]);
+		text_end(out->submitted, sizeof(out->submitted), len[1]);
+		text_end(out->due, sizeof(out->due), len[2]);
+		out->anonymous = anon != 0;
+		out->existed = true;
+		return DB_OK;
+	}
+	return rc < 0 ? rc : DB_FAIL;
+}
+
+/* One attempt at the whole transaction. */
+static int
+save_once(struct db *db, const struct keyring *ring,
+    const uint8_t code_mac_key[32], const struct new_report *r, const uint8_t submit_key[32],
+    const char code[9], const struct stored_file *files, size_t nfiles, int64_t now,
+    const char *due, struct receipt *out)
+{
+	MYSQL_BIND p[16];
+	uint8_t code_mac[32], sealed[1024];
+	size_t sealed_len = 0, i;
+	int64_t hazard = r->hazard, anon = r->anonymous, alg_i = 0, key_id;
+	uint64_t id;
+	struct seal_key key;
+	const struct seal_key *cur;
+	int rc;
+
+	if (ticket_new(out->ticket) != 0 ||
+	    crypto_hmac2(code_mac_key, 32, out->ticket, 16, code, 8, code_mac) != 0)
+		return DB_FAIL;
+	if (r->identity != NULL) {
+		if ((cur = keyring_find(ring, ring->current)) == NULL)
+			return DB_FAIL;
+		key = *cur;
+		alg_i = key.alg;
+		/* The ticket is the additional data: a sealed identity moved to another
+		 * report will not open. */
+		if (seal_size(key.alg, r->identity_len) > sizeof(sealed) ||
+		    seal(&key, out->ticket, 16, r->identity, r->identity_len, sealed,
+		    sizeof(sealed), &sealed_len) != 0) {
+			explicit_bzero(&key, sizeof(key));
+			return DB_FAIL;
+		}
+		explicit_bzero(&key, sizeof(key));
+	}
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	bind_text(&p[0], out->ticket, 16);
+	bind_blob(&p[1], code_mac, 32);
+	bind_blob(&p[2], submit_key, 32);
+	bind_text(&p[3], r->category, strlen(r->category));
+	bind_text(&p[4], r->standards, strlen(r->standards));
+	bind_text(&p[5], r->industry, strlen(r->industry));
+	bind_text(&p[6], r->region, strlen(r->region));
+	bind_text(&p[7], r->subject_type, strlen(r->subject_type));
+	bind_text(&p[8], r->subject_name, strlen(r->subject_name));
+	bind_text(&p[9], r->subject_address, r->subject_address ? strlen(r->subject_address) : 0);
+	bind_text(&p[10], r->credit_code, r->credit_code ? strlen(r->credit_code) : 0);
+	bind_text(&p[11], r->description, strlen(r->description));
+	bind_i64(&p[12], &hazard);
+	bind_i64(&p[13], &anon);
+	bind_i64(&p[14], &now);
+	bind_text(&p[15], due[0] ? due : NULL, strlen(due));
+	if ((rc = db_exec(db, Q_REPORT_INSERT, p, NULL)) != DB_OK)
+		goto fail;
+	id = db_insert_id(db, Q_REPORT_INSERT);
+	if (r->identity != NULL) {
+		key_id = ring->current;
+		bind_u64(&p[0], &id);
+		bind_i64(&p[1], &alg_i);
+		bind_i64(&p[2], &key_id);
+		bind_blob(&p[3], sealed, sealed_len);
+		if ((rc = db_exec(db, Q_IDENTITY_INSERT, p, NULL)) != DB_OK)
+			goto fail;
+	}
+	{
+		static const char state[] = "submitted";
+		static const char text[] = "举报已提交，等待工信部门受理。";
+		bind_u64(&p[0], &id);
+		bind_i64(&p[1], &now);
+		bind_text(&p[2], state, sizeof(state) - 1);
+		bind_text(&p[3], text, sizeof(text) - 1);
+		if ((rc = db_exec(db, Q_EVENT_INSERT, p, NULL)) != DB_OK)
+			goto fail;
+	}
+	for (i = 0; i < nfiles; i++) {
+		int64_t size = (int64_t)files[i].size;
+		bind_u64(&p[0], &id);
+		bind_text(&p[1], files[i].name, 32);
+		bind_text(&p[2], files[i].mime, strlen(files[i].mime));
+		bind_i64(&p[3], &size);
+		bind_blob(&p[4], files[i].sha256, 32);
+		bind_i64(&p[5], &now);
+		if ((rc = db_exec(db, Q_ATTACHMENT_INSERT, p, NULL)) != DB_OK)
+			goto fail;
+	}
+	if ((rc = db_commit(db)) != DB_OK)
+		goto fail;
+	report_time(now, out->submitted);
+	snprintf(out->due, sizeof(out->due), "%s", due);
+	out->anonymous = r->anonymous;
+	out->existed = false;
+	return DB_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+report_save(struct db *db, const struct keyring *ring,
+    const uint8_t code_mac_key[32], const struct new_report *r, const uint8_t submit_key[32],
+    const char code[9], const struct stored_file *files, size_t nfiles, int64_t now,
+    const char *due, struct receipt *out)
+{
+	int attempt, rc = DB_FAIL;
+
+	memset(out, 0, sizeof(*out));
+	for (attempt = 0; attempt < 4; attempt++) {
+		rc = save_once(db, ring, code_mac_key, r, submit_key, code, files, nfiles,
+		    now, due, out);
+		if (rc == DB_DUP) {
+			/* The same form again (a double click, a retry), or, once in 10^15, a
+			 * ticket already taken: then draw another. */
+			rc = find_existing(db, submit_key, out);
+			if (rc == DB_OK || rc == DB_DOWN)
+				return rc;
+			continue;
+		}
+		if (rc != DB_RETRY)
+			return rc;
+	}
+	return rc == DB_RETRY ? DB_DOWN : rc;
+}
+
+static void
+add_events(struct db *db, uint64_t id, xmlNodePtr events, int *rcp)
+{
+	MYSQL_BIND p[1], r[3];
+	char at[32], state[16], text[2000 * 4 + 1];
+	unsigned long len[3];
+	my_bool null[3];
+	int rc;
+
+	bind_u64(&p[0], &id);
+	bind_out_text(&r[0], at, sizeof(at), &len[0], &null[0]);
+	bind_out_text(&r[1], state, sizeof(state), &len[1], &null[1]);
+	bind_out_text(&r[2], text, sizeof(text), &len[2], &null[2]);
+	if ((rc = db_exec(db, Q_EVENTS_BY_REPORT, p, r)) != DB_OK) {
+		*rcp = rc;
+		return;
+	}
+	while ((rc = db_fetch(db, Q_EVENTS_BY_REPORT)) == 1) {
+		xmlNodePtr e;
+
+		text_end(at, sizeof(at), len[0]);
+		text_end(state, sizeof(state), len[1]);
+		text_end(text, sizeof(text), len[2]);
+		e = xml_add(events, "event", text);
+		xml_attr(e, "at", at);
+		xml_attr(e, "state", state);
+		xml_attr(e, "label", option_label(report_states, state));
+	}
+	db_done(db, Q_EVENTS_BY_REPORT);
+	*rcp = rc < 0 ? rc : DB_OK;
+}
+
+int
+report_public_case(struct db *db, const uint8_t code_mac_key[32], const char ticket[17],
+    const char code[9], bool *found, xmlDocPtr *docp)
+{
+	static const uint8_t nothing[32];
+	MYSQL_BIND p[1], r[6];
+	int64_t id = 0;
+	uint8_t stored[32], want[32];
+	char state[16], category[16], submitted[32], due[11];
+	unsigned long len[6];
+	my_bool null[6];
+	xmlNodePtr root;
+	int rc, row;
+	bool match;
+
+	*found = false;
+	*docp = NULL;
+	bind_text(&p[0], ticket, 16);
+	bind_out_i64(&r[0], &id, &null[0]);
+	memset(&r[1], 0, sizeof(r[1]));
+	r[1].buffer_type = MYSQL_TYPE_BLOB;
+	r[1].buffer = stored;
+	r[1].buffer_length = sizeof(stored);
+	r[1].length = &len[1];
+	r[1].is_null = &null[1];
+	bind_out_text(&r[2], state, sizeof(state), &len[2], &null[2]);
+	bind_out_text(&r[3], category, sizeof(category), &len[3], &null[3]);
+	bind_out_text(&r[4], submitted, sizeof(submitted), &len[4], &null[4]);
+	bind_out_text(&r[5], due, sizeof(due), &len[5], &null[5]);
+	if ((rc = db_exec(db, Q_REPORT_BY_TICKET, p, r)) != DB_OK)
+		return rc;
+	row = db_fetch(db, Q_REPORT_BY_TICKET);
+	db_done(db, Q_REPORT_BY_TICKET);
+	if (row < 0)
+		return row;
+	/* The MAC is computed and compared whether or not the ticket exists, so that timing
+	 * does not tell which of the two was wrong. */
+	if (crypto_hmac2(code_mac_key, 32, ticket, 16, code, 8, want) != 0)
+		return DB_FAIL;
+	match = crypto_equal(want, 32, row == 1 && len[1] == 32 ? stored : nothing, 32);
+	if (row != 1 || !match)
+		return DB_OK;
+	text_end(state, sizeof(state), len[2]);
+	text_end(category, sizeof(category), len[3]);
+	text_end(submitted, sizeof(submitted), len[4]);
+	text_end(due, sizeof(due), len[5]);
+
+	*docp = xml_doc("case", &root);
+	xml_add(root, "ticket", ticket);
+	xml_add(root, "state", state);
+	xml_add(root, "state-label", option_label(report_states, state));
+	xml_add(root, "category", category);
+	xml_add(root, "category-label", option_label(report_categories, category));
+	xml_add(root, "submitted", submitted);
+	if (due[0] != '\0')
+		xml_add(root, "due", due);
+	add_events(db, (uint64_t)id, xml_add(root, "events", NULL), &rc);
+	if (rc != DB_OK) {
+		xmlFreeDoc(*docp);
+		*docp = NULL;
+		return rc;
+	}
+	*found = true;
+	return DB_OK;
+}

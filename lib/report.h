@@ -1,0 +1,75 @@
+/*
+ * report: a report's life in the database, as the public programs see it: saving a new report
+ * with its sealed identity, first event and evidence in one transaction, and loading the public
+ * view of a case (state, deadline, public events) by ticket. Labels of states and categories
+ * live here too, so that every page names them alike.
+ */
+#ifndef JUBAO_REPORT_H
+#define JUBAO_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "calendar.h"
+#include "crypto.h"
+#include "db.h"
+#include "form.h"
+
+extern const struct option report_categories[];
+extern const struct option report_standards[];
+extern const struct option report_subject_types[];
+extern const struct option report_states[];
+
+struct new_report {
+	const char *category;
+	const char *standards;           /* comma-separated SET value */
+	const char *industry;
+	const char *region;
+	const char *subject_type;
+	const char *subject_name;
+	const char *subject_address;     /* NULL when none */
+	const char *credit_code;         /* NULL when none */
+	const char *description;
+	bool        hazard;
+	bool        anonymous;
+	const char *identity;            /* plaintext to seal; NULL for an anonymous report */
+	size_t      identity_len;
+};
+
+struct stored_file {
+	char        name[33];
+	const char *mime;
+	size_t      size;
+	uint8_t     sha256[32];
+};
+
+struct receipt {
+	char ticket[17];
+	char submitted[32];                /* ISO 8601 with +08:00 */
+	char due[11];                      /* YYYY-MM-DD or "" */
+	bool anonymous;
+	bool existed;                      /* the same form had been saved before */
+};
+
+/* Save a report submitted through the web form (identity sealed with the ring's current key), committed before this returns DB_OK.
+ * submit_key makes it idempotent: when a report with that key exists, *out describes it
+ * (existed = true) and nothing new is stored. code is the query code whose MAC is kept. */
+int report_save(struct db *, const struct keyring *, const uint8_t code_mac_key[32],
+    const struct new_report *, const uint8_t submit_key[32], const char code[9],
+    const struct stored_file *, size_t nfiles, int64_t now, const char *due,
+    struct receipt *out);
+
+/* Public view of a case: ticket and code checked (constant time, same work whether or not the
+ * ticket exists). DB_OK with *found set; *root receives a new <case> document. */
+int report_public_case(struct db *, const uint8_t code_mac_key[32], const char ticket[17],
+    const char code[9], bool *found, xmlDocPtr *doc);
+
+/* "2026-11-22T09:30:00+08:00" for a Unix time, in Beijing time. */
+void report_time(int64_t t, char out[32]);
+/* The working day n days after the Beijing date of t, as YYYY-MM-DD. */
+void report_due(const struct calendar *, int64_t t, int n, char out[11]);
+
+#endif

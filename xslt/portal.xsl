@@ -1,0 +1,171 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  portal.xsl: the page layout of jubao, and the only place that has one.
+
+  A deployer replaces this file with their own portal's header, footer and
+  style sheet links.  The replacement must keep this contract:
+
+  1. It matches "/" and writes one complete HTML page.  Output settings:
+       <xsl:output method="html" encoding="UTF-8"
+                   doctype-system="about:legacy-compat" indent="no"/>
+
+  2. It declares these global parameters (the C programs set them by name;
+     a parameter not set keeps its default):
+       base       the URL prefix of the platform, no trailing slash
+                  (default '/jubao').  Every link and form action is built
+                  as {$base}/...; nothing else ever goes into href or src.
+       site-name  the publishing authority shown in the header and footer
+                  (default '省工业和信息化厅').
+       platform-name  the name of the platform
+                  (default '淘汰落后产能和产能违规置换举报平台').
+
+  3. The page stylesheets (pages.xsl, submit.xsl, status.xsl) import this
+     file and provide templates for the document element in two modes only:
+       mode="title"    text only: the page's own title, without site name;
+       mode="content"  the body of the page, placed inside <main>.
+     The layout calls them as
+       <xsl:apply-templates select="*" mode="title"/>
+       <xsl:apply-templates select="*" mode="content"/>
+     from the root, so the context node is the document element
+     (<landing>, <submit-form>, <receipt>, <lookup-form>, <case>,
+     <channels>, <error> ...).
+
+  4. It links the platform's own assets, which the page content relies on:
+       <link rel="stylesheet" href="{$base}/static/jubao.css"/>
+       <script src="{$base}/static/jubao.js" defer="defer"></script>
+     The pages are served with a Content-Security-Policy of
+     script-src 'self' and style-src 'self': no inline <script>, no
+     <style> element, no style="" attribute, no external resources.
+
+  5. It never uses disable-output-escaping and never copies document
+     text into href or src.
+
+  Everything else (header, navigation, footer, extra links to the
+  provincial portal) is the deployer's to change.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:output method="html" encoding="UTF-8"
+              doctype-system="about:legacy-compat" indent="no"/>
+
+  <xsl:param name="base" select="'/jubao'"/>
+  <xsl:param name="site-name" select="'省工业和信息化厅'"/>
+  <xsl:param name="platform-name" select="'淘汰落后产能和产能违规置换举报平台'"/>
+
+  <!-- The navigation entry the current page belongs to, from the document
+       element's name only (never from document text). -->
+  <xsl:variable name="section">
+    <xsl:choose>
+      <xsl:when test="/landing">home</xsl:when>
+      <xsl:when test="/submit-form or /receipt or /error[submit-form]">submit</xsl:when>
+      <xsl:when test="/lookup-form or /case or /error[lookup-form]">status</xsl:when>
+      <xsl:when test="/channels">channels</xsl:when>
+      <xsl:when test="/lists or /list">lists</xsl:when>
+      <xsl:otherwise>none</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template match="/">
+    <html lang="zh-CN">
+      <head>
+        <!-- libxslt's HTML serialiser (xsltSaveResultTo, htmlSetMetaEncoding
+             of libxml2 2.9) always puts a <meta http-equiv="Content-Type">
+             first in <head>; it does not see a <meta charset>, so writing
+             one as well would give two encoding declarations.  This one is
+             the page's meta charset. -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="format-detection" content="telephone=no"/>
+        <title>
+          <xsl:apply-templates select="*" mode="title"/>
+          <xsl:text> - 落后产能和产能违规置换举报平台</xsl:text>
+        </title>
+        <link rel="stylesheet" href="{$base}/static/jubao.css"/>
+        <script src="{$base}/static/jubao.js" defer="defer"></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">跳至正文</a>
+        <header class="site-header">
+          <div class="topbar">
+            <div class="wrap">
+              <span class="topbar-note">举报人身份信息严格保密</span>
+              <span class="topbar-site">实名举报有报必受理、有报必查</span>
+            </div>
+          </div>
+          <div class="banner">
+            <div class="wrap">
+              <a class="brand" href="{$base}/">
+                <span class="brand-site"><xsl:value-of select="$site-name"/></span>
+                <span class="brand-name"><xsl:value-of select="$platform-name"/></span>
+              </a>
+            </div>
+          </div>
+          <nav class="site-nav" aria-label="主导航">
+            <div class="wrap">
+              <ul>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'home'"/>
+                  <xsl:with-param name="path" select="'/'"/>
+                  <xsl:with-param name="label" select="'首页'"/>
+                </xsl:call-template>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'submit'"/>
+                  <xsl:with-param name="path" select="'/submit'"/>
+                  <xsl:with-param name="label" select="'我要举报'"/>
+                </xsl:call-template>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'status'"/>
+                  <xsl:with-param name="path" select="'/status'"/>
+                  <xsl:with-param name="label" select="'查询办理进度'"/>
+                </xsl:call-template>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'lists'"/>
+                  <xsl:with-param name="path" select="'/lists'"/>
+                  <xsl:with-param name="label" select="'公示公告'"/>
+                </xsl:call-template>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'channels'"/>
+                  <xsl:with-param name="path" select="'/channels'"/>
+                  <xsl:with-param name="label" select="'举报渠道'"/>
+                </xsl:call-template>
+              </ul>
+            </div>
+          </nav>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+          <xsl:apply-templates select="*" mode="content"/>
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p class="footer-secret">举报人身份信息严格保密。未经举报人同意，任何单位和个人不得泄露举报人身份信息，不得以任何方式询问举报人身份。</p>
+            <p>主办单位：<xsl:value-of select="$site-name"/></p>
+            <p>请如实举报。捏造事实、诬告陷害他人的，依法承担相应责任。</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- One navigation link; the current section gets aria-current. -->
+  <xsl:template name="portal-nav-item">
+    <xsl:param name="key"/>
+    <xsl:param name="path"/>
+    <xsl:param name="label"/>
+    <li>
+      <a href="{$base}{$path}">
+        <xsl:if test="$section = $key">
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$label"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- Fallbacks for a document element no page stylesheet knows. -->
+  <xsl:template match="*" mode="title" priority="-10">页面</xsl:template>
+  <xsl:template match="*" mode="content" priority="-10">
+    <h1>页面</h1>
+    <p>暂无内容。</p>
+  </xsl:template>
+
+</xsl:stylesheet>
