@@ -37,7 +37,7 @@ PROGRAMS    = submit status pages
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
-BENCH_BINS  = $(BUILD)/bench/hello
+BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 
 -include Makefile.local
 
@@ -63,6 +63,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libjubao.a lib/*.h tests/unit/unit.h
 $(BUILD)/bench/hello: bench/hello.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
+
+$(BUILD)/bench/tokens: bench/tokens.c $(BUILD)/libjubao.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
 
 deps:
 	@scripts/deps.sh

@@ -252,7 +252,10 @@ app_too_many(struct ctx *c, int64_t retry_after)
 	xmlNodePtr root;
 	xmlDocPtr doc = app_error_doc(429, "操作过于频繁，请稍后再试。", &root);
 
-	xml_attr_int(xml_add(root, "retry-after", NULL), "seconds", retry_after);
+	char secs[24];
+
+	snprintf(secs, sizeof(secs), "%lld", (long long)retry_after);
+	xml_add(root, "retry-after", secs);
 	response_header(&c->resp, &c->arena, "Retry-After: %lld", (long long)retry_after);
 	app_send(c, 429, doc);
 }

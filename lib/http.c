@@ -200,7 +200,8 @@ disposition_param(struct arena *a, const char *h, size_t hlen, const char *key,
 			if (rest == 0 || *v != '"')
 				return -1;
 			end = memchr(v + 1, '"', rest - 1);
-			if (end == NULL || memchr(v + 1, '\\', (size_t)(end - v - 1)) != NULL)
+			if (end == NULL || memchr(v + 1, '\\', (size_t)(end - v - 1)) != NULL ||
+			    memchr(v + 1, '\0', (size_t)(end - v - 1)) != NULL)
 				return -1;
 			*out = arena_strndup(a, v + 1, (size_t)(end - v - 1));
 			return 1;
@@ -250,7 +251,8 @@ part_headers(struct arena *a, const char *p, size_t len, const char **name,
 				v++;
 				vlen--;
 			}
-			if (have_disp++ || vlen < 9 || strncasecmp(v, "form-data", 9) != 0)
+			if (have_disp++ || vlen < 9 || strncasecmp(v, "form-data", 9) != 0 ||
+			    (vlen > 9 && v[9] != ';' && v[9] != ' ' && v[9] != '\t'))
 				return HTTP_EFRAMING;
 			if (disposition_param(a, v + 9, vlen - 9, "name", name) != 1 ||
 			    disposition_param(a, v + 9, vlen - 9, "filename", filename) < 0)
@@ -268,6 +270,7 @@ http_parse_multipart(struct arena *a, const char *buf, size_t len, const char *b
     const struct http_limits *lim, struct params *out)
 {
 	size_t blen = strlen(boundary), pos, dlen;
+	unsigned nparts = out->count + out->files;
 	char *delim;
 	enum http_err e;
 
@@ -304,14 +307,15 @@ http_parse_multipart(struct arena *a, const char *buf, size_t len, const char *b
 			return HTTP_EFRAMING;
 		bodylen = (size_t)(next - body);
 		pos = (size_t)(next - buf) + dlen;
-		if (out->count + out->files >= lim->max_parts)
+		/* Counted here, not from out: empty file parts are in neither count. */
+		if (nparts++ >= lim->max_parts)
 			return HTTP_ETOOMANY;
 		if (!name_ok(name, strlen(name), lim))
 			return HTTP_EFRAMING;
 		if (filename != NULL) {
 			/* The name is the browser's; we never use it, but it must not smuggle bytes
 			 * into logs or pages either. */
-			if (!utf8_valid(filename, strlen(filename)))
+			if (!text_clean(filename, strlen(filename), false))
 				return HTTP_EUTF8;
 			params_add(a, out, name, body, bodylen, filename);
 		} else {
@@ -364,7 +368,7 @@ http_content_length(const char *s, long long max)
 	for (; *s != '\0'; s++) {
 		if (*s < '0' || *s > '9')
 			return -1;
-		if (v > (max - (*s - '0')) / 10)
+		if (v > (max - (*s - '0')) / 10 || max - (*s - '0') < 0)
 			return -1;
 		v = v * 10 + (*s - '0');
 	}

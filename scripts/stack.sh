@@ -6,6 +6,7 @@
 #   scripts/stack.sh run     start, print the URL, stay in the foreground until SIGINT/SIGTERM
 #   scripts/stack.sh start   start in the background (tests)
 #   scripts/stack.sh stop    stop what start started
+#   scripts/stack.sh db-stop|db-start   only the database (tests of outages)
 #
 # Environment: STATE_DIR (default var), PORT (8080), BUILD (build), WORKERS (4 per program),
 # JUBAO_EXTRA_CONF (lines appended to the generated jubao.conf, for tests and benchmarks).
@@ -205,6 +206,13 @@ start)
 	;;
 stop)
 	stop
+	;;
+db-stop)
+	# tests: the database goes away under running programs
+	stop_one mariadb
+	;;
+db-start)
+	start_db
 	;;
 run)
 	trap 'stop; exit 0' INT TERM

@@ -169,13 +169,14 @@
     </xsl:attribute>
   </xsl:template>
 
-  <!-- The box at the top of a form shown again: a heading, the message and
-       the problems.  A field whose name is in $known (space separated, with
+  <!-- The box at the top of a form shown again: a heading, the message,
+       the problems and $extra (a result fragment, e.g. advice).  A field whose name is in $known (space separated, with
        a space before and after each name) links to its container
        #f-{name}; other names are listed without a link. -->
   <xsl:template name="error-summary">
     <xsl:param name="known" select="''"/>
     <xsl:param name="heading" select="'提交未成功'"/>
+    <xsl:param name="extra"/>
     <div class="error-summary" id="error-summary" role="alert" tabindex="-1"
          aria-labelledby="error-summary-title">
       <h2 id="error-summary-title"><xsl:value-of select="$heading"/></h2>
@@ -197,6 +198,7 @@
           </xsl:for-each>
         </ul>
       </xsl:if>
+      <xsl:copy-of select="$extra"/>
     </div>
   </xsl:template>
 

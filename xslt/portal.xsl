@@ -18,6 +18,8 @@
                   (default '省工业和信息化厅').
        platform-name  the name of the platform
                   (default '淘汰落后产能和产能违规置换举报平台').
+     Parameters are XPath expressions: the C side passes strings quoted,
+     e.g. with xsltQuoteUserParams() or as "'/jubao'".
 
   3. The page stylesheets (pages.xsl, submit.xsl, status.xsl) import this
      file and provide templates for the document element in two modes only:

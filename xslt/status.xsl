@@ -35,12 +35,12 @@
       <xsl:with-param name="heading">
         <xsl:call-template name="lookup-error-heading"/>
       </xsl:with-param>
+      <xsl:with-param name="extra">
+        <xsl:if test="@status = '429' or @status = '503' or @status = '500'">
+          <xsl:call-template name="error-status-advice"/>
+        </xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
-    <xsl:if test="@status = '429' or @status = '503' or @status = '403'">
-      <div class="error-advice">
-        <xsl:call-template name="error-status-advice"/>
-      </div>
-    </xsl:if>
     <xsl:apply-templates select="lookup-form" mode="form"/>
   </xsl:template>
 
@@ -200,7 +200,7 @@
             <xsl:for-each select="events/event">
               <xsl:sort select="@at" data-type="text" order="descending"/>
               <xsl:sort select="count(preceding-sibling::event)" data-type="number" order="descending"/>
-              <li class="timeline-item state-{@state}">
+              <li class="timeline-item">
                 <div class="timeline-meta">
                   <time>
                     <xsl:call-template name="format-datetime"><xsl:with-param name="value" select="@at"/></xsl:call-template>

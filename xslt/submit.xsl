@@ -54,7 +54,7 @@
           <xsl:if test="normalize-space(message) != ''">
             <p><xsl:value-of select="message"/></p>
           </xsl:if>
-          <p>您填写的内容已保留在下方表单中。请稍后再次点击“提交举报”；附件需要重新选择。如情况紧急，也可通过<a href="{$base}/channels">其他举报渠道</a>反映。</p>
+          <p>请稍后再次点击“提交举报”；如选择过附件，需要重新选择。如情况紧急，也可通过<a href="{$base}/channels">其他举报渠道</a>反映。</p>
         </div>
       </xsl:when>
       <xsl:when test="field or @status = '400' or @status = '422'">
@@ -69,8 +69,22 @@
           <xsl:with-param name="heading">
             <xsl:call-template name="error-heading"/>
           </xsl:with-param>
+          <xsl:with-param name="extra">
+            <xsl:choose>
+              <!-- The form below keeps what the user typed, so the generic
+                   advice ("your text was not saved") does not apply. -->
+              <xsl:when test="@status = '403'">
+                <p>表单已过期，或者浏览器禁用了 Cookie。请确认浏览器允许本网站使用 Cookie，核对下方内容后重新提交。</p>
+              </xsl:when>
+              <xsl:when test="@status = '413'">
+                <p>提交的内容过大。请减少或压缩附件后重新选择，再提交。</p>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="error-status-advice"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="error-status-advice"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:apply-templates select="submit-form" mode="form"/>

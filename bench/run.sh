@@ -1,0 +1,334 @@
+#!/bin/bash
+# The jubao benchmark: wrk against a dedicated stack (scripts/stack.sh), measuring in one run
+#
+#   static   nginx serving a static file of the same size as the status answer
+#   hello    a bare libfcgi hello-world (bench/hello.c) behind the same nginx, as many workers
+#            as status
+#   status   status lookups: POST /jubao/status with a real ticket and query code, every check on
+#            (rate-limit read, ticket read, code MAC, events, XSLT) answering 200
+#   submit   new reports: POST /jubao/submit, a distinct valid CSRF token per request (from
+#            bench/tokens), every required field valid, committed durably
+#
+# and prints requests/s, p99 and the ratios to static and to hello (absolute rates drift between
+# runs; the ratios are the figures), the targets' verdicts, and checks in the database that every
+# 2xx submission is there. The output is also written to bench/results/latest.txt.
+#
+# Environment (all optional):
+#   BUILD           build directory with cgi/* and bench/{hello,tokens}    (default build)
+#   BENCH_STATE     the bench stack's state directory, wiped at start      (/tmp/jubao-bench)
+#   BENCH_PORT      nginx port                                             (18380)
+#   DURATION        seconds per measured run                               (10)
+#   WARMUP          seconds of warm-up before each measured run, 0 for none (2)
+#   CONNECTIONS     wrk connections                                        (32)
+#   THREADS         wrk threads                                            (2)
+#   WORKERS         status/pages/hello workers; SUBMIT_WORKERS submit workers (scripts/stack.sh)
+#   BENCH_ONLY      run only these, e.g. "status submit" (static and hello are still needed for
+#                   the ratios: leave them in to have ratios)
+#   BENCH_KEEP=1    keep the state directory (database) from the previous run
+#   BENCH_RESULTS   output file                                            (bench/results/latest.txt)
+#   BENCH_STRICT=1  exit 1 when a target is missed
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+STATE=${BENCH_STATE:-/tmp/jubao-bench}
+PORT=${BENCH_PORT:-18380}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WORKERS=${WORKERS:-4}
+SUBMIT_WORKERS=${SUBMIT_WORKERS:-$((WORKERS * 2))}
+ONLY=${BENCH_ONLY:-static hello status submit}
+RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/latest.txt}
+BASE="http://127.0.0.1:$PORT"
+
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+note() { printf 'bench: %s\n' "$*" >&2; }
+
+for tool in wrk curl spawn-fcgi multiwatch mariadb; do
+	command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y wrk curl spawn-fcgi multiwatch mariadb-client; or make deps)"
+done
+for bin in cgi/submit cgi/status cgi/pages bench/hello bench/tokens; do
+	[ -x "$BUILD/$bin" ] || die "$BUILD/$bin is not built (make BUILD=$BUILD all)"
+done
+
+# A fresh stack each time, so that runs compare. Only a directory this script made is wiped.
+case "$STATE" in /|"") die "BENCH_STATE must name a directory of its own" ;; esac
+if [ -d "$STATE" ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
+	[ -f "$STATE/.jubao-bench" ] || die "$STATE exists and was not made by bench/run.sh: choose another BENCH_STATE"
+	rm -rf "$STATE"
+fi
+mkdir -p "$STATE/www" "$STATE/wrk" "$STATE/run"
+touch "$STATE/.jubao-bench"
+STATE=$(cd "$STATE" && pwd)
+RUN="$STATE/run"
+CONF="$STATE/conf/jubao.conf"
+WRKDIR="$STATE/wrk"
+mkdir -p "$(dirname "$RESULTS")"
+
+stack() {
+	STATE_DIR="$STATE" PORT="$PORT" BUILD="$BUILD" WORKERS="$WORKERS" \
+	    SUBMIT_WORKERS="$SUBMIT_WORKERS" "$ROOT/scripts/stack.sh" "$@"
+}
+sql() { mariadb --no-defaults -S "$RUN/mysqld.sock" -u root -N -B jubao -e "$1"; }
+
+HELLO_PID=
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$HELLO_PID" ] && kill -0 "$HELLO_PID" 2>/dev/null; then
+		kill -TERM "$HELLO_PID" 2>/dev/null || true
+		for _ in $(seq 1 50); do kill -0 "$HELLO_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -0 "$HELLO_PID" 2>/dev/null && kill -KILL "$HELLO_PID" 2>/dev/null
+	fi
+	stack stop >/dev/null 2>&1 || true
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- the stack, with the static file and hello-world beside jubao
+
+NGINX_EXTRA="
+		location = /bench/static.html { alias $STATE/www/static.html; }
+		location = /bench/hello {
+			include fastcgi_params;
+			fastcgi_pass unix:$RUN/hello.sock;
+		}"
+# One client address: no submission limit, and failed lookups (none expected) never block it.
+JUBAO_EXTRA_CONF="submit_limit = 0
+lookup_fail_limit = 1000000"
+export NGINX_EXTRA JUBAO_EXTRA_CONF
+note "starting the stack in $STATE on port $PORT (workers: $WORKERS, submit workers: $SUBMIT_WORKERS)"
+stack start > "$STATE/stack-start.log" 2>&1 || { cat "$STATE/stack-start.log" >&2; die "the stack did not start"; }
+
+rm -f "$RUN/hello.sock"
+spawn-fcgi -n -s "$RUN/hello.sock" -M 0666 -- /usr/bin/multiwatch -f "$WORKERS" -s TERM -- \
+    "$BUILD/bench/hello" >> "$STATE/log/hello.log" 2>&1 &
+HELLO_PID=$!
+for _ in $(seq 1 100); do [ -S "$RUN/hello.sock" ] && break; sleep 0.05; done
+[ -S "$RUN/hello.sock" ] || die "hello did not start: see $STATE/log/hello.log"
+
+# ---- one report through the real form, for the lookups
+
+JAR="$STATE/cookies.txt"
+form_html=$(curl -sS -f -c "$JAR" "$BASE/jubao/submit") || die "GET /jubao/submit failed"
+csrf=$(printf '%s' "$form_html" | grep -o 'name="csrf" value="[^"]*"' | head -n1 | sed 's/.*value="//; s/"$//')
+[ -n "$csrf" ] || die "no csrf field in the form"
+receipt=$(curl -sS -b "$JAR" -w '\n%{http_code}' "$BASE/jubao/submit" \
+    --data-urlencode "csrf=$csrf" --data-urlencode category=violation \
+    --data-urlencode standard=energy --data-urlencode industry=steel \
+    --data-urlencode region=220102 --data-urlencode subject_type=enterprise \
+    --data-urlencode "subject_name=长春某钢铁有限公司" \
+    --data-urlencode "subject_address=长春市南关区某路1号" \
+    --data-urlencode "description=该企业一号高炉仍在生产，属于应淘汰的落后产能，夜间排放浓烟。" \
+    --data-urlencode anonymous=1) || die "POST /jubao/submit failed"
+[ "${receipt##*$'\n'}" = 200 ] || { printf '%s\n' "$receipt" | tail -n 40 >&2; die "the report was not accepted (HTTP ${receipt##*$'\n'})"; }
+flat=$(printf '%s' "$receipt" | tr -d '\n')
+ticket=$(printf '%s' "$flat" | grep -o '<dd class="ticket-number">[^<]*' | sed 's/.*>//' | tr -dc '0-9')
+code=$(printf '%s' "$flat" | grep -o '<dd class="query-code">[^<]*' | sed 's/.*>//' | tr -dc 'A-Z0-9')
+[ "${#ticket}" = 16 ] && [ "${#code}" = 8 ] || die "no ticket or code on the receipt page"
+note "report $ticket made through the form"
+
+# The status answer, once: it must be 200, and the static file is that very page.
+LOOKUP_BODY="ticket=$ticket&code=$code"
+status_code=$(curl -sS -o "$STATE/www/static.html" -w '%{http_code}' \
+    --data "$LOOKUP_BODY" "$BASE/jubao/status") || die "POST /jubao/status failed"
+[ "$status_code" = 200 ] || die "the lookup answered $status_code"
+grep -q 'state-submitted' "$STATE/www/static.html" || note "warning: the status page does not show the state"
+PAGE_BYTES=$(stat -c %s "$STATE/www/static.html")
+got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "$BASE/bench/static.html")
+[ "$got" = "200 $PAGE_BYTES" ] || die "the static file answered '$got', expected '200 $PAGE_BYTES'"
+got=$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/bench/hello")
+[ "$got" = 200 ] || die "hello answered $got"
+
+# ---- wrk scripts
+
+DONE_LUA='
+function done(summary, latency, requests)
+	local e = summary.errors
+	local exhausted = 0
+	for _, t in ipairs(threads or {}) do exhausted = exhausted + (t:get("exhausted") or 0) end
+	io.write(string.format("BENCH requests=%.0f duration_us=%.0f p50_us=%.0f p90_us=%.0f " ..
+	    "p99_us=%.0f max_us=%.0f bad_status=%.0f connect=%.0f read=%.0f write=%.0f " ..
+	    "timeout=%.0f exhausted=%.0f\n", summary.requests, summary.duration,
+	    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+	    e.status, e.connect, e.read, e.write, e.timeout, exhausted))
+end
+'
+printf '%s\n' "$DONE_LUA" > "$WRKDIR/get.lua"
+cat > "$WRKDIR/status.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "$LOOKUP_BODY"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+$DONE_LUA
+LUA
+cat > "$WRKDIR/submit.lua" <<'LUA'
+-- args: tokens file (first line the cookie, then one token a line), number of threads.
+-- Thread n takes tokens n, n+T, n+2T...: no token is sent twice.
+threads = {}
+local counter = 0
+function setup(thread)
+	thread:set("id", counter)
+	counter = counter + 1
+	table.insert(threads, thread)
+end
+
+local function enc(s)
+	return (s:gsub("[^%w%-%._~]", function(ch) return string.format("%%%02X", ch:byte()) end))
+end
+
+function init(args)
+	local f = assert(io.open(args[1], "r"))
+	local nthreads = tonumber(args[2])
+	local cookie = f:read("*l")
+	local i = 0
+	tokens = {}
+	for line in f:lines() do
+		if i % nthreads == id then tokens[#tokens + 1] = line end
+		i = i + 1
+	end
+	f:close()
+	pos = 0
+	exhausted = 0
+	wrk.method = "POST"
+	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+	wrk.headers["Cookie"] = "jubao_form=" .. cookie
+	rest = "&category=violation&standard=energy&industry=steel&region=220102" ..
+	    "&subject_type=enterprise" ..
+	    "&subject_name=" .. enc("长春某钢铁有限公司") ..
+	    "&subject_address=" .. enc("长春市南关区某路1号") ..
+	    "&description=" .. enc("该企业一号高炉仍在生产，属于应淘汰的落后产能，夜间排放浓烟。") ..
+	    "&anonymous=1"
+end
+
+function request()
+	pos = pos + 1
+	local t = tokens[pos]
+	if t == nil then
+		-- Out of tokens: an invalid one, answered 403 and counted, never a duplicate.
+		exhausted = exhausted + 1
+		t = "exhausted"
+	end
+	return wrk.format(nil, nil, nil, "csrf=" .. t .. rest)
+end
+LUA
+printf '%s\n' "$DONE_LUA" >> "$WRKDIR/submit.lua"
+
+# Enough tokens for the run at 25,000/s; the warm-up has its own.
+make_tokens() {
+	"$BUILD/bench/tokens" "$CONF" "$2" > "$1" || die "bench/tokens failed"
+}
+
+# ---- runs
+
+declare -A RPS P99 P50 REQS BAD ERRS
+run_wrk() {   # name duration url script [script args...]
+	local name=$1 dur=$2 url=$3 script=$4 out line
+	shift 4
+	out="$WRKDIR/$name.out"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${dur}s" --timeout 10s --latency -s "$script" "$url" \
+	    ${1+-- "$@"} > "$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $name"; }
+	line=$(grep '^BENCH ' "$out") || { cat "$out" >&2; die "no result from wrk for $name"; }
+	# shellcheck disable=SC2086
+	local requests duration_us p50_us p99_us bad_status connect read write timeout exhausted
+	eval "$(printf '%s\n' "${line#BENCH }" | tr ' ' '\n' | grep -E '^[a-z0-9_]+=[0-9]+$' |
+	    sed 's/^/local /')"
+	REQS[$name]=$requests
+	RPS[$name]=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+	P99[$name]=$(awk -v u="$p99_us" 'BEGIN { printf "%.2f", u / 1000 }')
+	P50[$name]=$(awk -v u="$p50_us" 'BEGIN { printf "%.2f", u / 1000 }')
+	BAD[$name]=$bad_status
+	ERRS[$name]="connect $connect, read $read, write $write, timeout $timeout, tokens exhausted $exhausted"
+}
+
+measure() {   # name url script [args...]
+	local name=$1 url=$2 script=$3
+	shift 3
+	if [ "$WARMUP" -gt 0 ]; then
+		run_wrk "$name-warmup" "$WARMUP" "$url" "$script" "$@"
+	fi
+	note "measuring $name for ${DURATION}s"
+	run_wrk "$name" "$DURATION" "$url" "$script" "$@"
+}
+
+has() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
+
+has static && measure static "$BASE/bench/static.html" "$WRKDIR/get.lua"
+has hello && measure hello "$BASE/bench/hello" "$WRKDIR/get.lua"
+has status && measure status "$BASE/jubao/status" "$WRKDIR/status.lua"
+if has submit; then
+	ntok=$((DURATION * 25000))
+	make_tokens "$WRKDIR/tokens-warmup.txt" $((WARMUP * 25000 + 1))
+	make_tokens "$WRKDIR/tokens.txt" "$ntok"
+	if [ "$WARMUP" -gt 0 ]; then
+		run_wrk submit-warmup "$WARMUP" "$BASE/jubao/submit" "$WRKDIR/submit.lua" \
+		    "$WRKDIR/tokens-warmup.txt" "$THREADS"
+	fi
+	sleep 1
+	before=$(sql 'SELECT COUNT(*) FROM report')
+	note "measuring submit for ${DURATION}s"
+	run_wrk submit "$DURATION" "$BASE/jubao/submit" "$WRKDIR/submit.lua" \
+	    "$WRKDIR/tokens.txt" "$THREADS"
+	# Requests in flight when wrk stopped still finish on the server: let them.
+	sleep 2
+	after=$(sql 'SELECT COUNT(*) FROM report')
+fi
+
+# ---- report
+
+{
+	echo "jubao benchmark, $(date -u '+%Y-%m-%d %H:%M:%SZ') on $(hostname), $(nproc) CPUs"
+	echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s each after ${WARMUP}s warm-up; workers: status/hello $WORKERS, submit $SUBMIT_WORKERS"
+	echo "status answer and static file: $PAGE_BYTES bytes; $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')"
+	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
+	echo
+	printf '%-8s %12s %9s %9s %10s %10s %8s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx
+	for n in static hello status submit; do
+		[ -n "${RPS[$n]:-}" ] || continue
+		printf '%-8s %12s %9s %9s %10s %10s %8s\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
+		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[static]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
+		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[hello]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
+		    "${BAD[$n]}"
+	done
+	echo
+	for n in static hello status submit; do
+		[ -n "${RPS[$n]:-}" ] || continue
+		printf 'socket errors %-7s %s\n' "$n:" "${ERRS[$n]}"
+	done
+	echo
+	if [ -n "${RPS[status]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
+		if awk -v s="${RPS[status]}" -v h="${RPS[hello]}" -v p="${P99[status]}" -v b="${BAD[status]}" \
+		    'BEGIN { exit !(s >= 0.20 * h && p < 10 && b == 0) }'; then r=PASS; else r=FAIL; fi
+		printf 'target status: >= 20%% of hello, p99 < 10 ms, all 200: %s (%s%% of hello, p99 %s ms, %s non-2xx)\n' "$r" \
+		    "$(awk -v s="${RPS[status]}" -v h="${RPS[hello]}" 'BEGIN { printf "%.1f", 100 * s / h }')" \
+		    "${P99[status]}" "${BAD[status]}"
+	fi
+	if [ -n "${RPS[submit]:-}" ]; then
+		ok2xx=$((REQS[submit] - BAD[submit]))
+		grew=$((after - before))
+		lost=$((ok2xx > grew ? ok2xx - grew : 0))
+		rate2xx=$(awk -v r="${RPS[submit]}" -v q="${REQS[submit]}" -v k="$ok2xx" 'BEGIN { printf "%.0f", (q > 0 ? r * k / q : 0) }')
+		if [ "$rate2xx" -ge 1000 ] && [ "$lost" = 0 ]; then r=PASS; else r=FAIL; fi
+		printf 'target submit: >= 1000 committed/s, none lost: %s (%s/s answered 2xx)\n' "$r" "$rate2xx"
+		printf 'durability: wrk got %d 2xx answers; the report table grew by %d (%d lost%s)\n' \
+		    "$ok2xx" "$grew" "$lost" \
+		    "$( [ "$grew" -gt "$ok2xx" ] && printf '; %d more rows: requests in flight when wrk stopped, committed after it closed its connections' $((grew - ok2xx)))"
+	fi
+} | tee "$RESULTS"
+{
+	echo
+	echo "---- raw wrk output"
+	for n in static hello status submit; do
+		[ -f "$WRKDIR/$n.out" ] || continue
+		echo "== $n"
+		cat "$WRKDIR/$n.out"
+	done
+} >> "$RESULTS"
+note "written to $RESULTS (with the raw wrk output)"
+# A missed target fails the run only when asked (BENCH_STRICT=1): the figures are the output.
+if [ "${BENCH_STRICT:-0}" = 1 ] && grep -q '^target .*: FAIL' "$RESULTS"; then
+	exit 1
+fi

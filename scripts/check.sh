@@ -1,0 +1,91 @@
+#!/bin/bash
+# make check: build (warnings are errors), run the unit tests, start a private stack on free
+# loopback ports and run the integration tests against it; then all of it again built with
+# AddressSanitizer + UndefinedBehaviorSanitizer. Uses its own state under a temporary
+# directory, so it can run beside `make run`. Ends with one line "check: N passed, N failed".
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+TMP=$(mktemp -d /tmp/jubao-check.XXXXXX)
+passed=0
+failed=0
+started=""
+
+cleanup() {
+	[ -n "$started" ] && STATE_DIR="$started" scripts/stack.sh stop >/dev/null 2>&1
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Count the "name: N passed, N failed" lines a step prints.
+tally() {
+	local log=$1 p f
+	while read -r p f; do
+		passed=$((passed + p))
+		failed=$((failed + f))
+	done < <(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$log")
+}
+
+step_failed() {
+	echo "check: $1 failed" >&2
+	failed=$((failed + 1))
+}
+
+run_variant() {
+	local name=$1 build=$2 san=$3 state port log
+	echo "== $name: build"
+	if ! make --no-print-directory -s -j2 BUILD="$build" SAN="$san" all; then
+		step_failed "$name build"
+		return
+	fi
+	echo "== $name: unit tests"
+	log="$TMP/$name-unit.log"
+	scripts/run-unit.sh "$build"/tests/test_* 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name unit tests"
+	tally "$log"
+
+	echo "== $name: integration tests"
+	state="$TMP/$name-state"
+	port=$(free_port)
+	export ASAN_OPTIONS="log_path=$TMP/$name-asan:detect_leaks=1:abort_on_error=0"
+	export UBSAN_OPTIONS="log_path=$TMP/$name-ubsan:print_stacktrace=1"
+	# Small limits make the limit tests quick; X-Real-IP from loopback is believed so that
+	# each test is a client of its own.
+	if ! JUBAO_EXTRA_CONF=$'trusted_proxy = 127.0.0.1\nlookup_fail_limit = 5\nsubmit_limit = 8\nmax_file = 1048576\nmax_body = 6291456' \
+		STATE_DIR="$state" PORT="$port" BUILD="$build" WORKERS=2 SUBMIT_WORKERS=4 \
+		scripts/stack.sh start > "$TMP/$name-stack.log" 2>&1; then
+		cat "$TMP/$name-stack.log"
+		step_failed "$name stack start"
+		return
+	fi
+	started="$state"
+	log="$TMP/$name-integration.log"
+	python3 tests/integration/test_public.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name integration tests"
+	tally "$log"
+	STATE_DIR="$state" scripts/stack.sh stop > /dev/null 2>&1
+	started=""
+	unset ASAN_OPTIONS UBSAN_OPTIONS
+	if ls "$TMP/$name"-asan* "$TMP/$name"-ubsan* >/dev/null 2>&1; then
+		echo "== $name: sanitizer reports:"
+		cat "$TMP/$name"-asan* "$TMP/$name"-ubsan* 2>/dev/null | head -100
+		step_failed "$name sanitizers"
+	fi
+	# Keep the logs of a failed run where a person can read them.
+	if [ "$failed" -gt 0 ]; then
+		mkdir -p tests/artifacts
+		cp -r "$state/log" "tests/artifacts/$name-logs" 2>/dev/null
+	fi
+}
+
+run_variant release build ""
+run_variant sanitizers build/asan 1
+
+echo "check: $passed passed, $failed failed"
+[ "$failed" = 0 ]
