@@ -244,14 +244,26 @@ run_wrk() {   # name duration url script [script args...]
 	ERRS[$name]="connect $connect, read $read, write $write, timeout $timeout, tokens exhausted $exhausted"
 }
 
+# Every process of the stack still there (a run against a dead backend measures nginx's 502).
+alive() {
+	local p
+	for p in mariadb nginx submit status pages; do
+		kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null ||
+		    die "$p is gone ($1): see $STATE/log"
+	done
+	kill -0 "$HELLO_PID" 2>/dev/null || die "hello is gone ($1): see $STATE/log"
+}
+
 measure() {   # name url script [args...]
 	local name=$1 url=$2 script=$3
 	shift 3
+	alive "before $name"
 	if [ "$WARMUP" -gt 0 ]; then
 		run_wrk "$name-warmup" "$WARMUP" "$url" "$script" "$@"
 	fi
 	note "measuring $name for ${DURATION}s"
 	run_wrk "$name" "$DURATION" "$url" "$script" "$@"
+	alive "after $name"
 }
 
 has() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -260,6 +272,7 @@ has static && measure static "$BASE/bench/static.html" "$WRKDIR/get.lua"
 has hello && measure hello "$BASE/bench/hello" "$WRKDIR/get.lua"
 has status && measure status "$BASE/jubao/status" "$WRKDIR/status.lua"
 if has submit; then
+	alive "before submit"
 	ntok=$((DURATION * 25000))
 	make_tokens "$WRKDIR/tokens-warmup.txt" $((WARMUP * 25000 + 1))
 	make_tokens "$WRKDIR/tokens.txt" "$ntok"
@@ -272,6 +285,7 @@ if has submit; then
 	note "measuring submit for ${DURATION}s"
 	run_wrk submit "$DURATION" "$BASE/jubao/submit" "$WRKDIR/submit.lua" \
 	    "$WRKDIR/tokens.txt" "$THREADS"
+	alive "after submit"
 	# Requests in flight when wrk stopped still finish on the server: let them.
 	sleep 2
 	after=$(sql 'SELECT COUNT(*) FROM report')
