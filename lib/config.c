@@ -61,6 +61,18 @@ parse_uint(const char *s, unsigned long long min, unsigned long long max,
 }
 
 static int
+parse_alg(const char *v, enum seal_alg *out)
+{
+	if (strcmp(v, "aes-256-gcm") == 0)
+		*out = SEAL_AES256_GCM;
+	else if (strcmp(v, "sm4-ctr-hmac-sm3") == 0)
+		*out = SEAL_SM4_CTR_HMAC_SM3;
+	else
+		return -1;
+	return 0;
+}
+
+static int
 set_str(char *dst, size_t cap, const char *v)
 {
 	return snprintf(dst, cap, "%s", v) >= (int)cap ? -1 : 0;
@@ -151,15 +163,8 @@ config_set(struct config *c, const char *k, const char *v)
 			return -1;
 		return 0;
 	}
-	if (strcmp(k, "identity_cipher") == 0) {
-		if (strcmp(v, "aes-256-gcm") == 0)
-			c->identity_alg = SEAL_AES256_GCM;
-		else if (strcmp(v, "sm4-ctr-hmac-sm3") == 0)
-			c->identity_alg = SEAL_SM4_CTR_HMAC_SM3;
-		else
-			return -1;
-		return 0;
-	}
+	if (strcmp(k, "identity_cipher") == 0)
+		return parse_alg(v, &c->identity_alg);
 	return -2;
 }
 
@@ -240,11 +245,7 @@ secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
 		*hex++ = '\0';
 		while (*hex == ' ')
 			hex++;
-		if (strcmp(end, "aes-256-gcm") == 0)
-			k->alg = SEAL_AES256_GCM;
-		else if (strcmp(end, "sm4-ctr-hmac-sm3") == 0)
-			k->alg = SEAL_SM4_CTR_HMAC_SM3;
-		else
+		if (parse_alg(end, &k->alg) != 0)
 			return -1;
 	} else
 		hex = end;
