@@ -30,19 +30,20 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config crypto validate calendar http form db queries render \
-              refdata ratelimit store report app
+LIB_MODULES = arena log config crypto validate calendar http form db queries render auth workflow staff \
+              refdata ratelimit store report app routing
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
-PROGRAMS    = submit status pages
+PROGRAMS    = submit status pages admin
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
-UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form
+UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form test_routing test_auth
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
+TOOL_BINS   = $(BUILD)/tools/jubaoctl
 
 -include Makefile.local
 
 .PHONY: all deps run check unit clean bench
-all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS)
+all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -59,6 +60,11 @@ $(BUILD)/cgi/%: cgi/%.c $(BUILD)/libjubao.a lib/*.h
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libjubao.a lib/*.h tests/unit/unit.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
+
+# The operator's tool; its default migration directory is this checkout's sql/.
+$(BUILD)/tools/jubaoctl: tools/jubaoctl.c $(BUILD)/libjubao.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -DJUBAO_SQL_DIR=\"$(CURDIR)/sql\" $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
 
 $(BUILD)/bench/hello: bench/hello.c
 	@mkdir -p $(@D)

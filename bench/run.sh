@@ -27,6 +27,8 @@
 #   BENCH_KEEP=1    keep the state directory (database) from the previous run
 #   BENCH_RESULTS   output file                                            (bench/results/latest.txt)
 #   BENCH_STRICT=1  exit 1 when a target is missed
+#   BENCH_QUIET_WAIT seconds to wait for an idle machine before the runs (60)
+#   BENCH_HOLD=1    keep the stack up after the runs (for perf, strace...) until SIGINT/SIGTERM
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -266,8 +268,28 @@ measure() {   # name url script [args...]
 	alive "after $name"
 }
 
+# Share of CPU busy over one second, from /proc/stat (the figures mean little on a busy machine).
+cpu_busy() {
+	local a b
+	a=($(head -n1 /proc/stat)); sleep 1; b=($(head -n1 /proc/stat))
+	awk -v u=$((b[1] + b[2] + b[3] + b[6] + b[7] + b[8] - a[1] - a[2] - a[3] - a[6] - a[7] - a[8])) \
+	    -v t=$((b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8] - a[1] - a[2] - a[3] - a[4] - a[5] - a[6] - a[7] - a[8])) \
+	    'BEGIN { printf "%.0f", (t > 0 ? 100 * u / t : 0) }'
+}
+# Wait up to BENCH_QUIET_WAIT seconds (60) for the machine to be idle (< 10% busy) before the runs.
+wait_quiet() {
+	local busy i
+	for ((i = 0; i < ${BENCH_QUIET_WAIT:-60}; i++)); do
+		busy=$(cpu_busy)
+		[ "$busy" -lt 10 ] && return 0
+	done
+	note "warning: the machine is busy (${busy}% CPU) before the runs: other work skews the figures"
+	BUSY_WARNING="machine ${busy}% busy before the runs: the figures are skewed"
+}
+
 has() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 
+wait_quiet
 has static && measure static "$BASE/bench/static.html" "$WRKDIR/get.lua"
 has hello && measure hello "$BASE/bench/hello" "$WRKDIR/get.lua"
 has status && measure status "$BASE/jubao/status" "$WRKDIR/status.lua"
@@ -297,6 +319,7 @@ fi
 	echo "jubao benchmark, $(date -u '+%Y-%m-%d %H:%M:%SZ') on $(hostname), $(nproc) CPUs"
 	echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s each after ${WARMUP}s warm-up; workers: status/hello $WORKERS, submit $SUBMIT_WORKERS"
 	echo "status answer and static file: $PAGE_BYTES bytes; $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')"
+	[ -z "${BUSY_WARNING:-}" ] || echo "WARNING: $BUSY_WARNING"
 	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
 	echo
 	printf '%-8s %12s %9s %9s %10s %10s %8s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx
@@ -342,6 +365,10 @@ fi
 	done
 } >> "$RESULTS"
 note "written to $RESULTS (with the raw wrk output)"
+if [ "${BENCH_HOLD:-0}" = 1 ]; then
+	note "holding the stack up on $BASE for profiling (scripts in $WRKDIR); stop with Ctrl-C or SIGTERM"
+	while :; do sleep 1; done
+fi
 # A missed target fails the run only when asked (BENCH_STRICT=1): the figures are the output.
 if [ "${BENCH_STRICT:-0}" = 1 ] && grep -q '^target .*: FAIL' "$RESULTS"; then
 	exit 1

@@ -11,6 +11,8 @@
 #include "log.h"
 #include "ratelimit.h"
 #include "report.h"
+#include "store.h"
+#include "validate.h"
 
 #define LOOKUP_BODY_MAX 8192
 
@@ -56,6 +58,63 @@ fail_lookup(struct ctx *c, const uint8_t subject[16], int status, const char *me
 	app_send(c, status, doc);
 }
 
+static bool
+field_is(struct ctx *c, const char *name, const char *value)
+{
+	const struct param *p = params_get(&c->form, name);
+
+	return p != NULL && strcmp(p->value, value) == 0;
+}
+
+/* The reporter answers a request for more material (needs_info): text and files. */
+static void
+reply(struct ctx *c, const char ticket[17], int64_t id)
+{
+	const struct param *t = params_get(&c->form, "reply");
+	struct stored_file files[20];
+	const char *err;
+	size_t nfiles = 0;
+	char due[11];
+	bool done;
+	int st;
+
+	if (!app_refdata(c)) {
+		app_error(c, 503, "系统暂时无法保存，请稍后再试。");
+		return;
+	}
+	if (t == NULL || t->len == 0 || utf8_count(t->value, t->len) > 5000) {
+		app_error(c, 400, "请填写补充说明（不超过5000字）。");
+		return;
+	}
+	if ((err = store_check(&c->form, c->cfg.max_files, c->cfg.max_file, files, &nfiles)) !=
+	    NULL) {
+		app_error(c, 400, err);
+		return;
+	}
+	if (store_put_all(c->cfg.attachment_dir, &c->form, files, nfiles) != 0) {
+		app_error(c, 503, "附件暂时无法保存，请稍后再试。");
+		return;
+	}
+	report_due(c->refdata.calendar, c->now, 2, due);
+	st = report_reply(&c->db, id, t->value, files, nfiles, c->now, due, &done);
+	if (st != DB_OK || !done)
+		store_remove_all(c->cfg.attachment_dir, files, nfiles);
+	if (st != DB_OK) {
+		app_error(c, 503, "系统暂时无法保存，请稍后再试。");
+		return;
+	}
+	if (!done) {
+		app_error(c, 409, "该举报目前不需要补充材料。");
+		return;
+	}
+	{
+		char path[64];
+		/* Show the case again: the code is needed, so back to the lookup form. */
+		snprintf(path, sizeof(path), "/status?ticket=%s&replied=1", ticket);
+		app_redirect(c, path);
+	}
+}
+
 static void
 lookup(struct ctx *c)
 {
@@ -63,12 +122,14 @@ lookup(struct ctx *c)
 	const char *why;
 	char ticket[17], code[9];
 	uint8_t subject[16];
-	int64_t retry;
+	int64_t retry, id;
 	xmlDocPtr doc;
 	bool found;
 	int st;
 
-	if ((st = app_read_form(c, LOOKUP_BODY_MAX, &why)) != 0) {
+	/* A reporter's answer with files comes as multipart; a lookup is small. */
+	if ((st = app_read_form(c, c->content_type != NULL && strncasecmp(c->content_type,
+	    "multipart/", 10) == 0 ? c->cfg.max_body : LOOKUP_BODY_MAX, &why)) != 0) {
 		app_error(c, st, why);
 		return;
 	}
@@ -95,7 +156,7 @@ lookup(struct ctx *c)
 		    ticket);
 		return;
 	}
-	st = report_public_case(&c->db, c->sec.code_mac_key, ticket, code, &found, &doc);
+	st = report_public_case(&c->db, c->sec.code_mac_key, ticket, code, &found, &doc, &id);
 	explicit_bzero(code, sizeof(code));
 	if (st != DB_OK) {
 		app_error(c, 503, "系统暂时无法查询，请稍后再试。");
@@ -103,6 +164,11 @@ lookup(struct ctx *c)
 	}
 	if (!found) {
 		fail_lookup(c, subject, 404, "受理编号或查询码不正确。", NULL, ticket);
+		return;
+	}
+	if (field_is(c, "action", "reply")) {
+		xmlFreeDoc(doc);
+		reply(c, ticket, id);
 		return;
 	}
 	app_send(c, 200, doc);

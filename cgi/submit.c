@@ -17,7 +17,6 @@
 #include "store.h"
 #include "validate.h"
 
-#define COOKIE "jubao_form"
 #define TRANSFER_WORKDAYS 2      /* seed 001 §三(二): transfer within 2 working days */
 
 enum key {
@@ -62,19 +61,6 @@ static const struct form_key keys[K__MAX] = {
 	    "电子邮箱格式不正确；可不填。" },
 };
 
-/* The cookie names the browser; the form token is keyed by it, so a token is good only with
- * the cookie it was issued beside, and several open forms (tabs) each have their own. */
-static bool
-form_key_for(struct ctx *c, const char *cookie, uint8_t out[32])
-{
-	uint8_t raw[16];
-
-	if (cookie == NULL || crypto_unhex(cookie, strlen(cookie), raw, sizeof(raw)) != 0)
-		return false;
-	return crypto_hmac_sha256(c->sec.csrf_key, sizeof(c->sec.csrf_key), raw, sizeof(raw),
-	    out) == 0;
-}
-
 /* Fill a <submit-form> element: token, option lists, and (when shown again) what was typed. */
 static void
 fill_form(struct ctx *c, xmlNodePtr f, const char *token, bool with_values)
@@ -98,9 +84,7 @@ fill_form(struct ctx *c, xmlNodePtr f, const char *token, bool with_values)
 static void
 show_form(struct ctx *c)
 {
-	const char *cookie = app_cookie(c, COOKIE);
-	char token[CSRF_TOKEN_LEN + 1], hex[33];
-	uint8_t key[32], raw[16];
+	char token[CSRF_TOKEN_LEN + 1];
 	xmlNodePtr root;
 	xmlDocPtr doc;
 
@@ -108,18 +92,7 @@ show_form(struct ctx *c)
 		app_error(c, 503, "系统暂时无法提供服务，请稍后再试。");
 		return;
 	}
-	if (!form_key_for(c, cookie, key)) {
-		if (crypto_random(raw, sizeof(raw)) != 0)
-			log_fatal("random failed");
-		crypto_hex(raw, sizeof(raw), hex);
-		cookie = hex;
-		if (!form_key_for(c, cookie, key))
-			log_fatal("form key failed");
-	}
-	/* Refreshed on every form, so it outlives the token issued with it. */
-	app_set_cookie(c, COOKIE, cookie, (int)c->cfg.csrf_max_age + 3600);
-	if (csrf_issue(key, sizeof(key), c->now, token) != 0)
-		log_fatal("csrf_issue failed");
+	app_form_token(c, token);
 	doc = xml_doc("submit-form", &root);
 	fill_form(c, root, token, false);
 	app_send(c, 200, doc);
@@ -139,58 +112,6 @@ form_again(struct ctx *c, int status, const char *message, const struct form_fie
 		response_header(&c->resp, &c->arena, "Retry-After: 30");
 	fill_form(c, xml_add(root, "submit-form", NULL), csrf != NULL ? csrf->value : "", true);
 	app_send(c, status, doc);
-}
-
-/* The attachments: at most max_files, each at most max_file, JPEG/PNG/PDF by content. */
-static const char *
-check_files(struct ctx *c, struct stored_file *files, size_t *nfiles)
-{
-	const struct param *p;
-	size_t n = 0;
-
-	for (p = c->form.head; p != NULL; p = p->next) {
-		if (p->filename == NULL || p->len == 0)
-			continue;
-		if (strcmp(p->name, "attachment") != 0)
-			return "附件字段无效。";
-		if (n >= c->cfg.max_files)
-			return "最多可上传5个附件。";
-		if (p->len > c->cfg.max_file)
-			return "每个附件不能超过10MB。";
-		if ((files[n].mime = store_sniff(p->value, p->len)) == NULL)
-			return "附件只能是JPG、PNG图片或PDF文件（按文件内容判断）。";
-		files[n].size = p->len;
-		n++;
-	}
-	*nfiles = n;
-	return NULL;
-}
-
-static int
-store_files(struct ctx *c, struct stored_file *files, size_t nfiles)
-{
-	const struct param *p;
-	size_t n = 0;
-
-	for (p = c->form.head; p != NULL && n < nfiles; p = p->next) {
-		if (p->filename == NULL || p->len == 0)
-			continue;
-		if (store_put(c->cfg.attachment_dir, p->value, p->len, files[n].name,
-		    files[n].sha256) != 0) {
-			while (n > 0)
-				store_remove(c->cfg.attachment_dir, files[--n].name);
-			return -1;
-		}
-		n++;
-	}
-	return 0;
-}
-
-static void
-unstore_files(struct ctx *c, struct stored_file *files, size_t nfiles)
-{
-	while (nfiles > 0)
-		store_remove(c->cfg.attachment_dir, files[--nfiles].name);
 }
 
 /* Rules that depend on other fields. */
@@ -283,7 +204,7 @@ receive(struct ctx *c)
 	struct receipt rc_out;
 	const struct param *csrf;
 	const char *why, *file_err;
-	uint8_t key[32], subject[16], submit_key[32], codebytes[32];
+	uint8_t subject[16], submit_key[32], codebytes[32];
 	char code[9], due[11];
 	int64_t retry;
 	size_t nfiles = 0;
@@ -294,9 +215,7 @@ receive(struct ctx *c)
 		return;
 	}
 	csrf = params_get(&c->form, "csrf");
-	if (csrf == NULL || params_count(&c->form, "csrf") != 1 ||
-	    !form_key_for(c, app_cookie(c, COOKIE), key) ||
-	    !csrf_check(key, sizeof(key), csrf->value, csrf->len, c->now, c->cfg.csrf_max_age)) {
+	if (!app_form_token_ok(c)) {
 		app_error(c, 403, "页面已过期，或浏览器未允许本站的Cookie。请重新打开举报页面填写；"
 		    "您填写的内容未被保存。");
 		return;
@@ -320,7 +239,7 @@ receive(struct ctx *c)
 	}
 	form_validate(&c->arena, keys, K__MAX, &c->form, f);
 	check_dependent(c, f);
-	file_err = check_files(c, files, &nfiles);
+	file_err = store_check(&c->form, c->cfg.max_files, c->cfg.max_file, files, &nfiles);
 	{
 		unsigned bad = 0;
 		for (int i = 0; i < K__MAX; i++)
@@ -360,7 +279,7 @@ receive(struct ctx *c)
 	code_from_bytes(codebytes, code);
 	report_due(c->refdata.calendar, c->now, TRANSFER_WORKDAYS, due);
 
-	if (store_files(c, files, nfiles) != 0) {
+	if (store_put_all(c->cfg.attachment_dir, &c->form, files, nfiles) != 0) {
 		form_again(c, 503, "附件暂时无法保存，您填写的内容仍在下方，请稍后再提交。", NULL);
 		return;
 	}
@@ -369,7 +288,7 @@ receive(struct ctx *c)
 	if (nr.identity != NULL)
 		explicit_bzero((char *)(uintptr_t)nr.identity, nr.identity_len);
 	if (st != DB_OK || rc_out.existed)
-		unstore_files(c, files, nfiles);
+		store_remove_all(c->cfg.attachment_dir, files, nfiles);
 	if (st != DB_OK) {
 		form_again(c, 503, "系统暂时无法保存举报，您填写的内容仍在下方，请稍后再提交。", NULL);
 		return;

@@ -183,12 +183,30 @@ put(struct ctx *c, const char *s)
 	(void)FCGX_PutS(s, c->fcgi.out);
 }
 
+/* The headers every answer carries, and the handler's own (cookies, Retry-After). */
+static void
+put_security_headers(struct ctx *c)
+{
+	char line[700];
+	unsigned i;
+
+	snprintf(line, sizeof(line), "Content-Security-Policy: %s\r\n", c->cfg.csp);
+	put(c, line);
+	put(c, "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: no-referrer\r\n"
+	    "Cache-Control: no-store\r\n");
+	for (i = 0; i < c->resp.nextra; i++) {
+		put(c, c->resp.extra[i]);
+		put(c, "\r\n");
+	}
+}
+
 void
 app_send(struct ctx *c, int status, xmlDocPtr doc)
 {
 	xmlChar *out = NULL;
 	int outlen = 0;
-	unsigned i;
 	char line[700];
 
 	if (c->answered) {
@@ -210,18 +228,9 @@ app_send(struct ctx *c, int status, xmlDocPtr doc)
 	    http_status_text(status), c->want_xml ? "application/xml; charset=utf-8" :
 	    "text/html; charset=utf-8");
 	put(c, line);
-	snprintf(line, sizeof(line), "Content-Security-Policy: %s\r\n", c->cfg.csp);
-	put(c, line);
-	put(c, "X-Content-Type-Options: nosniff\r\n"
-	    "X-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: no-referrer\r\n"
-	    "Cache-Control: no-store\r\n");
 	snprintf(line, sizeof(line), "Content-Length: %d\r\n", outlen);
 	put(c, line);
-	for (i = 0; i < c->resp.nextra; i++) {
-		put(c, c->resp.extra[i]);
-		put(c, "\r\n");
-	}
+	put_security_headers(c);
 	put(c, "\r\n");
 	if (strcmp(c->method, "HEAD") != 0)
 		(void)FCGX_PutStr((const char *)out, outlen, c->fcgi.out);
@@ -258,6 +267,73 @@ app_too_many(struct ctx *c, int64_t retry_after)
 	xml_add(root, "retry-after", secs);
 	response_header(&c->resp, &c->arena, "Retry-After: %lld", (long long)retry_after);
 	app_send(c, 429, doc);
+}
+
+#define FORM_COOKIE "jubao_form"
+
+/* The key of this browser's form tokens: HMAC(csrf_key, the cookie's 16 random bytes). */
+static bool
+form_key(struct ctx *c, const char *cookie, uint8_t out[32])
+{
+	uint8_t raw[16];
+
+	if (cookie == NULL || crypto_unhex(cookie, strlen(cookie), raw, sizeof(raw)) != 0)
+		return false;
+	return crypto_hmac_sha256(c->sec.csrf_key, sizeof(c->sec.csrf_key), raw, sizeof(raw),
+	    out) == 0;
+}
+
+void
+app_form_token(struct ctx *c, char token[CSRF_TOKEN_LEN + 1])
+{
+	const char *cookie = app_cookie(c, FORM_COOKIE);
+	uint8_t key[32], raw[16];
+	char hex[33];
+
+	if (!form_key(c, cookie, key)) {
+		if (crypto_random(raw, sizeof(raw)) != 0)
+			log_fatal("random failed");
+		crypto_hex(raw, sizeof(raw), hex);
+		cookie = hex;
+		if (!form_key(c, cookie, key))
+			log_fatal("form key failed");
+	}
+	/* Refreshed with every form, so that it outlives the token issued beside it. */
+	app_set_cookie(c, FORM_COOKIE, cookie, (int)c->cfg.csrf_max_age + 3600);
+	if (csrf_issue(key, sizeof(key), c->now, token) != 0)
+		log_fatal("csrf_issue failed");
+	explicit_bzero(key, sizeof(key));
+}
+
+bool
+app_form_token_ok(struct ctx *c)
+{
+	const struct param *t = params_get(&c->form, "csrf");
+	uint8_t key[32];
+	bool ok;
+
+	if (t == NULL || params_count(&c->form, "csrf") != 1 ||
+	    !form_key(c, app_cookie(c, FORM_COOKIE), key))
+		return false;
+	ok = csrf_check(key, sizeof(key), t->value, t->len, c->now, c->cfg.csrf_max_age);
+	explicit_bzero(key, sizeof(key));
+	return ok;
+}
+
+void
+app_redirect(struct ctx *c, const char *path)
+{
+	char line[600];
+
+	if (c->answered)
+		return;
+	c->answered = true;
+	snprintf(line, sizeof(line), "Status: 303 See Other\r\nLocation: %s%s\r\n"
+	    "Content-Type: text/html; charset=utf-8\r\nContent-Length: 0\r\n",
+	    c->cfg.url_prefix, path);
+	put(c, line);
+	put_security_headers(c);
+	put(c, "\r\n");
 }
 
 const char *

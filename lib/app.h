@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "crypto.h"
 #include "db.h"
 #include "http.h"
 #include "refdata.h"
@@ -69,6 +70,15 @@ xmlDocPtr app_error_doc(int status, const char *message, xmlNodePtr *root);
 void app_error(struct ctx *, int status, const char *message);
 /* 429 with Retry-After. */
 void app_too_many(struct ctx *, int64_t retry_after);
+
+/* Form tokens (CSRF) for forms used before any login: the token's MAC is keyed by a random
+ * cookie (jubao_form), so a token works only beside the cookie it was issued with, and several
+ * open forms each have their own. app_form_token sets or refreshes the cookie. */
+void app_form_token(struct ctx *, char token[CSRF_TOKEN_LEN + 1]);
+/* Exactly one csrf field, valid, fresh and bound to this browser's cookie. */
+bool app_form_token_ok(struct ctx *);
+/* 303 to prefix + path. */
+void app_redirect(struct ctx *, const char *path);
 
 const char *app_cookie(struct ctx *, const char *name);
 void app_set_cookie(struct ctx *, const char *name, const char *value, int max_age);

@@ -65,6 +65,40 @@ void bind_u64(MYSQL_BIND *, const uint64_t *v);
 /* Result binds: buf gets at most cap-1 bytes and a NUL; *len the full length. */
 void bind_out_text(MYSQL_BIND *, char *buf, size_t cap, unsigned long *len, my_bool *isnull);
 void bind_out_i64(MYSQL_BIND *, int64_t *v, my_bool *isnull);
+/*
+ * A simpler interface for the console, where a query's speed matters less than the clarity of
+ * its caller: typed parameters in an array, and every result column handed back as text
+ * (NUL-terminated; NULL as "" with isnull set) to a callback per row.
+ */
+enum dbp_type { DBP_TEXT, DBP_INT, DBP_NULL, DBP_BLOB };
+struct dbp {
+	enum dbp_type type;
+	const void   *ptr;
+	size_t        len;
+	int64_t       num;
+};
+#define P_TEXT(s)       ((struct dbp){ DBP_TEXT, (s), strlen(s), 0 })
+#define P_TEXTN(s, n)   ((struct dbp){ DBP_TEXT, (s), (n), 0 })
+#define P_OPT(s)        ((s) != NULL && *(s) != '\0' ? P_TEXT(s) : P_NULL)
+#define P_INT(v)        ((struct dbp){ DBP_INT, NULL, 0, (int64_t)(v) })
+#define P_BLOB(p, n)    ((struct dbp){ DBP_BLOB, (p), (n), 0 })
+#define P_NULL          ((struct dbp){ DBP_NULL, NULL, 0, 0 })
+
+struct db_row {
+	unsigned       ncols;
+	char         **col;
+	unsigned long *len;
+	my_bool       *isnull;
+};
+/* Called per row; return non-zero to stop early. */
+typedef int (*db_row_fn)(void *arg, const struct db_row *);
+/* Run statement id; fn may be NULL for statements without rows. DB_OK or a db error. */
+int db_run(struct db *, int id, const struct dbp *params, size_t nparams, db_row_fn fn,
+    void *arg);
+/* The first column of the first row as an integer (or dflt when no row). */
+int db_int(struct db *, int id, const struct dbp *params, size_t nparams, int64_t dflt,
+    int64_t *out);
+
 /* After a fetch: end the text at its fetched length (the buffer may hold an older, longer row). */
 static inline void
 text_end(char *buf, size_t cap, unsigned long len)

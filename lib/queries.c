@@ -33,4 +33,140 @@ const char *const queries[Q__MAX] = {
 	    "VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE "
 	    "hits = IF(window_start <= ?, 1, hits + 1), "
 	    "window_start = IF(window_start <= ?, VALUES(window_start), window_start)",
+
+	[Q_REPORT_REPLY] = "UPDATE report SET state = 'submitted', due_date = ?, overdue = 0, "
+	    "updated_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'needs_info'",
+	/* ---- the staff console ---- */
+	[Q_SESSION_GET] = "SELECT s.staff_id, s.csrf, s.last_seen, s.created_at, s.totp_ok, "
+	    "t.login, t.display_name, t.must_change, t.disabled, t.totp_secret IS NOT NULL "
+	    "FROM staff_session s JOIN staff t ON t.id = s.staff_id WHERE s.token_hash = ?",
+	[Q_SESSION_TOUCH] = "UPDATE staff_session SET last_seen = ? WHERE token_hash = ?",
+	[Q_SESSION_INSERT] = "INSERT INTO staff_session (token_hash, staff_id, csrf, created_at, "
+	    "last_seen, totp_ok) VALUES (?, ?, ?, ?, ?, ?)",
+	[Q_SESSION_DELETE] = "DELETE FROM staff_session WHERE token_hash = ?",
+	[Q_SESSIONS_OF_STAFF_DELETE] = "DELETE FROM staff_session WHERE staff_id = ? "
+	    "AND token_hash <> ?",
+	[Q_STAFF_BY_LOGIN] = "SELECT id, HEX(pw_hash), HEX(pw_salt), pw_iter, locked_until, "
+	    "failed_logins, disabled, HEX(totp_secret), must_change FROM staff WHERE login = ?",
+	[Q_STAFF_BY_ID] = "SELECT HEX(pw_hash), HEX(pw_salt), pw_iter, HEX(totp_secret) "
+	    "FROM staff WHERE id = ?",
+	[Q_STAFF_LOGIN_FAILED] = "UPDATE staff SET failed_logins = failed_logins + 1, "
+	    "locked_until = ? WHERE id = ?",
+	[Q_STAFF_LOGIN_OK] = "UPDATE staff SET failed_logins = 0, locked_until = 0 WHERE id = ?",
+	[Q_STAFF_SET_PASSWORD] = "UPDATE staff SET pw_hash = ?, pw_salt = ?, pw_iter = ?, "
+	    "must_change = ? WHERE id = ?",
+	[Q_STAFF_SET_TOTP] = "UPDATE staff SET totp_secret = ? WHERE id = ?",
+	[Q_STAFF_ROLES] = "SELECT r.role, d.id, d.name, d.region_code, d.kind FROM staff_role r "
+	    "JOIN department d ON d.id = r.department_id WHERE r.staff_id = ? AND d.enabled = 1 "
+	    "ORDER BY r.role, d.id",
+	[Q_AUDIT_INSERT] = "INSERT INTO audit (at, staff_id, login, action, report_id, detail, "
+	    "client) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?)",
+	[Q_COUNTS_AREA] = "SELECT state, COUNT(*) FROM report WHERE region LIKE ? GROUP BY state",
+	[Q_COUNTS_DEPT] = "SELECT r.state, COUNT(DISTINCT r.id) FROM report r "
+	    "JOIN report_department rd ON rd.report_id = r.id JOIN department d "
+	    "ON d.id = rd.department_id WHERE d.kind = ? AND d.region_code LIKE ? GROUP BY r.state",
+#define CASE_ROW "r.id, r.ticket, r.state, r.category, r.subject_name, r.region, " \
+	    "COALESCE(" ISO_DATE("r.due_date") ", ''), r.overdue, " ISO_TIME("r.submitted_at") ", " \
+	    "(SELECT COUNT(*) FROM report_note n WHERE n.report_id = r.id AND n.kind = 'press')"
+#define OPEN_STATES_SQL "('submitted','accepted','transferred','inspecting','verified','disposing')"
+	[Q_DUE_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ? AND r.state IN "
+	    OPEN_STATES_SQL " AND r.due_date <= ? ORDER BY r.due_date, r.id LIMIT 100",
+	[Q_DUE_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
+	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
+	    "AND d.region_code LIKE ? AND r.state IN " OPEN_STATES_SQL " AND r.due_date <= ? "
+	    "ORDER BY 7, 1 LIMIT 100",
+	[Q_PRESSED_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ? AND r.state IN "
+	    OPEN_STATES_SQL " AND EXISTS (SELECT 1 FROM report_note n WHERE n.report_id = r.id "
+	    "AND n.kind = 'press') ORDER BY r.id DESC LIMIT 50",
+	[Q_PRESSED_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
+	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
+	    "AND d.region_code LIKE ? AND r.state IN " OPEN_STATES_SQL " AND EXISTS (SELECT 1 "
+	    "FROM report_note n WHERE n.report_id = r.id AND n.kind = 'press') "
+	    "ORDER BY 1 DESC LIMIT 50",
+#define CASE_FILTER " AND (? IS NULL OR r.state = ?) AND (? IS NULL OR r.ticket = ? OR " \
+	    "r.subject_name LIKE CONCAT('%', ?, '%')) AND (? = 0 OR r.overdue = 1) "
+	[Q_CASES_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ?" CASE_FILTER
+	    "ORDER BY r.id DESC LIMIT 51 OFFSET ?",
+	[Q_CASES_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
+	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
+	    "AND d.region_code LIKE ?" CASE_FILTER "ORDER BY 1 DESC LIMIT 51 OFFSET ?",
+	[Q_CASE_GET] = "SELECT r.id, r.ticket, r.state, r.category, r.standards, r.industry, "
+	    "r.region, r.subject_type, r.subject_name, COALESCE(r.subject_address, ''), "
+	    "COALESCE(r.credit_code, ''), r.description, r.hazard, r.hazard_notified, r.anonymous, "
+	    "r.channel, " ISO_TIME("r.submitted_at") ", COALESCE(" ISO_DATE("r.due_date") ", ''), "
+	    "r.overdue, COALESCE(r.verdict, ''), r.disposal, r.feedback_state, "
+	    "COALESCE(r.feedback_text, ''), COALESCE(r.duplicate_of, ''), "
+	    "COALESCE((SELECT d.ticket FROM report d WHERE d.id = r.duplicate_of), ''), "
+	    "COALESCE(r.intake_staff_id, 0), COALESCE(r.contact_staff_id, 0), "
+	    "COALESCE(r.lead_department_id, 0), "
+	    "COALESCE((SELECT display_name FROM staff WHERE id = r.contact_staff_id), '') "
+	    "FROM report r WHERE r.id = ?",
+	[Q_CASE_DEPTS] = "SELECT d.id, d.name, rd.role, d.kind, d.region_code FROM "
+	    "report_department rd JOIN department d ON d.id = rd.department_id "
+	    "WHERE rd.report_id = ? ORDER BY rd.role = 'coop', d.id",
+	[Q_CASE_NOTES] = "SELECT " ISO_TIME("n.at") ", n.kind, COALESCE(s.display_name, ''), n.text "
+	    "FROM report_note n LEFT JOIN staff s ON s.id = n.staff_id WHERE n.report_id = ? "
+	    "ORDER BY n.at, n.id",
+	[Q_CASE_EVENTS] = "SELECT " ISO_TIME("at") ", state, text FROM report_event "
+	    "WHERE report_id = ? ORDER BY at, id",
+	[Q_CASE_ATTACHMENTS] = "SELECT id, mime, size FROM attachment WHERE report_id = ? "
+	    "ORDER BY id",
+	[Q_CASE_DUPLICATES] = "SELECT id, ticket, subject_name FROM report WHERE duplicate_of = ? "
+	    "ORDER BY id",
+	[Q_CASE_SET_STATE] = "UPDATE report SET state = ?, due_date = ?, overdue = 0, "
+	    "intake_staff_id = COALESCE(intake_staff_id, ?), updated_at = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND state = ?",
+	[Q_CASE_CLOSE] = "UPDATE report SET state = 'closed', due_date = NULL, overdue = 0, "
+	    "updated_at = FROM_UNIXTIME(?) WHERE id = ?",
+	[Q_CASE_SET_LEAD] = "UPDATE report SET lead_department_id = ? WHERE id = ?",
+	[Q_CASE_SET_VERDICT] = "UPDATE report SET verdict = ? WHERE id = ?",
+	[Q_CASE_SET_DISPOSAL] = "UPDATE report SET disposal = ? WHERE id = ?",
+	[Q_CASE_SET_FEEDBACK] = "UPDATE report SET feedback_text = ?, feedback_state = ? WHERE id = ?",
+	[Q_CASE_SET_CONTACT] = "UPDATE report SET contact_staff_id = ? WHERE id = ?",
+	[Q_CASE_SET_HAZARD] = "UPDATE report SET hazard_notified = 1 WHERE id = ?",
+	[Q_CASE_SET_DUPLICATE] = "UPDATE report SET duplicate_of = ? WHERE id = ?",
+	[Q_CASE_ID_BY_TICKET] = "SELECT id FROM report WHERE ticket = ?",
+	[Q_CASE_DUPLICATE_IDS] = "SELECT id, state FROM report WHERE duplicate_of = ?",
+	[Q_NOTE_INSERT] = "INSERT INTO report_note (report_id, at, staff_id, kind, text) "
+	    "VALUES (?, FROM_UNIXTIME(?), ?, ?, ?)",
+	[Q_EVENT_INSERT_NOW] = "INSERT INTO report_event (report_id, at, state, text) "
+	    "VALUES (?, FROM_UNIXTIME(?), ?, ?)",
+	[Q_RD_INSERT] = "INSERT INTO report_department (report_id, department_id, role) "
+	    "VALUES (?, ?, ?)",
+	[Q_RD_CLEAR] = "DELETE FROM report_department WHERE report_id = ?",
+	[Q_IDENTITY_GET] = "SELECT HEX(sealed) FROM report_identity WHERE report_id = ?",
+	[Q_DEPARTMENTS] = "SELECT id, region_code, kind, name, enabled FROM department ORDER BY id",
+	[Q_CONTACTS_OF_DEPT] = "SELECT s.id, s.display_name FROM staff_role r JOIN staff s "
+	    "ON s.id = r.staff_id WHERE r.department_id = ? AND r.role = 'contact' "
+	    "AND s.disabled = 0 ORDER BY s.id",
+	[Q_STAFF_HAS_ROLE] = "SELECT 1 FROM staff_role WHERE staff_id = ? AND role = ? "
+	    "AND department_id = ?",
+	[Q_ROUTING_RULES] = "SELECT id, COALESCE(category, ''), COALESCE(standard, ''), "
+	    "COALESCE(industry, ''), region_prefix, COALESCE(subject_type, ''), lead_kind, "
+	    "coop_kinds, level, enabled, note FROM routing_rule ORDER BY id",
+	[Q_ROUTING_INSERT] = "INSERT INTO routing_rule (category, standard, industry, region_prefix, "
+	    "subject_type, lead_kind, coop_kinds, level, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[Q_ROUTING_TOGGLE] = "UPDATE routing_rule SET enabled = 1 - enabled WHERE id = ?",
+	[Q_ROUTING_DELETE] = "DELETE FROM routing_rule WHERE id = ?",
+	[Q_HOLIDAYS_YEAR] = "SELECT " ISO_DATE("day") ", is_off, name FROM holiday "
+	    "WHERE YEAR(day) = ? ORDER BY day",
+	[Q_HOLIDAY_SET] = "INSERT INTO holiday (day, is_off, name) VALUES (?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE is_off = VALUES(is_off), name = VALUES(name)",
+	[Q_HOLIDAY_DELETE] = "DELETE FROM holiday WHERE day = ?",
+	[Q_AUDIT_LIST] = "SELECT " ISO_TIME("a.at") ", COALESCE(a.login, ''), a.action, "
+	    "COALESCE(a.report_id, ''), COALESCE(r.ticket, ''), a.detail, a.client FROM audit a "
+	    "LEFT JOIN report r ON r.id = a.report_id WHERE (? IS NULL OR a.action = ?) "
+	    "AND (? IS NULL OR a.login = ?) AND (? IS NULL OR r.ticket = ?) "
+	    "AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ? + INTERVAL 1 DAY) "
+	    "ORDER BY a.id DESC LIMIT 101 OFFSET ?",
+	[Q_USERS] = "SELECT id, login, display_name, COALESCE(email, ''), disabled, must_change, "
+	    "totp_secret IS NOT NULL FROM staff ORDER BY login",
+	[Q_USER_ROLES] = "SELECT r.staff_id, r.role, d.id, d.name FROM staff_role r JOIN department d "
+	    "ON d.id = r.department_id ORDER BY r.staff_id, r.role",
+	[Q_USER_CREATE] = "INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, pw_iter, "
+	    "must_change) VALUES (?, ?, ?, ?, ?, ?, 1)",
+	[Q_ROLE_ADD] = "INSERT IGNORE INTO staff_role (staff_id, role, department_id) VALUES (?, ?, ?)",
+	[Q_ROLE_DELETE] = "DELETE FROM staff_role WHERE staff_id = ? AND role = ? "
+	    "AND department_id = ?",
+	[Q_USER_TOGGLE] = "UPDATE staff SET disabled = 1 - disabled WHERE id = ?",
 };

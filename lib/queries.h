@@ -22,6 +22,71 @@ enum query {
 	Q_EVENTS_BY_REPORT,    /* report id -> at, state, text */
 	Q_RATE_GET,            /* subject, bucket -> window_start, hits */
 	Q_RATE_HIT,            /* subject, bucket, now, window start cut-off */
+	Q_REPORT_REPLY,        /* due, now, id: needs_info -> submitted */
+
+	/* the staff console */
+	Q_SESSION_GET,         /* token hash -> staff id, csrf, last_seen, created, totp_ok, login,
+	                        * name, must_change, disabled, has_totp */
+	Q_SESSION_TOUCH,
+	Q_SESSION_INSERT,
+	Q_SESSION_DELETE,
+	Q_SESSIONS_OF_STAFF_DELETE,
+	Q_STAFF_BY_LOGIN,      /* login -> id, hash, salt, iter, locked_until, failed, disabled,
+	                        * totp_secret, must_change */
+	Q_STAFF_BY_ID,         /* id -> hash, salt, iter, totp_secret */
+	Q_STAFF_LOGIN_FAILED,
+	Q_STAFF_LOGIN_OK,
+	Q_STAFF_SET_PASSWORD,
+	Q_STAFF_SET_TOTP,
+	Q_STAFF_ROLES,         /* staff id -> role, department id, name, region, kind */
+	Q_AUDIT_INSERT,
+	Q_COUNTS_AREA,         /* region prefix -> state, n */
+	Q_COUNTS_DEPT,         /* kind, region prefix -> state, n */
+	Q_DUE_AREA,            /* prefix, date -> case rows due on or before date */
+	Q_DUE_DEPT,
+	Q_PRESSED_AREA,
+	Q_PRESSED_DEPT,
+	Q_CASES_AREA,          /* prefix, state, state, q, q, q, overdue, offset -> case rows */
+	Q_CASES_DEPT,
+	Q_CASE_GET,            /* id -> the report's columns */
+	Q_CASE_DEPTS,          /* id -> department id, name, role, kind, region */
+	Q_CASE_NOTES,
+	Q_CASE_EVENTS,
+	Q_CASE_ATTACHMENTS,
+	Q_CASE_DUPLICATES,
+	Q_CASE_SET_STATE,      /* state, due, intake staff, now, id */
+	Q_CASE_CLOSE,
+	Q_CASE_SET_LEAD,
+	Q_CASE_SET_VERDICT,
+	Q_CASE_SET_DISPOSAL,
+	Q_CASE_SET_FEEDBACK,
+	Q_CASE_SET_CONTACT,
+	Q_CASE_SET_HAZARD,
+	Q_CASE_SET_DUPLICATE,
+	Q_CASE_ID_BY_TICKET,
+	Q_CASE_DUPLICATE_IDS,
+	Q_NOTE_INSERT,
+	Q_EVENT_INSERT_NOW,
+	Q_RD_INSERT,
+	Q_RD_CLEAR,
+	Q_IDENTITY_GET,        /* report id -> sealed */
+	Q_DEPARTMENTS,         /* -> id, region, kind, name, enabled */
+	Q_CONTACTS_OF_DEPT,    /* department id -> staff id, name */
+	Q_STAFF_HAS_ROLE,      /* staff, role, department -> 1 */
+	Q_ROUTING_RULES,
+	Q_ROUTING_INSERT,
+	Q_ROUTING_TOGGLE,
+	Q_ROUTING_DELETE,
+	Q_HOLIDAYS_YEAR,
+	Q_HOLIDAY_SET,
+	Q_HOLIDAY_DELETE,
+	Q_AUDIT_LIST,
+	Q_USERS,
+	Q_USER_ROLES,
+	Q_USER_CREATE,
+	Q_ROLE_ADD,
+	Q_ROLE_DELETE,
+	Q_USER_TOGGLE,
 	Q__MAX
 };
 

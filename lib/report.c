@@ -1,5 +1,6 @@
 /* report: see report.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -255,7 +256,7 @@ add_events(struct db *db, uint64_t id, xmlNodePtr events, int *rcp)
 
 int
 report_public_case(struct db *db, const uint8_t code_mac_key[32], const char ticket[17],
-    const char code[9], bool *found, xmlDocPtr *docp)
+    const char code[9], bool *found, xmlDocPtr *docp, int64_t *idp)
 {
 	static const uint8_t nothing[32];
 	MYSQL_BIND p[1], r[6];
@@ -270,6 +271,7 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], const char tic
 
 	*found = false;
 	*docp = NULL;
+	*idp = 0;
 	bind_text(&p[0], ticket, 16);
 	bind_out_i64(&r[0], &id, &null[0]);
 	memset(&r[1], 0, sizeof(r[1]));
@@ -309,6 +311,8 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], const char tic
 	xml_add(root, "submitted", submitted);
 	if (due[0] != '\0')
 		xml_add(root, "due", due);
+	if (strcmp(state, "needs_info") == 0)
+		xml_add(root, "reply-form", NULL);
 	add_events(db, (uint64_t)id, xml_add(root, "events", NULL), &rc);
 	if (rc != DB_OK) {
 		xmlFreeDoc(*docp);
@@ -316,5 +320,72 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], const char tic
 		return rc;
 	}
 	*found = true;
+	*idp = id;
 	return DB_OK;
+}
+
+static int
+reply_once(struct db *db, int64_t id, const char *text, const struct stored_file *files,
+    size_t nfiles, int64_t now, const char *due, bool *done)
+{
+	static const char state[] = "submitted";
+	MYSQL_BIND p[6];
+	char *event;
+	size_t i, n;
+	int rc;
+
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	bind_text(&p[0], due, strlen(due));
+	bind_i64(&p[1], &now);
+	bind_i64(&p[2], &id);
+	if ((rc = db_exec(db, Q_REPORT_REPLY, p, NULL)) != DB_OK)
+		goto fail;
+	if (db_affected(db, Q_REPORT_REPLY) != 1) {
+		db_rollback(db);
+		*done = false;
+		return DB_OK;
+	}
+	n = strlen(text) + 64;
+	if ((event = malloc(n)) == NULL)
+		log_fatal("out of memory");
+	snprintf(event, n, "举报人补充材料：%s", text);
+	bind_i64(&p[0], &id);
+	bind_i64(&p[1], &now);
+	bind_text(&p[2], state, sizeof(state) - 1);
+	bind_text(&p[3], event, strlen(event) > 1990 * 3 ? 1990 * 3 : strlen(event));
+	rc = db_exec(db, Q_EVENT_INSERT, p, NULL);
+	free(event);
+	if (rc != DB_OK)
+		goto fail;
+	for (i = 0; i < nfiles; i++) {
+		int64_t size = (int64_t)files[i].size;
+		bind_i64(&p[0], &id);
+		bind_text(&p[1], files[i].name, 32);
+		bind_text(&p[2], files[i].mime, strlen(files[i].mime));
+		bind_i64(&p[3], &size);
+		bind_blob(&p[4], files[i].sha256, 32);
+		bind_i64(&p[5], &now);
+		if ((rc = db_exec(db, Q_ATTACHMENT_INSERT, p, NULL)) != DB_OK)
+			goto fail;
+	}
+	if ((rc = db_commit(db)) != DB_OK)
+		goto fail;
+	*done = true;
+	return DB_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+report_reply(struct db *db, int64_t id, const char *text, const struct stored_file *files,
+    size_t nfiles, int64_t now, const char *due, bool *done)
+{
+	int rc = DB_RETRY, attempt;
+
+	*done = false;
+	for (attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
+		rc = reply_once(db, id, text, files, nfiles, now, due, done);
+	return rc == DB_RETRY ? DB_DOWN : rc;
 }

@@ -17,6 +17,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "form.h"
+#include "store.h"
 
 extern const struct option report_categories[];
 extern const struct option report_standards[];
@@ -39,13 +40,6 @@ struct new_report {
 	size_t      identity_len;
 };
 
-struct stored_file {
-	char        name[33];
-	const char *mime;
-	size_t      size;
-	uint8_t     sha256[32];
-};
-
 struct receipt {
 	char ticket[17];
 	char submitted[32];                /* ISO 8601 with +08:00 */
@@ -63,9 +57,16 @@ int report_save(struct db *, const struct keyring *, const uint8_t code_mac_key[
     struct receipt *out);
 
 /* Public view of a case: ticket and code checked (constant time, same work whether or not the
- * ticket exists). DB_OK with *found set; *root receives a new <case> document. */
+ * ticket exists). DB_OK with *found set; *doc receives a new <case> document (with <reply-form/>
+ * when the case waits for the reporter) and *id the report's id. */
 int report_public_case(struct db *, const uint8_t code_mac_key[32], const char ticket[17],
-    const char code[9], bool *found, xmlDocPtr *doc);
+    const char code[9], bool *found, xmlDocPtr *doc, int64_t *id);
+
+/* The reporter's answer to a request for more (needs_info): back to submitted with a new
+ * transfer deadline, the text as a public event, the files as attachments. *done false when
+ * the case is not waiting for an answer. */
+int report_reply(struct db *, int64_t report_id, const char *text, const struct stored_file *,
+    size_t nfiles, int64_t now, const char *due, bool *done);
 
 /* "2026-11-22T09:30:00+08:00" for a Unix time, in Beijing time. */
 void report_time(int64_t t, char out[32]);

@@ -110,3 +110,56 @@ store_remove(const char *dir, const char *name)
 	if (snprintf(path, sizeof(path), "%s/%.2s/%s", dir, name, name) < (int)sizeof(path))
 		unlink(path);
 }
+
+const char *
+store_check(const struct params *ps, unsigned max_files, size_t max_file,
+    struct stored_file *files, size_t *nfiles)
+{
+	const struct param *p;
+	size_t n = 0;
+	static char too_many[64], too_big[64];
+
+	snprintf(too_many, sizeof(too_many), "最多可上传%u个附件。", max_files);
+	snprintf(too_big, sizeof(too_big), "每个附件不能超过%zuMB。", max_file >> 20);
+	for (p = ps->head; p != NULL; p = p->next) {
+		if (p->filename == NULL || p->len == 0)
+			continue;
+		if (strcmp(p->name, "attachment") != 0)
+			return "附件字段无效。";
+		if (n >= max_files)
+			return too_many;
+		if (p->len > max_file)
+			return too_big;
+		if ((files[n].mime = store_sniff(p->value, p->len)) == NULL)
+			return "附件只能是JPG、PNG图片或PDF文件（按文件内容判断）。";
+		files[n].size = p->len;
+		n++;
+	}
+	*nfiles = n;
+	return NULL;
+}
+
+int
+store_put_all(const char *dir, const struct params *ps, struct stored_file *files, size_t nfiles)
+{
+	const struct param *p;
+	size_t n = 0;
+
+	for (p = ps->head; p != NULL && n < nfiles; p = p->next) {
+		if (p->filename == NULL || p->len == 0)
+			continue;
+		if (store_put(dir, p->value, p->len, files[n].name, files[n].sha256) != 0) {
+			store_remove_all(dir, files, n);
+			return -1;
+		}
+		n++;
+	}
+	return 0;
+}
+
+void
+store_remove_all(const char *dir, const struct stored_file *files, size_t n)
+{
+	while (n > 0)
+		store_remove(dir, files[--n].name);
+}

@@ -10,6 +10,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "http.h"
+
+struct stored_file {
+	char        name[33];
+	const char *mime;
+	size_t      size;
+	uint8_t     sha256[32];
+};
+
 /* "image/jpeg", "image/png", "application/pdf", or NULL for anything else. */
 const char *store_sniff(const void *buf, size_t len);
 
@@ -18,5 +27,13 @@ const char *store_sniff(const void *buf, size_t len);
 int store_put(const char *dir, const void *buf, size_t len, char name[33], uint8_t sha[32]);
 /* Remove a stored file (when the report that would own it was not saved). */
 void store_remove(const char *dir, const char *name);
+
+/* The files of a form's "attachment" fields: at most max_files, each at most max_file bytes,
+ * JPEG/PNG/PDF by content. NULL and *n set when fine, else the Chinese reason. */
+const char *store_check(const struct params *, unsigned max_files, size_t max_file,
+    struct stored_file *files, size_t *n);
+/* Write the n checked files; on failure none is left behind. 0 ok. */
+int store_put_all(const char *dir, const struct params *, struct stored_file *files, size_t n);
+void store_remove_all(const char *dir, const struct stored_file *files, size_t n);
 
 #endif

@@ -57,9 +57,10 @@ run_variant() {
 	export UBSAN_OPTIONS="log_path=$TMP/$name-ubsan:print_stacktrace=1"
 	# Small limits make the limit tests quick; X-Real-IP from loopback is believed so that
 	# each test is a client of its own.
-	if ! JUBAO_EXTRA_CONF=$'trusted_proxy = 127.0.0.1\nlookup_fail_limit = 5\nsubmit_limit = 8\nmax_file = 1048576\nmax_body = 6291456' \
-		STATE_DIR="$state" PORT="$port" BUILD="$build" WORKERS=2 SUBMIT_WORKERS=4 \
-		scripts/stack.sh start > "$TMP/$name-stack.log" 2>&1; then
+	# Exported: the tests restart the stack themselves and must get the same settings.
+	export JUBAO_EXTRA_CONF=$'trusted_proxy = 127.0.0.1\nlookup_fail_limit = 5\nsubmit_limit = 8\nmax_file = 1048576\nmax_body = 6291456'
+	export BUILD="$build" WORKERS=2 SUBMIT_WORKERS=4
+	if ! STATE_DIR="$state" PORT="$port" scripts/stack.sh start > "$TMP/$name-stack.log" 2>&1; then
 		cat "$TMP/$name-stack.log"
 		step_failed "$name stack start"
 		return
@@ -69,6 +70,18 @@ run_variant() {
 	python3 tests/integration/test_public.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name integration tests"
 	tally "$log"
+	echo "== $name: staff console tests"
+	log="$TMP/$name-console.log"
+	python3 tests/integration/test_console.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console tests"
+	tally "$log"
+	if [ -f tests/integration/test_jubaoctl.sh ]; then
+		echo "== $name: jubaoctl tests"
+		log="$TMP/$name-jubaoctl.log"
+		BUILD="$build" bash tests/integration/test_jubaoctl.sh "$state" "$port" 2>&1 | tee "$log"
+		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name jubaoctl tests"
+		tally "$log"
+	fi
 	STATE_DIR="$state" scripts/stack.sh stop > /dev/null 2>&1
 	started=""
 	unset ASAN_OPTIONS UBSAN_OPTIONS

@@ -26,7 +26,7 @@ LOG="$STATE/log"
 DBSOCK="$RUN/mysqld.sock"
 CONF="$STATE/conf/jubao.conf"
 KEYS="$STATE/secrets/jubao.keys"
-PROGRAMS="submit status pages"
+PROGRAMS="submit status pages admin"
 
 say() { printf 'stack: %s\n' "$*"; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -108,6 +108,11 @@ setup_db() {
 		CREATE USER IF NOT EXISTS 'jubao'@'localhost' IDENTIFIED BY '$pw';
 		GRANT SELECT, INSERT, UPDATE, DELETE ON jubao.* TO 'jubao'@'localhost';"
 	"$ROOT/scripts/migrate.sh" jubao -S "$DBSOCK" -u root
+	# Demo staff accounts for the development stack (idempotent).
+	if [ -x "$BUILD/tools/jubaoctl" ] && [ "${JUBAO_DEMO:-1}" = 1 ]; then
+		"$BUILD/tools/jubaoctl" -c "$CONF" demo > "$STATE/demo-accounts.txt" 2>> "$LOG/jubaoctl.log" ||
+			say "jubaoctl demo failed: see $LOG/jubaoctl.log"
+	fi
 }
 
 start_programs() {
@@ -221,8 +226,11 @@ run)
 
   jubao is running: http://127.0.0.1:$PORT/jubao/
   state: $STATE (data is kept across runs); logs: $LOG
-  Staff console and demo staff accounts arrive with the staff console (issue 3).
+  staff console: http://127.0.0.1:$PORT/jubao/admin/
   Stop with Ctrl-C.
+MSG
+	[ -f "$STATE/demo-accounts.txt" ] && { echo "  demo staff accounts:"; sed 's/^/    /' "$STATE/demo-accounts.txt"; }
+	cat <<MSG
 
 MSG
 	while :; do

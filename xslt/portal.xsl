@@ -42,6 +42,14 @@
   5. It never uses disable-output-escaping and never copies document
      text into href or src.
 
+  6. The staff console (admin.xsl) uses the same layout.  Its documents
+     carry console="1" on the document element and a <session> child
+     (name, csrf, <role name=".."/>...).  For them the layout adds
+     class="console" to <body> and shows the console navigation
+     (template portal-console-nav) instead of the public one: only the
+     entries the session's roles allow, the user's name and a logout
+     form (POST {$base}/admin/logout with the hidden csrf field).
+
   Everything else (header, navigation, footer, extra links to the
   provincial portal) is the deployer's to change.
 -->
@@ -63,6 +71,14 @@
       <xsl:when test="/lookup-form or /case or /error[lookup-form]">status</xsl:when>
       <xsl:when test="/channels">channels</xsl:when>
       <xsl:when test="/lists or /list">lists</xsl:when>
+      <xsl:when test="/dashboard">admin</xsl:when>
+      <xsl:when test="/case-list or /case-detail">admin-cases</xsl:when>
+      <xsl:when test="/intake-form or /intake-receipt or /error[intake-form]">admin-intake</xsl:when>
+      <xsl:when test="/routing">admin-routing</xsl:when>
+      <xsl:when test="/calendar">admin-calendar</xsl:when>
+      <xsl:when test="/audit-log">admin-audit</xsl:when>
+      <xsl:when test="/users">admin-users</xsl:when>
+      <xsl:when test="/password-form or /totp-setup">admin-account</xsl:when>
       <xsl:otherwise>none</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -86,6 +102,9 @@
         <script src="{$base}/static/jubao.js" defer="defer"></script>
       </head>
       <body>
+        <xsl:if test="/*/@console = '1'">
+          <xsl:attribute name="class">console</xsl:attribute>
+        </xsl:if>
         <a class="skip-link" href="#main">跳至正文</a>
         <header class="site-header">
           <div class="topbar">
@@ -102,37 +121,44 @@
               </a>
             </div>
           </div>
-          <nav class="site-nav" aria-label="主导航">
-            <div class="wrap">
-              <ul>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'home'"/>
-                  <xsl:with-param name="path" select="'/'"/>
-                  <xsl:with-param name="label" select="'首页'"/>
-                </xsl:call-template>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'submit'"/>
-                  <xsl:with-param name="path" select="'/submit'"/>
-                  <xsl:with-param name="label" select="'我要举报'"/>
-                </xsl:call-template>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'status'"/>
-                  <xsl:with-param name="path" select="'/status'"/>
-                  <xsl:with-param name="label" select="'查询办理进度'"/>
-                </xsl:call-template>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'lists'"/>
-                  <xsl:with-param name="path" select="'/lists'"/>
-                  <xsl:with-param name="label" select="'公示公告'"/>
-                </xsl:call-template>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'channels'"/>
-                  <xsl:with-param name="path" select="'/channels'"/>
-                  <xsl:with-param name="label" select="'举报渠道'"/>
-                </xsl:call-template>
-              </ul>
-            </div>
-          </nav>
+          <xsl:choose>
+            <xsl:when test="/*/@console = '1'">
+              <xsl:call-template name="portal-console-nav"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <nav class="site-nav" aria-label="主导航">
+                <div class="wrap">
+                  <ul>
+                    <xsl:call-template name="portal-nav-item">
+                      <xsl:with-param name="key" select="'home'"/>
+                      <xsl:with-param name="path" select="'/'"/>
+                      <xsl:with-param name="label" select="'首页'"/>
+                    </xsl:call-template>
+                    <xsl:call-template name="portal-nav-item">
+                      <xsl:with-param name="key" select="'submit'"/>
+                      <xsl:with-param name="path" select="'/submit'"/>
+                      <xsl:with-param name="label" select="'我要举报'"/>
+                    </xsl:call-template>
+                    <xsl:call-template name="portal-nav-item">
+                      <xsl:with-param name="key" select="'status'"/>
+                      <xsl:with-param name="path" select="'/status'"/>
+                      <xsl:with-param name="label" select="'查询办理进度'"/>
+                    </xsl:call-template>
+                    <xsl:call-template name="portal-nav-item">
+                      <xsl:with-param name="key" select="'lists'"/>
+                      <xsl:with-param name="path" select="'/lists'"/>
+                      <xsl:with-param name="label" select="'公示公告'"/>
+                    </xsl:call-template>
+                    <xsl:call-template name="portal-nav-item">
+                      <xsl:with-param name="key" select="'channels'"/>
+                      <xsl:with-param name="path" select="'/channels'"/>
+                      <xsl:with-param name="label" select="'举报渠道'"/>
+                    </xsl:call-template>
+                  </ul>
+                </div>
+              </nav>
+            </xsl:otherwise>
+          </xsl:choose>
         </header>
         <main id="main" class="wrap" tabindex="-1">
           <xsl:apply-templates select="*" mode="content"/>
@@ -161,6 +187,95 @@
         <xsl:value-of select="$label"/>
       </a>
     </li>
+  </xsl:template>
+
+  <!-- The staff console's navigation: the entries the session's roles
+       allow (routing, calendar, users: admin; audit: admin or supervisor;
+       intake: intake), then the user's name, account links and logout.
+       Without a session (an error before login) only the login link. -->
+  <xsl:template name="portal-console-nav">
+    <xsl:variable name="roles" select="/*/session/role/@name"/>
+    <nav class="site-nav console-nav" aria-label="工作台导航">
+      <div class="wrap">
+        <ul>
+          <xsl:choose>
+            <xsl:when test="/*/session">
+              <xsl:call-template name="portal-nav-item">
+                <xsl:with-param name="key" select="'admin'"/>
+                <xsl:with-param name="path" select="'/admin/'"/>
+                <xsl:with-param name="label" select="'工作台'"/>
+              </xsl:call-template>
+              <xsl:call-template name="portal-nav-item">
+                <xsl:with-param name="key" select="'admin-cases'"/>
+                <xsl:with-param name="path" select="'/admin/cases'"/>
+                <xsl:with-param name="label" select="'案件'"/>
+              </xsl:call-template>
+              <xsl:if test="$roles = 'intake'">
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'admin-intake'"/>
+                  <xsl:with-param name="path" select="'/admin/intake'"/>
+                  <xsl:with-param name="label" select="'登记举报'"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:if test="$roles = 'admin'">
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'admin-routing'"/>
+                  <xsl:with-param name="path" select="'/admin/routing'"/>
+                  <xsl:with-param name="label" select="'移交规则'"/>
+                </xsl:call-template>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'admin-calendar'"/>
+                  <xsl:with-param name="path" select="'/admin/calendar'"/>
+                  <xsl:with-param name="label" select="'工作日历'"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:if test="$roles = 'admin' or $roles = 'supervisor'">
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'admin-audit'"/>
+                  <xsl:with-param name="path" select="'/admin/audit'"/>
+                  <xsl:with-param name="label" select="'审计日志'"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:if test="$roles = 'admin'">
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'admin-users'"/>
+                  <xsl:with-param name="path" select="'/admin/users'"/>
+                  <xsl:with-param name="label" select="'用户'"/>
+                </xsl:call-template>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="portal-nav-item">
+                <xsl:with-param name="key" select="'admin-login'"/>
+                <xsl:with-param name="path" select="'/admin/login'"/>
+                <xsl:with-param name="label" select="'工作人员登录'"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </ul>
+        <xsl:if test="/*/session">
+          <div class="console-user">
+            <span class="console-user-name"><xsl:value-of select="/*/session/@name"/></span>
+            <a href="{$base}/admin/password">
+              <xsl:if test="/password-form">
+                <xsl:attribute name="aria-current">page</xsl:attribute>
+              </xsl:if>
+              <xsl:text>修改密码</xsl:text>
+            </a>
+            <a href="{$base}/admin/totp">
+              <xsl:if test="/totp-setup">
+                <xsl:attribute name="aria-current">page</xsl:attribute>
+              </xsl:if>
+              <xsl:text>动态验证码</xsl:text>
+            </a>
+            <form class="console-logout" method="post" action="{$base}/admin/logout">
+              <input type="hidden" name="csrf" value="{/*/session/@csrf}"/>
+              <button type="submit" class="button button-secondary button-small">退出</button>
+            </form>
+          </div>
+        </xsl:if>
+      </div>
+    </nav>
   </xsl:template>
 
   <!-- Fallbacks for a document element no page stylesheet knows. -->

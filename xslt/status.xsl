@@ -177,6 +177,26 @@
             <p class="event-text"><xsl:value-of select="$ev"/></p>
           </xsl:if>
           <p>请按上述说明补充材料。如有疑问，可通过<a href="{$base}/channels">举报渠道</a>联系工信部门。</p>
+          <xsl:if test="reply-form">
+            <form class="reply-form" method="post" action="{$base}/status" enctype="multipart/form-data" accept-charset="UTF-8">
+              <input type="hidden" name="ticket" value="{ticket}"/>
+              <input type="hidden" name="action" value="reply"/>
+              <div class="field" id="f-reply">
+                <label for="reply">补充说明 <span class="req">*</span></label>
+                <textarea id="reply" name="reply" rows="6" maxlength="5000" required="required"></textarea>
+              </div>
+              <div class="field" id="f-attachment">
+                <label for="attachment">补充材料（可选）</label>
+                <input type="file" id="attachment" name="attachment" multiple="multiple" accept="image/jpeg,image/png,application/pdf"/>
+                <p class="hint">最多5个文件，每个不超过10MB，仅限JPG、PNG、PDF。</p>
+              </div>
+              <div class="field" id="f-code">
+                <label for="reply-code">请再次输入查询码 <span class="req">*</span></label>
+                <input type="password" id="reply-code" name="code" maxlength="20" autocomplete="off" required="required"/>
+              </div>
+              <div class="actions"><button type="submit" class="btn btn-primary">提交补充材料</button></div>
+            </form>
+          </xsl:if>
         </div>
       </xsl:when>
       <xsl:when test="$state = 'closed'">

@@ -1,0 +1,267 @@
+/* staff: see staff.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "log.h"
+#include "queries.h"
+#include "render.h"
+#include "staff.h"
+
+#define STAFF_COOKIE    "jubao_staff"
+#define SESSION_IDLE    1800          /* seconds without a request before a session ends */
+#define SESSION_MAX     (12 * 3600)   /* and at the latest after a working day */
+
+void
+staff_prefix(const char *region, char out[7])
+{
+	size_t n = 6;
+
+	if (strlen(region) != 6) {
+		snprintf(out, 7, "%s", region);
+		return;
+	}
+	if (strcmp(region + 2, "0000") == 0)
+		n = 2;
+	else if (strcmp(region + 4, "00") == 0)
+		n = 4;
+	memcpy(out, region, n);
+	out[n] = '\0';
+}
+
+static bool
+token_hash(struct ctx *c, char out[32])
+{
+	const char *tok = app_cookie(c, STAFF_COOKIE);
+	uint8_t raw[32], h[32];
+
+	if (tok == NULL || crypto_unhex(tok, strlen(tok), raw, sizeof(raw)) != 0)
+		return false;
+	if (crypto_sha256(raw, sizeof(raw), h) != 0)
+		return false;
+	memcpy(out, h, 32);
+	return true;
+}
+
+struct session_row {
+	struct staff *s;
+	int64_t last_seen, created;
+	bool found, disabled;
+};
+
+static int
+session_row(void *arg, const struct db_row *r)
+{
+	struct session_row *a = arg;
+
+	a->found = true;
+	a->s->id = strtoll(r->col[0], NULL, 10);
+	snprintf(a->s->csrf, sizeof(a->s->csrf), "%s", r->col[1]);
+	a->last_seen = strtoll(r->col[2], NULL, 10);
+	a->created = strtoll(r->col[3], NULL, 10);
+	snprintf(a->s->login, sizeof(a->s->login), "%s", r->col[5]);
+	snprintf(a->s->name, sizeof(a->s->name), "%s", r->col[6]);
+	a->s->must_change = strcmp(r->col[7], "1") == 0;
+	a->disabled = strcmp(r->col[8], "1") == 0;
+	a->s->has_totp = strcmp(r->col[9], "1") == 0;
+	return 1;
+}
+
+static int
+role_row(void *arg, const struct db_row *r)
+{
+	struct staff *s = arg;
+	struct staff_role *sr;
+	int role = role_from_name(r->col[0]);
+
+	if (role < 0 || s->nroles >= STAFF_MAX_ROLES)
+		return 0;
+	sr = &s->role[s->nroles++];
+	sr->role = (enum role)role;
+	sr->department_id = strtoll(r->col[1], NULL, 10);
+	snprintf(sr->department, sizeof(sr->department), "%s", r->col[2]);
+	snprintf(sr->region, sizeof(sr->region), "%s", r->col[3]);
+	snprintf(sr->kind, sizeof(sr->kind), "%s", r->col[4]);
+	staff_prefix(sr->region, sr->prefix);
+	s->roles |= BIT(role);
+	return 0;
+}
+
+int
+staff_session(struct ctx *c, struct staff *s)
+{
+	struct session_row a;
+	struct dbp p[2];
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	memset(&a, 0, sizeof(a));
+	a.s = s;
+	if (!token_hash(c, s->token_hash))
+		return 0;
+	p[0] = P_BLOB(s->token_hash, 32);
+	if ((rc = db_run(&c->db, Q_SESSION_GET, p, 1, session_row, &a)) != DB_OK)
+		return rc;
+	if (!a.found)
+		return 0;
+	if (a.disabled || c->now - a.last_seen > SESSION_IDLE || c->now - a.created > SESSION_MAX) {
+		(void)db_run(&c->db, Q_SESSION_DELETE, p, 1, NULL, NULL);
+		return 0;
+	}
+	/* Touch at most once a minute: idle expiry needs no finer grain. */
+	if (c->now - a.last_seen > 60) {
+		p[0] = P_INT(c->now);
+		p[1] = P_BLOB(s->token_hash, 32);
+		if ((rc = db_run(&c->db, Q_SESSION_TOUCH, p, 2, NULL, NULL)) != DB_OK)
+			return rc;
+	}
+	p[0] = P_INT(s->id);
+	if ((rc = db_run(&c->db, Q_STAFF_ROLES, p, 1, role_row, s)) != DB_OK)
+		return rc;
+	return 1;
+}
+
+int
+staff_login(struct ctx *c, int64_t staff_id, bool totp_ok)
+{
+	uint8_t raw[32], h[32], csrf[16];
+	char tok[65], csrf_hex[33];
+	struct dbp p[6];
+	bool secure = c->cfg.secure_cookies == 1 || (c->cfg.secure_cookies == -1 && c->https);
+	int rc;
+
+	if (crypto_random(raw, sizeof(raw)) != 0 || crypto_random(csrf, sizeof(csrf)) != 0 ||
+	    crypto_sha256(raw, sizeof(raw), h) != 0)
+		log_fatal("random failed");
+	crypto_hex(raw, sizeof(raw), tok);
+	crypto_hex(csrf, sizeof(csrf), csrf_hex);
+	p[0] = P_BLOB(h, 32);
+	p[1] = P_INT(staff_id);
+	p[2] = P_TEXT(csrf_hex);
+	p[3] = P_INT(c->now);
+	p[4] = P_INT(c->now);
+	p[5] = P_INT(totp_ok);
+	if ((rc = db_run(&c->db, Q_SESSION_INSERT, p, 6, NULL, NULL)) != DB_OK)
+		return rc;
+	/* No Max-Age: the cookie ends with the browser; the server ends idle sessions. */
+	response_header(&c->resp, &c->arena,
+	    "Set-Cookie: %s=%s; Path=%s/admin; HttpOnly; SameSite=Strict%s",
+	    STAFF_COOKIE, tok, c->cfg.url_prefix, secure ? "; Secure" : "");
+	explicit_bzero(tok, sizeof(tok));
+	explicit_bzero(raw, sizeof(raw));
+	return DB_OK;
+}
+
+void
+staff_logout(struct ctx *c, const struct staff *s)
+{
+	struct dbp p[1] = { P_BLOB(s->token_hash, 32) };
+
+	(void)db_run(&c->db, Q_SESSION_DELETE, p, 1, NULL, NULL);
+	response_header(&c->resp, &c->arena,
+	    "Set-Cookie: %s=; Path=%s/admin; Max-Age=0; HttpOnly; SameSite=Strict",
+	    STAFF_COOKIE, c->cfg.url_prefix);
+}
+
+bool
+staff_csrf_ok(struct ctx *c, const struct staff *s)
+{
+	const struct param *t = params_get(&c->form, "csrf");
+
+	return t != NULL && params_count(&c->form, "csrf") == 1 &&
+	    crypto_equal(t->value, t->len, s->csrf, strlen(s->csrf));
+}
+
+static int
+audit_write(struct ctx *c, int64_t staff_id, const char *login, const char *action,
+    int64_t report_id, const char *detail)
+{
+	struct dbp p[7];
+
+	p[0] = P_INT(c->now);
+	p[1] = staff_id > 0 ? P_INT(staff_id) : P_NULL;
+	p[2] = P_OPT(login);
+	p[3] = P_TEXT(action);
+	p[4] = report_id > 0 ? P_INT(report_id) : P_NULL;
+	/* At most 1000 characters; the callers keep details short and identity-free. */
+	p[5] = P_TEXTN(detail, strlen(detail) > 900 ? 900 : strlen(detail));
+	p[6] = P_TEXT(c->client);
+	return db_run(&c->db, Q_AUDIT_INSERT, p, 7, NULL, NULL);
+}
+
+int
+staff_audit(struct ctx *c, const struct staff *s, const char *action, int64_t report_id,
+    const char *detail)
+{
+	return audit_write(c, s->id, s->login, action, report_id, detail);
+}
+
+int
+staff_audit_login(struct ctx *c, int64_t staff_id, const char *login, const char *action,
+    const char *detail)
+{
+	return audit_write(c, staff_id, login, action, 0, detail);
+}
+
+void
+staff_session_xml(const struct staff *s, xmlNodePtr parent)
+{
+	xmlNodePtr n = xml_add(parent, "session", NULL), r;
+	unsigned i;
+
+	xml_attr(n, "login", s->login);
+	xml_attr(n, "name", s->name);
+	xml_attr(n, "csrf", s->csrf);
+	for (i = 0; i < s->nroles; i++) {
+		r = xml_add(n, "role", NULL);
+		xml_attr(r, "name", role_names[s->role[i].role]);
+		xml_attr(r, "label", role_labels[s->role[i].role]);
+		xml_attr_int(r, "department-id", s->role[i].department_id);
+		xml_attr(r, "department", s->role[i].department);
+	}
+}
+
+unsigned
+staff_roles_for_case(const struct staff *s, const char *region, const struct case_depts *d,
+    bool *on_lead)
+{
+	unsigned roles = 0, i;
+	int j;
+
+	*on_lead = false;
+	for (i = 0; i < s->nroles; i++) {
+		const struct staff_role *r = &s->role[i];
+		bool in_area = strncmp(region, r->prefix, strlen(r->prefix)) == 0;
+		bool on_case = false;
+
+		/* A department's staff reach the cases transferred to their department or to a
+		 * department of the same kind below it. */
+		for (j = 0; j < d->n; j++) {
+			if (d->id[j] == r->department_id ||
+			    (strcmp(d->kind[j], r->kind) == 0 &&
+			    strncmp(d->region[j], r->prefix, strlen(r->prefix)) == 0))
+				on_case = true;
+			if (d->id[j] == r->department_id && d->id[j] == d->lead &&
+			    (r->role == R_HANDLER || r->role == R_CONTACT))
+				*on_lead = true;
+		}
+		switch (r->role) {
+		case R_INTAKE:
+		case R_ADMIN:
+		case R_PUBLISHER:
+			/* 工信 roles: every case of their area */
+			if (in_area && strcmp(r->kind, "gongxin") == 0)
+				roles |= BIT(r->role);
+			break;
+		case R_SUPERVISOR:
+			if ((in_area && strcmp(r->kind, "gongxin") == 0) || on_case)
+				roles |= BIT(r->role);
+			break;
+		default:
+			if (on_case)
+				roles |= BIT(r->role);
+		}
+	}
+	return roles;
+}

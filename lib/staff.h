@@ -1,0 +1,76 @@
+/*
+ * staff: who is signed in to the console and what they may see. A session is a random token in
+ * an HttpOnly cookie; the database keeps only its hash. A user's roles are each tied to a
+ * department; the department's region (and the regions below it) is the user's area.
+ * Every console action that changes something, and every view of a reporter's identity, is
+ * written to the audit table through staff_audit().
+ */
+#ifndef JUBAO_STAFF_H
+#define JUBAO_STAFF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "app.h"
+#include "workflow.h"
+
+#define STAFF_MAX_ROLES 16
+
+struct staff_role {
+	enum role role;
+	int64_t   department_id;
+	char      department[401];
+	char      region[7];
+	char      kind[17];
+	char      prefix[7];          /* the area: "22", "2201" or "220102" */
+};
+
+struct staff {
+	int64_t           id;
+	char              login[65];
+	char              name[257];
+	char              csrf[33];
+	bool              must_change;
+	bool              has_totp;
+	unsigned          roles;        /* BIT(role) set, over all departments */
+	struct staff_role role[STAFF_MAX_ROLES];
+	unsigned          nroles;
+	char              token_hash[32];
+};
+
+/* The region prefix of a 6-digit code: "220000" -> "22", "220100" -> "2201". */
+void staff_prefix(const char *region, char out[7]);
+
+/* Load the session named by the cookie. 1 signed in, 0 not (or expired), or a db error. */
+int staff_session(struct ctx *, struct staff *);
+/* Start a session for staff id (after password and second factor); sets the cookie. */
+int staff_login(struct ctx *, int64_t staff_id, bool totp_ok);
+void staff_logout(struct ctx *, const struct staff *);
+/* The form's csrf field matches the session's (constant time). */
+bool staff_csrf_ok(struct ctx *, const struct staff *);
+
+/* Append to the audit trail. report_id 0: none. */
+int staff_audit(struct ctx *, const struct staff *, const char *action, int64_t report_id,
+    const char *detail);
+/* Same, before anyone is signed in (login attempts). */
+int staff_audit_login(struct ctx *, int64_t staff_id, const char *login, const char *action,
+    const char *detail);
+
+/* <session login name csrf><role …/></session> */
+void staff_session_xml(const struct staff *, xmlNodePtr parent);
+
+/* The roles this user holds that reach a case in region `region` whose departments are given
+ * (kind/region pairs and ids); *on_lead when a handler/contact role is on the lead department. */
+struct case_depts {
+	int64_t id[16];
+	char    kind[16][17];
+	char    region[16][7];
+	int     n;
+	int64_t lead;
+};
+unsigned staff_roles_for_case(const struct staff *, const char *region,
+    const struct case_depts *, bool *on_lead);
+
+#endif
