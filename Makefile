@@ -31,7 +31,7 @@ LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
 LIB_MODULES = arena log config crypto validate calendar http form db queries render auth workflow staff \
-              refdata ratelimit store report app routing
+              refdata ratelimit store report reportform app routing
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)

@@ -226,13 +226,33 @@ make_tokens() {
 
 # ---- runs
 
-declare -A RPS P99 P50 REQS BAD ERRS
+# CPU time (clock ticks) used so far by the server side: nginx, MariaDB, every FastCGI worker.
+# Per request, it is a figure that other work on the machine disturbs much less than the rates.
+CLK_TCK=$(getconf CLK_TCK)
+server_ticks() {
+	local f p pids=() t=0
+	for f in "$RUN"/*.daemon; do
+		p=$(cat "$f")
+		pids+=("$p" $(pgrep -P "$p" || true))
+	done
+	pids+=("$HELLO_PID" $(pgrep -P "$HELLO_PID" || true))
+	for p in "${pids[@]}"; do
+		[ -r "/proc/$p/stat" ] || continue
+		# utime and stime: fields 14 and 15, counted after the ")" that ends the name
+		t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')))
+	done
+	echo "$t"
+}
+
+declare -A RPS P99 P50 REQS BAD ERRS CPU
 run_wrk() {   # name duration url script [script args...]
-	local name=$1 dur=$2 url=$3 script=$4 out line
+	local name=$1 dur=$2 url=$3 script=$4 out line t0 t1
 	shift 4
 	out="$WRKDIR/$name.out"
+	t0=$(server_ticks)
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${dur}s" --timeout 10s --latency -s "$script" "$url" \
 	    ${1+-- "$@"} > "$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $name"; }
+	t1=$(server_ticks)
 	line=$(grep '^BENCH ' "$out") || { cat "$out" >&2; die "no result from wrk for $name"; }
 	# shellcheck disable=SC2086
 	local requests duration_us p50_us p99_us bad_status connect read write timeout exhausted
@@ -243,6 +263,8 @@ run_wrk() {   # name duration url script [script args...]
 	P99[$name]=$(awk -v u="$p99_us" 'BEGIN { printf "%.2f", u / 1000 }')
 	P50[$name]=$(awk -v u="$p50_us" 'BEGIN { printf "%.2f", u / 1000 }')
 	BAD[$name]=$bad_status
+	CPU[$name]=$(awk -v t=$((t1 - t0)) -v hz="$CLK_TCK" -v r="$requests" \
+	    'BEGIN { printf "%.0f", (r > 0 ? t * 1e6 / hz / r : 0) }')
 	ERRS[$name]="connect $connect, read $read, write $write, timeout $timeout, tokens exhausted $exhausted"
 }
 
@@ -322,14 +344,15 @@ fi
 	[ -z "${BUSY_WARNING:-}" ] || echo "WARNING: $BUSY_WARNING"
 	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
 	echo
-	printf '%-8s %12s %9s %9s %10s %10s %8s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx
+	printf '%-8s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
 	for n in static hello status submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
-		printf '%-8s %12s %9s %9s %10s %10s %8s\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
+		printf '%-8s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[static]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[hello]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
-		    "${BAD[$n]}"
+		    "${BAD[$n]}" "${CPU[$n]}"
 	done
+	echo "(server CPU: CPU time of nginx, MariaDB and the FastCGI workers per request, all cores)"
 	echo
 	for n in static hello status submit; do
 		[ -n "${RPS[$n]:-}" ] || continue

@@ -17,6 +17,7 @@
 #include "queries.h"
 #include "ratelimit.h"
 #include "report.h"
+#include "reportform.h"
 #include "routing.h"
 #include "staff.h"
 #include "validate.h"
@@ -1804,6 +1805,100 @@ routing_post(struct page *pg)
 	routing_page(pg, why != NULL ? 400 : 200, why != NULL ? why : "已保存。");
 }
 
+/* ---------------------------------------------------------------- intake */
+
+static const struct option intake_channels[] = {
+	{ "phone", "电话" }, { "fax", "传真" }, { "email", "电子邮件" }, { "letter", "信函" },
+	{ "visit", "来访" }, { NULL, NULL },
+};
+
+static void
+intake_form(struct page *pg, xmlNodePtr parent, const char *form_id, bool with_values)
+{
+	xmlNodePtr f = xml_add(parent, "intake-form", NULL);
+
+	xml_attr(f, "console", "1");
+	form_options_xml(f, "channels", intake_channels);
+	reportform_fill(pg->c, xml_add(f, "submit-form", NULL), form_id, with_values);
+}
+
+static void
+intake_page(struct page *pg)
+{
+	uint8_t raw[16];
+	char id[33];
+	xmlNodePtr root;
+	xmlDocPtr doc;
+
+	if (crypto_random(raw, sizeof(raw)) != 0)
+		log_fatal("random failed");
+	crypto_hex(raw, sizeof(raw), id);
+	doc = console_doc(pg, "intake-form", &root);
+	form_options_xml(root, "channels", intake_channels);
+	reportform_fill(pg->c, xml_add(root, "submit-form", NULL), id, false);
+	app_send(pg->c, 200, doc);
+}
+
+static void
+intake_post(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	static struct reportform rf;
+	const char *form_id = field(c, "form_id"), *channel = field(c, "channel");
+	struct new_report nr;
+	struct receipt out;
+	char code[9], token[48];
+	int64_t id = 0;
+	struct dbp p[1];
+	xmlNodePtr root;
+	xmlDocPtr doc;
+	uint8_t raw[16];
+	bool bad_channel = channel == NULL || option_label(intake_channels, channel) == channel;
+	int st;
+
+	if (form_id == NULL || crypto_unhex(form_id, strlen(form_id), raw, sizeof(raw)) != 0) {
+		console_error(pg, 403, "页面已过期，请重新打开登记页面。");
+		return;
+	}
+	reportform_check(c, &rf);
+	if (rf.errors > 0 || bad_channel) {
+		doc = app_error_doc(400, "请修改标出的项目后重新提交。", &root);
+		xml_attr(root, "console", "1");
+		staff_session_xml(&pg->s, root);
+		reportform_errors(&rf, root);
+		if (bad_channel)
+			xml_attr(xml_add(root, "field", "请选择收到举报的渠道。"), "name", "channel");
+		intake_form(pg, root, form_id, true);
+		app_send(c, 400, doc);
+		return;
+	}
+	reportform_report(c, &rf, &nr);
+	nr.channel = channel;
+	nr.intake_staff_id = pg->s.id;
+	snprintf(token, sizeof(token), "intake:%s", form_id);
+	st = reportform_save(c, &rf, &nr, token, strlen(token), &out, code);
+	if (st == DB_OK) {
+		p[0] = P_TEXT(out.ticket);
+		st = db_int(&c->db, Q_CASE_ID_BY_TICKET, p, 1, 0, &id);
+	}
+	if (st == DB_OK && !out.existed)
+		st = staff_audit(c, &pg->s, "intake", id, channel);
+	if (st != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	doc = console_doc(pg, "intake-receipt", &root);
+	xml_add(root, "ticket", out.ticket);
+	xml_add(root, "code", code);
+	{
+		char ids[24];
+		snprintf(ids, sizeof(ids), "%lld", (long long)id);
+		xml_add(root, "case-id", ids);
+	}
+	explicit_bzero(code, sizeof(code));
+	app_send(c, 200, doc);
+}
+
 /* ---------------------------------------------------------------- calendar */
 
 static int
@@ -2298,8 +2393,9 @@ handle(struct ctx *c)
 
 	memset(&pg, 0, sizeof(pg));
 	pg.c = c;
-	if (c->is_post && (st = app_read_form(c, strcmp(c->path, "/admin/calendar") == 0 ?
-	    c->cfg.max_file : ADMIN_BODY_MAX, &why)) != 0) {
+	if (c->is_post && (st = app_read_form(c, strcmp(c->path, "/admin/intake") == 0 ?
+	    c->cfg.max_body : strcmp(c->path, "/admin/calendar") == 0 ? c->cfg.max_file :
+	    ADMIN_BODY_MAX, &why)) != 0) {
 		app_error(c, st, why);
 		return;
 	}
@@ -2355,7 +2451,10 @@ handle(struct ctx *c)
 		case_page(&pg, int_field(c, "id"), false, 200, NULL);
 	else if (strcmp(c->path, "/admin/case/action") == 0 && c->is_post)
 		case_action(&pg);
-	else if (strcmp(c->path, "/admin/totp") == 0)
+	else if (strcmp(c->path, "/admin/intake") == 0) {
+		if (need_role(&pg, BIT(R_INTAKE)))
+			c->is_post ? intake_post(&pg) : intake_page(&pg);
+	} else if (strcmp(c->path, "/admin/totp") == 0)
 		c->is_post ? totp_post(&pg) : totp_page(&pg);
 	else if (strcmp(c->path, "/admin/routing") == 0) {
 		if (need_role(&pg, BIT(R_ADMIN)))

@@ -13,8 +13,8 @@ const char *const queries[Q__MAX] = {
 	    "COALESCE(note, '') FROM channel ORDER BY sort, id",
 	[Q_REPORT_INSERT] = "INSERT INTO report (ticket, code_mac, submit_key, channel, category, "
 	    "standards, industry, region, subject_type, subject_name, subject_address, "
-	    "credit_code, description, hazard, anonymous, submitted_at, due_date) "
-	    "VALUES (?, ?, ?, 'web', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), ?)",
+	    "credit_code, description, hazard, anonymous, submitted_at, due_date, intake_staff_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), ?, ?)",
 	[Q_REPORT_BY_SUBMIT_KEY] = "SELECT ticket, " ISO_TIME("submitted_at") ", "
 	    "COALESCE(" ISO_DATE("due_date") ", ''), anonymous FROM report WHERE submit_key = ?",
 	[Q_IDENTITY_INSERT] = "INSERT INTO report_identity (report_id, alg, key_id, sealed) "

@@ -106,7 +106,7 @@ save_once(struct db *db, const struct keyring *ring,
     const char code[9], const struct stored_file *files, size_t nfiles, int64_t now,
     const char *due, struct receipt *out)
 {
-	MYSQL_BIND p[16];
+	MYSQL_BIND p[18];
 	uint8_t code_mac[32], sealed[1024];
 	size_t sealed_len = 0, i;
 	int64_t hazard = r->hazard, anon = r->anonymous, alg_i = 0, key_id;
@@ -138,19 +138,24 @@ save_once(struct db *db, const struct keyring *ring,
 	bind_text(&p[0], out->ticket, 16);
 	bind_blob(&p[1], code_mac, 32);
 	bind_blob(&p[2], submit_key, 32);
-	bind_text(&p[3], r->category, strlen(r->category));
-	bind_text(&p[4], r->standards, strlen(r->standards));
-	bind_text(&p[5], r->industry, strlen(r->industry));
-	bind_text(&p[6], r->region, strlen(r->region));
-	bind_text(&p[7], r->subject_type, strlen(r->subject_type));
-	bind_text(&p[8], r->subject_name, strlen(r->subject_name));
-	bind_text(&p[9], r->subject_address, r->subject_address ? strlen(r->subject_address) : 0);
-	bind_text(&p[10], r->credit_code, r->credit_code ? strlen(r->credit_code) : 0);
-	bind_text(&p[11], r->description, strlen(r->description));
-	bind_i64(&p[12], &hazard);
-	bind_i64(&p[13], &anon);
-	bind_i64(&p[14], &now);
-	bind_text(&p[15], due[0] ? due : NULL, strlen(due));
+	bind_text(&p[3], r->channel, strlen(r->channel));
+	bind_text(&p[4], r->category, strlen(r->category));
+	bind_text(&p[5], r->standards, strlen(r->standards));
+	bind_text(&p[6], r->industry, strlen(r->industry));
+	bind_text(&p[7], r->region, strlen(r->region));
+	bind_text(&p[8], r->subject_type, strlen(r->subject_type));
+	bind_text(&p[9], r->subject_name, strlen(r->subject_name));
+	bind_text(&p[10], r->subject_address, r->subject_address ? strlen(r->subject_address) : 0);
+	bind_text(&p[11], r->credit_code, r->credit_code ? strlen(r->credit_code) : 0);
+	bind_text(&p[12], r->description, strlen(r->description));
+	bind_i64(&p[13], &hazard);
+	bind_i64(&p[14], &anon);
+	bind_i64(&p[15], &now);
+	bind_text(&p[16], due[0] ? due : NULL, strlen(due));
+	if (r->intake_staff_id > 0)
+		bind_i64(&p[17], &r->intake_staff_id);
+	else
+		bind_text(&p[17], NULL, 0);
 	if ((rc = db_exec(db, Q_REPORT_INSERT, p, NULL)) != DB_OK)
 		goto fail;
 	id = db_insert_id(db, Q_REPORT_INSERT);

@@ -25,6 +25,8 @@ extern const struct option report_subject_types[];
 extern const struct option report_states[];
 
 struct new_report {
+	const char *channel;             /* web, phone, fax, email, letter, visit */
+	int64_t     intake_staff_id;     /* the officer who recorded it; 0 for the web */
 	const char *category;
 	const char *standards;           /* comma-separated SET value */
 	const char *industry;

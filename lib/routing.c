@@ -108,20 +108,16 @@ is_province(const char *r)
 	return memcmp(r + 2, "0000", 4) == 0;
 }
 
-/* The region one level up: a county's city, a city's province; a province is its own. */
+/* The region one level up: a county's city, a city's province; a province is its own. out may
+ * be r. */
 static void
 region_parent(const char *r, char out[7])
 {
-	char tmp[7];
-
-	memcpy(tmp, r, 7);
-	if (is_province(tmp))
-		;
-	else if (memcmp(tmp + 4, "00", 2) == 0)
-		memcpy(tmp + 2, "0000", 4);
-	else
-		memcpy(tmp + 4, "00", 2);
-	memcpy(out, tmp, 7);
+	memmove(out, r, 7);
+	if (memcmp(out + 4, "00", 2) != 0)
+		memcpy(out + 4, "00", 2);
+	else if (!is_province(out))
+		memcpy(out + 2, "0000", 4);
 }
 
 int

@@ -39,8 +39,6 @@
   <xsl:import href="submit.xsl"/>
   <xsl:include href="common.xsl"/>
 
-  <xsl:key name="dept-by-region" match="users/departments/department" use="string(@region)"/>
-
   <!-- Fields that have a container #f-{name} on the intake form. -->
   <xsl:variable name="intake-fields"
     select="' channel category standard industry region subject_type subject_name subject_address credit_code description attachment anonymous hazard reporter_name reporter_phone reporter_id_no reporter_email '"/>
@@ -422,6 +420,10 @@
       </xsl:if>
       <p class="error-links">
         <xsl:choose>
+          <xsl:when test="session and normalize-space(case-id) != ''">
+            <a class="button" href="{$base}/admin/case?id={normalize-space(case-id)}">返回案件</a>
+            <a class="button button-secondary" href="{$base}/admin/">返回工作台</a>
+          </xsl:when>
           <xsl:when test="session">
             <a class="button" href="{$base}/admin/">返回工作台</a>
           </xsl:when>
@@ -656,7 +658,12 @@
       </p>
     </div>
     <xsl:call-template name="a-page-message"/>
+    <xsl:if test="counts">
+      <xsl:apply-templates select="." mode="dashboard-body"/>
+    </xsl:if>
+  </xsl:template>
 
+  <xsl:template match="dashboard" mode="dashboard-body">
     <section aria-labelledby="counts-title">
       <h2 id="counts-title" class="visually-hidden">各状态案件数</h2>
       <ul class="count-cards">
@@ -687,7 +694,10 @@
       </ul>
     </section>
 
-    <section class="dash-section dash-overdue" aria-labelledby="overdue-title">
+    <section class="dash-section" aria-labelledby="overdue-title">
+      <xsl:if test="overdue/case">
+        <xsl:attribute name="class">dash-section dash-overdue</xsl:attribute>
+      </xsl:if>
       <h2 id="overdue-title">
         <xsl:text>已超期</xsl:text>
         <span class="h-count"><xsl:value-of select="count(overdue/case)"/></span>
@@ -758,7 +768,7 @@
     </form>
 
     <xsl:choose>
-      <xsl:when test="case">
+      <xsl:when test="case | cases/case">
         <div class="table-wrap">
           <table class="data-table">
             <thead>
@@ -773,7 +783,7 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="case">
+              <xsl:for-each select="case | cases/case">
                 <tr>
                   <xsl:if test="@overdue = '1'">
                     <xsl:attribute name="class">row-overdue</xsl:attribute>
@@ -1141,7 +1151,7 @@
 
     <xsl:if test="duplicates/case">
       <section class="case-section" aria-labelledby="dup-title">
-        <h2 id="dup-title">关联的重复举报</h2>
+        <h2 id="dup-title">重复举报</h2>
         <ul class="dup-list">
           <xsl:for-each select="duplicates/case">
             <li>
@@ -1218,6 +1228,9 @@
       <xsl:otherwise>
         <div class="identity-box identity-hidden">
           <p><strong>实名举报</strong>（身份信息仅限接报人和指定联系人查看）</p>
+          <xsl:if test="normalize-space(.) != '' and normalize-space(.) != '实名举报'">
+            <p class="field-error"><xsl:value-of select="."/></p>
+          </xsl:if>
           <xsl:for-each select="../actions/action[@name = 'reveal']">
             <form class="reveal-form" method="post" action="{$base}/admin/case/action" accept-charset="UTF-8">
               <xsl:call-template name="a-action-hidden"/>
@@ -1355,6 +1368,9 @@
     <fieldset class="field">
       <legend>移交部门<span class="req" aria-hidden="true">*</span></legend>
       <p class="hint">勾选要移交的部门，并指定一个牵头部门（直接负责的部门）。已按移交规则预选建议的部门。应在受理后2个工作日内移交。</p>
+      <xsl:if test="normalize-space(message) != ''">
+        <p class="notice notice-warning"><xsl:value-of select="message"/></p>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="department">
           <table class="data-table transfer-table">
@@ -1646,6 +1662,8 @@
       <form class="report-form intake-form" id="report-form" method="post" action="{$base}/admin/intake"
             enctype="multipart/form-data" accept-charset="UTF-8">
         <xsl:call-template name="a-csrf"/>
+        <!-- this form's own nonce: sending it twice records one report -->
+        <input type="hidden" name="form_id" value="{csrf}"/>
 
         <section class="form-section" aria-labelledby="sec-source">
           <h2 id="sec-source"><span class="sec-no">一</span>来源</h2>
@@ -2513,7 +2531,7 @@
     </form>
 
     <xsl:choose>
-      <xsl:when test="entry">
+      <xsl:when test="entry | entries/entry">
         <div class="table-wrap">
           <table class="data-table audit-table">
             <thead>
@@ -2527,9 +2545,9 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="entry">
+              <xsl:for-each select="entry | entries/entry">
                 <tr>
-                  <xsl:if test="@action = 'reveal'">
+                  <xsl:if test="@action = 'reveal' or @action = 'reveal_identity'">
                     <xsl:attribute name="class">row-sensitive</xsl:attribute>
                   </xsl:if>
                   <td class="nowrap">
@@ -2589,7 +2607,7 @@
     <section aria-labelledby="users-title">
       <h2 id="users-title">
         <xsl:text>用户和角色</xsl:text>
-        <span class="h-count"><xsl:value-of select="count(user)"/></span>
+        <span class="h-count"><xsl:value-of select="count(user | user-list/user)"/></span>
       </h2>
       <div class="table-wrap">
         <table class="data-table users-table">
@@ -2603,7 +2621,7 @@
             </tr>
           </thead>
           <tbody>
-            <xsl:for-each select="user">
+            <xsl:for-each select="user | user-list/user">
               <xsl:variable name="uid" select="@id"/>
               <tr>
                 <xsl:if test="@disabled = '1'">
@@ -2698,7 +2716,7 @@
             <label for="ar-user">用户<span class="req" aria-hidden="true">*</span></label>
             <select name="user" id="ar-user" required="required">
               <option value="">请选择</option>
-              <xsl:for-each select="user">
+              <xsl:for-each select="user | user-list/user">
                 <option value="{@id}">
                   <xsl:value-of select="@name"/>
                   <xsl:text>（</xsl:text>
@@ -2721,21 +2739,12 @@
             <label for="ar-department">所属部门<span class="req" aria-hidden="true">*</span></label>
             <select name="department" id="ar-department" required="required" class="select-wide">
               <option value="">请选择</option>
-              <xsl:for-each select="departments/department[generate-id() = generate-id(key('dept-by-region', string(@region))[1])]">
-                <xsl:choose>
-                  <xsl:when test="normalize-space(@region) != ''">
-                    <optgroup label="{@region}">
-                      <xsl:for-each select="key('dept-by-region', string(@region))">
-                        <option value="{@id}"><xsl:value-of select="@name"/></option>
-                      </xsl:for-each>
-                    </optgroup>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:for-each select="key('dept-by-region', '')">
-                      <option value="{@id}"><xsl:value-of select="@name"/></option>
-                    </xsl:for-each>
-                  </xsl:otherwise>
-                </xsl:choose>
+              <!-- By region code, so that a province's, a city's and a
+                   county's departments stand together. -->
+              <xsl:for-each select="departments/department">
+                <xsl:sort select="@region"/>
+                <xsl:sort select="@name"/>
+                <option value="{@id}"><xsl:value-of select="@name"/></option>
               </xsl:for-each>
             </select>
           </div>

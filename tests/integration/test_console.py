@@ -544,6 +544,34 @@ def audit_trail_is_append_only_and_filterable():
 
 
 @test
+def intake_by_phone_records_a_report_with_ticket_and_code():
+    intake = Browser()
+    a = intake.login(U["intake"])
+    a = intake.get("/admin/intake")
+    assert a.status == 200 and 'name="channel"' in a.text, a.text[:300]
+    form_id = re.search(r'name="form_id" value="([0-9a-f]{32})"', a.text).group(1)
+    fields = [("csrf", intake.csrf), ("form_id", form_id), ("channel", "phone")] + \
+        pub.report_fields(intake.csrf, reporter_name="电话举报人", reporter_phone="0431-88904527",
+                          subject_name="电话登记测试企业")[1:]
+    bad = [f for f in fields if f[0] != "channel"]
+    a = intake.post("/admin/intake", bad + [("format", "xml")])
+    assert a.status == 400 and a.xml().find("field[@name='channel']") is not None
+    a = intake.post("/admin/intake", fields + [("format", "xml")])
+    assert a.status == 200, a.text[:500]
+    r = a.xml()
+    ticket, code, cid = r.findtext("ticket"), r.findtext("code"), int(r.findtext("case-id"))
+    again = intake.post("/admin/intake", fields + [("format", "xml")]).xml()
+    assert again.findtext("ticket") == ticket and again.findtext("code") == code
+    row = sql("SELECT channel, intake_staff_id IS NOT NULL FROM report WHERE id = %d" % cid)[0]
+    assert row == ["phone", "1"], row
+    assert pub.lookup(ticket, code, ip=pub.fresh_ip()).status == 200
+    # the officer who recorded it may see the identity; it is audited
+    a = intake.act(cid, "reveal")
+    assert a.status == 200 and "电话举报人" in a.text
+    assert audit_count("intake", cid) == 1
+
+
+@test
 def logout_ends_the_session():
     b = Browser()
     b.login(U["intake"])

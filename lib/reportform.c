@@ -1,0 +1,197 @@
+/* reportform: see reportform.h. */
+#include <stdint.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "log.h"
+#include "reportform.h"
+#include "workflow.h"
+
+static const struct option yes_no[] = { { "0", "否" }, { "1", "是" }, { NULL, NULL } };
+static const struct option hazard_yes[] = { { "1", "是" }, { NULL, NULL } };
+
+static const struct form_key keys[RF__MAX] = {
+	[RF_CSRF] = { "csrf", NULL, 1, 100, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "页面已过期，请重新打开举报页面。" },
+	[RF_CATEGORY] = { "category", form_choice, 0, 0, FORM_REQUIRED, report_categories,
+	    "请选择举报类别。" },
+	[RF_STANDARD] = { "standard", form_choice, 0, 0, FORM_REQUIRED | FORM_MULTI,
+	    report_standards, "请至少选择一项涉及的标准或问题。" },
+	[RF_INDUSTRY] = { "industry", NULL, 1, 32, FORM_REQUIRED, NULL, "请选择所属行业。" },
+	[RF_REGION] = { "region", form_digits, 6, 6, FORM_REQUIRED, NULL,
+	    "请选择问题所在地区（省、市、县）。" },
+	[RF_SUBJECT_TYPE] = { "subject_type", form_choice, 0, 0, FORM_REQUIRED,
+	    report_subject_types, "请选择被举报对象是企业还是政府或部门。" },
+	[RF_SUBJECT_NAME] = { "subject_name", NULL, 2, 100, FORM_REQUIRED, NULL,
+	    "请填写被举报企业或单位名称（2至100个字）。" },
+	[RF_SUBJECT_ADDRESS] = { "subject_address", NULL, 1, 200, 0, NULL,
+	    "请填写被举报企业的地址（不超过200个字）。" },
+	[RF_CREDIT_CODE] = { "credit_code", form_credit_code, 18, 18, 0, NULL,
+	    "统一社会信用代码应为18位，且校验位正确；不清楚可不填。" },
+	[RF_DESCRIPTION] = { "description", NULL, 10, 5000, FORM_REQUIRED | FORM_MULTILINE, NULL,
+	    "请描述举报的问题（10至5000个字）：时间、地点、设备或项目、具体情况。" },
+	[RF_HAZARD] = { "hazard", form_choice, 0, 0, 0, hazard_yes, "选项无效。" },
+	[RF_ANONYMOUS] = { "anonymous", form_choice, 0, 0, FORM_REQUIRED, yes_no,
+	    "请选择实名举报或匿名举报。" },
+	[RF_REPORTER_NAME] = { "reporter_name", NULL, 2, 50, 0, NULL,
+	    "实名举报请填写您的姓名（2至50个字）。" },
+	[RF_REPORTER_PHONE] = { "reporter_phone", form_phone, 0, 0, 0, NULL,
+	    "请填写有效的手机号码或固定电话（如 13800138000、0431-88904527）。" },
+	[RF_REPORTER_ID_NO] = { "reporter_id_no", form_id_number, 18, 18, 0, NULL,
+	    "身份证号码应为18位且校验位正确；可不填。" },
+	[RF_REPORTER_EMAIL] = { "reporter_email", form_email, 3, 254, 0, NULL,
+	    "电子邮箱格式不正确；可不填。" },
+};
+
+/* Fill a <submit-form> element: token, option lists, and (when shown again) what was typed. */
+void
+reportform_fill(struct ctx *c, xmlNodePtr f, const char *token, bool with_values)
+{
+	xmlNodePtr lim;
+
+	xml_add(f, "csrf", token);
+	lim = xml_add(f, "limits", NULL);
+	xml_attr_int(lim, "max-files", c->cfg.max_files);
+	xml_attr_int(lim, "max-file-mb", (long long)(c->cfg.max_file >> 20));
+	xml_attr_int(lim, "description-max", 5000);
+	form_options_xml(f, "categories", report_categories);
+	form_options_xml(f, "standards", report_standards);
+	refdata_industries_xml(&c->refdata, f);
+	form_options_xml(f, "subject-types", report_subject_types);
+	refdata_regions_xml(&c->refdata, f, c->cfg.region_scope);
+	if (with_values)
+		form_values_xml(f, keys, RF__MAX, &c->form);
+}
+
+/* Rules that depend on other fields. */
+static void
+check_dependent(struct ctx *c, struct form_field *f)
+{
+	bool named = f[RF_ANONYMOUS].value != NULL && strcmp(f[RF_ANONYMOUS].value, "0") == 0;
+
+	if (f[RF_INDUSTRY].value != NULL && refdata_industry(&c->refdata, f[RF_INDUSTRY].value) == NULL)
+		form_fail(&f[RF_INDUSTRY], keys[RF_INDUSTRY].message);
+	if (f[RF_REGION].value != NULL && f[RF_REGION].error == NULL &&
+	    (refdata_region(&c->refdata, f[RF_REGION].value) == NULL ||
+	    strncmp(f[RF_REGION].value, c->cfg.region_scope, strlen(c->cfg.region_scope)) != 0))
+		form_fail(&f[RF_REGION], keys[RF_REGION].message);
+	if (f[RF_SUBJECT_TYPE].value != NULL && strcmp(f[RF_SUBJECT_TYPE].value, "enterprise") == 0 &&
+	    f[RF_SUBJECT_ADDRESS].value == NULL)
+		form_fail(&f[RF_SUBJECT_ADDRESS], keys[RF_SUBJECT_ADDRESS].message);
+	if (named && f[RF_REPORTER_NAME].value == NULL)
+		form_fail(&f[RF_REPORTER_NAME], keys[RF_REPORTER_NAME].message);
+	if (named && f[RF_REPORTER_PHONE].value == NULL)
+		form_fail(&f[RF_REPORTER_PHONE], keys[RF_REPORTER_PHONE].message);
+}
+
+/* "v1\nname\nphone\nid\nemail": single-line fields, so the line break is a safe separator. */
+static char *
+identity_text(struct ctx *c, const struct form_field *f, size_t *len)
+{
+	const char *parts[4] = { f[RF_REPORTER_NAME].value, f[RF_REPORTER_PHONE].value,
+	    f[RF_REPORTER_ID_NO].value, f[RF_REPORTER_EMAIL].value };
+	size_t n = 3, i;
+	char *s, *p;
+
+	for (i = 0; i < 4; i++)
+		n += (parts[i] ? strlen(parts[i]) : 0) + 1;
+	p = s = arena_alloc(&c->arena, n + 1);
+	memcpy(p, "v1", 2);
+	p += 2;
+	for (i = 0; i < 4; i++) {
+		size_t l = parts[i] ? strlen(parts[i]) : 0;
+		*p++ = '\n';
+		if (l)
+			memcpy(p, parts[i], l);
+		p += l;
+	}
+	*len = (size_t)(p - s);
+	return s;
+}
+
+static char *
+join_standards(struct ctx *c, const struct form_field *f)
+{
+	size_t n = 1, i;
+	char *s;
+
+	for (i = 0; i < f->nvalues; i++)
+		n += strlen(f->values[i]) + 1;
+	s = arena_alloc(&c->arena, n);
+	for (i = 0; i < f->nvalues; i++) {
+		if (i > 0)
+			strncat(s, ",", n - strlen(s) - 1);
+		strncat(s, f->values[i], n - strlen(s) - 1);
+	}
+	return s;
+}
+
+void
+reportform_check(struct ctx *c, struct reportform *rf)
+{
+	unsigned i;
+
+	memset(rf, 0, sizeof(*rf));
+	form_validate(&c->arena, keys, RF__MAX, &c->form, rf->f);
+	check_dependent(c, rf->f);
+	rf->file_error = store_check(&c->form, c->cfg.max_files, c->cfg.max_file, rf->files,
+	    &rf->nfiles);
+	for (i = 0; i < RF__MAX; i++)
+		rf->errors += rf->f[i].error != NULL;
+	rf->errors += rf->file_error != NULL;
+}
+
+void
+reportform_errors(const struct reportform *rf, xmlNodePtr parent)
+{
+	form_errors_xml(parent, keys, RF__MAX, rf->f);
+	if (rf->file_error != NULL)
+		xml_attr(xml_add(parent, "field", rf->file_error), "name", "attachment");
+}
+
+void
+reportform_report(struct ctx *c, const struct reportform *rf, struct new_report *nr)
+{
+	const struct form_field *f = rf->f;
+
+	memset(nr, 0, sizeof(*nr));
+	nr->channel = "web";
+	nr->category = f[RF_CATEGORY].value;
+	nr->standards = join_standards(c, &f[RF_STANDARD]);
+	nr->industry = f[RF_INDUSTRY].value;
+	nr->region = f[RF_REGION].value;
+	nr->subject_type = f[RF_SUBJECT_TYPE].value;
+	nr->subject_name = f[RF_SUBJECT_NAME].value;
+	nr->subject_address = f[RF_SUBJECT_ADDRESS].value;
+	nr->credit_code = f[RF_CREDIT_CODE].value;
+	nr->description = f[RF_DESCRIPTION].value;
+	nr->hazard = f[RF_HAZARD].value != NULL;
+	nr->anonymous = strcmp(f[RF_ANONYMOUS].value, "1") == 0;
+	if (!nr->anonymous)
+		nr->identity = identity_text(c, f, &nr->identity_len);
+}
+
+int
+reportform_save(struct ctx *c, struct reportform *rf, struct new_report *nr, const char *token,
+    size_t tokenlen, struct receipt *out, char code[9])
+{
+	uint8_t submit_key[32], codebytes[32];
+	char due[11];
+	int st;
+
+	/* The token names this form: its MAC is the idempotency key, another MAC the code. */
+	if (crypto_hmac_sha256(c->sec.submit_key, 32, token, tokenlen, submit_key) != 0 ||
+	    crypto_hmac_sha256(c->sec.code_key, 32, token, tokenlen, codebytes) != 0)
+		log_fatal("hmac failed");
+	code_from_bytes(codebytes, code);
+	report_due(c->refdata.calendar, c->now, DUE_TRANSFER, due);
+	if (store_put_all(c->cfg.attachment_dir, &c->form, rf->files, rf->nfiles) != 0)
+		return DB_FAIL;
+	st = report_save(&c->db, &c->sec.identity, c->sec.code_mac_key, nr, submit_key, code,
+	    rf->files, rf->nfiles, c->now, due, out);
+	if (nr->identity != NULL)
+		explicit_bzero((char *)(uintptr_t)nr->identity, nr->identity_len);
+	if (st != DB_OK || out->existed)
+		store_remove_all(c->cfg.attachment_dir, rf->files, rf->nfiles);
+	return st;
+}
