@@ -42,7 +42,7 @@ TOOL_BINS   = $(BUILD)/tools/jubaoctl
 
 -include Makefile.local
 
-.PHONY: all deps run check unit clean bench
+.PHONY: all deps run check unit clean bench bench-console
 all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
@@ -90,6 +90,10 @@ check: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bench/run.sh
+
+bench-console: deps
+	@$(MAKE) --no-print-directory all
+	@bench/console.sh
 
 clean:
 	rm -rf build

@@ -1,5 +1,6 @@
 /* app: see app.h. */
 #include <ctype.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,6 +319,23 @@ app_form_token_ok(struct ctx *c)
 	ok = csrf_check(key, sizeof(key), t->value, t->len, c->now, c->cfg.csrf_max_age);
 	explicit_bzero(key, sizeof(key));
 	return ok;
+}
+
+void
+app_send_bytes(struct ctx *c, int status, const char *content_type, const void *buf, size_t len)
+{
+	char line[300];
+
+	if (c->answered)
+		return;
+	c->answered = true;
+	snprintf(line, sizeof(line), "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+	    status, http_status_text(status), content_type, len);
+	put(c, line);
+	put_security_headers(c);
+	put(c, "\r\n");
+	if (strcmp(c->method, "HEAD") != 0 && len > 0 && len < INT32_MAX)
+		(void)FCGX_PutStr(buf, (int)len, c->fcgi.out);
 }
 
 void

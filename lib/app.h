@@ -77,6 +77,9 @@ void app_too_many(struct ctx *, int64_t retry_after);
 void app_form_token(struct ctx *, char token[CSRF_TOKEN_LEN + 1]);
 /* Exactly one csrf field, valid, fresh and bound to this browser's cookie. */
 bool app_form_token_ok(struct ctx *);
+/* Bytes as they are (a stored file), with the security headers and the handler's own. */
+void app_send_bytes(struct ctx *, int status, const char *content_type, const void *buf,
+    size_t len);
 /* 303 to prefix + path. */
 void app_redirect(struct ctx *, const char *path);
 

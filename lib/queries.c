@@ -111,6 +111,7 @@ const char *const queries[Q__MAX] = {
 	    "WHERE report_id = ? ORDER BY at, id",
 	[Q_CASE_ATTACHMENTS] = "SELECT id, mime, size FROM attachment WHERE report_id = ? "
 	    "ORDER BY id",
+	[Q_ATTACHMENT_GET] = "SELECT report_id, stored_name, mime FROM attachment WHERE id = ?",
 	[Q_CASE_DUPLICATES] = "SELECT id, ticket, subject_name FROM report WHERE duplicate_of = ? "
 	    "ORDER BY id",
 	[Q_CASE_SET_STATE] = "UPDATE report SET state = ?, due_date = ?, overdue = 0, "

@@ -53,6 +53,7 @@ enum query {
 	Q_CASE_NOTES,
 	Q_CASE_EVENTS,
 	Q_CASE_ATTACHMENTS,
+	Q_ATTACHMENT_GET,      /* id -> report id, stored name, mime */
 	Q_CASE_DUPLICATES,
 	Q_CASE_SET_STATE,      /* state, due, intake staff, now, id */
 	Q_CASE_CLOSE,

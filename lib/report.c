@@ -70,6 +70,29 @@ report_due(const struct calendar *cal, int64_t t, int n, char out[11])
 	cal_format(cal_add_workdays(cal, (cal_day)days, n), out);
 }
 
+/* The attachment rows of a report, inside the caller's transaction. */
+static int
+insert_attachments(struct db *db, int64_t id, const struct stored_file *files, size_t nfiles,
+    int64_t now)
+{
+	MYSQL_BIND p[6];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < nfiles; i++) {
+		int64_t size = (int64_t)files[i].size;
+		bind_i64(&p[0], &id);
+		bind_text(&p[1], files[i].name, 32);
+		bind_text(&p[2], files[i].mime, strlen(files[i].mime));
+		bind_i64(&p[3], &size);
+		bind_blob(&p[4], files[i].sha256, 32);
+		bind_i64(&p[5], &now);
+		if ((rc = db_exec(db, Q_ATTACHMENT_INSERT, p, NULL)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 static int
 find_existing(struct db *db, const uint8_t submit_key[32], struct receipt *out)
 {
@@ -108,7 +131,7 @@ save_once(struct db *db, const struct keyring *ring,
 {
 	MYSQL_BIND p[18];
 	uint8_t code_mac[32], sealed[1024];
-	size_t sealed_len = 0, i;
+	size_t sealed_len = 0;
 	int64_t hazard = r->hazard, anon = r->anonymous, alg_i = 0, key_id;
 	uint64_t id;
 	struct seal_key key;
@@ -178,18 +201,8 @@ save_once(struct db *db, const struct keyring *ring,
 		if ((rc = db_exec(db, Q_EVENT_INSERT, p, NULL)) != DB_OK)
 			goto fail;
 	}
-	for (i = 0; i < nfiles; i++) {
-		int64_t size = (int64_t)files[i].size;
-		bind_u64(&p[0], &id);
-		bind_text(&p[1], files[i].name, 32);
-		bind_text(&p[2], files[i].mime, strlen(files[i].mime));
-		bind_i64(&p[3], &size);
-		bind_blob(&p[4], files[i].sha256, 32);
-		bind_i64(&p[5], &now);
-		if ((rc = db_exec(db, Q_ATTACHMENT_INSERT, p, NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = db_commit(db)) != DB_OK)
+	if ((rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
+	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	report_time(now, out->submitted);
 	snprintf(out->due, sizeof(out->due), "%s", due);
@@ -336,7 +349,7 @@ reply_once(struct db *db, int64_t id, const char *text, const struct stored_file
 	static const char state[] = "submitted";
 	MYSQL_BIND p[6];
 	char *event;
-	size_t i, n;
+	size_t n;
 	int rc;
 
 	if ((rc = db_begin(db)) != DB_OK)
@@ -363,18 +376,8 @@ reply_once(struct db *db, int64_t id, const char *text, const struct stored_file
 	free(event);
 	if (rc != DB_OK)
 		goto fail;
-	for (i = 0; i < nfiles; i++) {
-		int64_t size = (int64_t)files[i].size;
-		bind_i64(&p[0], &id);
-		bind_text(&p[1], files[i].name, 32);
-		bind_text(&p[2], files[i].mime, strlen(files[i].mime));
-		bind_i64(&p[3], &size);
-		bind_blob(&p[4], files[i].sha256, 32);
-		bind_i64(&p[5], &now);
-		if ((rc = db_exec(db, Q_ATTACHMENT_INSERT, p, NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = db_commit(db)) != DB_OK)
+	if ((rc = insert_attachments(db, id, files, nfiles, now)) != DB_OK ||
+	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	*done = true;
 	return DB_OK;

@@ -110,7 +110,7 @@ setup_db() {
 	"$ROOT/scripts/migrate.sh" jubao -S "$DBSOCK" -u root
 	# Demo staff accounts for the development stack (idempotent).
 	if [ -x "$BUILD/tools/jubaoctl" ] && [ "${JUBAO_DEMO:-1}" = 1 ]; then
-		"$BUILD/tools/jubaoctl" -c "$CONF" demo > "$STATE/demo-accounts.txt" 2>> "$LOG/jubaoctl.log" ||
+		JUBAO_DEMO=1 "$BUILD/tools/jubaoctl" -c "$CONF" demo > "$STATE/demo-accounts.txt" 2>> "$LOG/jubaoctl.log" ||
 			say "jubaoctl demo failed: see $LOG/jubaoctl.log"
 	fi
 }
@@ -229,7 +229,7 @@ run)
   staff console: http://127.0.0.1:$PORT/jubao/admin/
   Stop with Ctrl-C.
 MSG
-	[ -f "$STATE/demo-accounts.txt" ] && { echo "  demo staff accounts:"; sed 's/^/    /' "$STATE/demo-accounts.txt"; }
+	[ -f "$STATE/demo-accounts.txt" ] && { echo "  demo staff accounts (password Jubao-demo-2026 unless changed):"; sed 's/^/    /' "$STATE/demo-accounts.txt"; }
 	cat <<MSG
 
 MSG

@@ -753,6 +753,10 @@ cmd_demo(struct ctl *c, int argc, char **argv)
 
 	if (parse_args(argc, argv, NULL, pos, 0, &npos) != 0)
 		return 1;
+	/* A published password must never land on a real system by a slip of the keyboard:
+	 * the development stack sets JUBAO_DEMO=1, nothing else does. */
+	if (getenv("JUBAO_DEMO") == NULL || strcmp(getenv("JUBAO_DEMO"), "1") != 0)
+		return fail("demo accounts are for development stacks only (set JUBAO_DEMO=1)");
 	if (open_db(c) != 0)
 		return 1;
 	fprintf(stderr, "jubaoctl: demo accounts share a published password: never on a "
@@ -1387,8 +1391,8 @@ send_queued(struct ctl *c, const char *path, uint64_t *sent, uint64_t *failed)
 			if (!valid_email(batch[i].to, strlen(batch[i].to)) ||
 			    (msg = mail_message(batch[i].to, batch[i].subject, batch[i].body,
 			    &len)) == NULL) {
-				fprintf(stderr, "jubaoctl: mail %lld: cannot be made; left queued\n",
-				    (long long)batch[i].id);
+				fprintf(stderr, "jubaoctl: mail %lld: cannot be made; "
+				    "left queued\n", (long long)batch[i].id);
 				(*failed)++;
 				continue;
 			}
@@ -1477,8 +1481,9 @@ cmd_sweep(struct ctl *c, int argc, char **argv)
 				nqueued += q;
 				if (none) {
 					nobody++;
-					fprintf(stderr, "jubaoctl: report %lld: no responsible staff "
-					    "member has an e-mail address\n", (long long)ids[i]);
+					fprintf(stderr, "jubaoctl: report %lld: no "
+					    "responsible staff member has an e-mail address\n",
+					    (long long)ids[i]);
 				}
 			}
 		}

@@ -1567,6 +1567,9 @@
   </xsl:template>
 
   <xsl:template match="action[@name = 'set_contact']" mode="fields">
+    <xsl:if test="not(staff)">
+      <p class="notice notice-warning">牵头部门还没有“核查组联系人”角色的工作人员，请联系管理员分配后再指定。</p>
+    </xsl:if>
     <div class="field">
       <label for="a-set_contact-staff">核查组联系人<span class="req" aria-hidden="true">*</span></label>
       <p class="hint" id="a-set_contact-h">核查组中唯一可以查看举报人身份、联系举报人的人员。</p>
@@ -1985,7 +1988,7 @@
   <xsl:template match="routing" mode="content">
     <h1>移交规则</h1>
     <xsl:call-template name="a-page-message"/>
-    <p class="lead">受理后，系统按移交规则向接报人建议牵头部门和配合部门。规则按举报类别、涉及问题、行业、地区和对象类型匹配，留空表示不限。部门按举报所在地区和规则的层级（县级、市级、省级）确定。</p>
+    <p class="lead">受理后，系统按移交规则向接报人建议牵头部门和配合部门。规则按举报类别、涉及问题、行业、地区和对象类型匹配，留空表示不限；多条规则匹配时，条件最具体的规则优先。部门按举报所在地区和规则的层级（县级、市级、省级）确定。</p>
 
     <xsl:if test="problems/problem">
       <div class="notice notice-error" role="alert">

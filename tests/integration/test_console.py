@@ -572,6 +572,27 @@ def intake_by_phone_records_a_report_with_ticket_and_code():
 
 
 @test
+def attachments_download_only_for_staff_who_see_the_case():
+    ip = pub.fresh_ip()
+    cookie, token, _ = pub.open_form(ip=ip)
+    a = pub.post_multipart("/submit", pub.report_fields(token) + [("format", "xml")],
+                           [("attachment", "scan.pdf", pub.PDF)], cookie=cookie, ip=ip)
+    assert a.status == 200, a.text
+    cid = int(sql("SELECT id FROM report WHERE ticket = '%s'" % a.xml().findtext("ticket"))[0][0])
+    aid = sql("SELECT id FROM attachment WHERE report_id = %d" % cid)[0][0]
+    intake, other = Browser(), Browser()
+    intake.login(U["intake"])
+    other.login(U["other"])
+    d = intake.get("/admin/attachment?id=%s" % aid)
+    assert d.status == 200 and d.body == pub.PDF
+    assert d.header("content-type") == "application/pdf"
+    assert d.header("content-disposition").startswith("attachment;")
+    pub.assert_security_headers(d)
+    assert other.get("/admin/attachment?id=%s" % aid).status == 404
+    assert audit_count("attachment", cid) == 1
+
+
+@test
 def logout_ends_the_session():
     b = Browser()
     b.login(U["intake"])

@@ -435,7 +435,8 @@ test_validate(void)
 		{ .id = 4, .standard = "safety", .lead_kind = "yingji", .enabled = false },
 	};
 	static const struct routing_dept baddept[] = {
-		{ .id = 1, .region_code = "220000", .kind = "gongxin", .name = "甲", .enabled = true },
+		{ .id = 1, .region_code = "220000", .kind = "gongxin", .name = "甲",
+		  .enabled = true },
 		{ .id = 2, .region_code = "220000", .kind = "gongxinju", .name = "乙",
 		  .enabled = true },
 	};

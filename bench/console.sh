@@ -1,0 +1,73 @@
+#!/bin/bash
+# The console under load: 100,000 cases (bench/gen-cases.sql) in a private stack, then wrk
+# against the dashboard, the case list and a case page, signed in as a provincial intake
+# officer (who sees every case of the province) and as a county handler. Prints p99 per page;
+# the target is under 50 ms at p99. Usage: bench/console.sh (make bench-console).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export STATE_DIR=${BENCH_STATE:-/tmp/jubao-bench-console}
+export PORT=${BENCH_PORT:-18390}
+export BUILD=${BUILD:-build}
+export JUBAO_DEMO=0
+DUR=${DUR:-10}
+CONNS=${CONNS:-8}
+OUT=bench/results/console.txt
+mkdir -p bench/results
+rm -rf "$STATE_DIR"
+trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+scripts/stack.sh start > /dev/null
+SOCK="$STATE_DIR/run/mysqld.sock"
+sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$SOCK" -u root jubao "$@"; }
+
+echo "generating 100,000 cases…"
+t0=$(date +%s)
+sql < bench/gen-cases.sql
+echo "  done in $(( $(date +%s) - t0 )) s: $(sql -N -e 'SELECT COUNT(*) FROM report') reports"
+
+# Two staff members with a known password (PBKDF2, 1000 iterations: the benchmark measures
+# pages, not logins).
+mkuser() {
+	local login=$1 role=$2 dept=$3 salt hash
+	salt=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+	hash=$(python3 -c "import hashlib,sys; print(hashlib.pbkdf2_hmac('sha256', b'Bench-Pass-2026', bytes.fromhex(sys.argv[1]), 1000).hex())" "$salt")
+	sql -e "INSERT INTO staff (login, display_name, pw_hash, pw_salt, pw_iter, must_change)
+		VALUES ('$login', '$login', UNHEX('$hash'), UNHEX('$salt'), 1000, 0);
+		INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '$role', d.id
+		FROM staff s, department d WHERE s.login = '$login' AND d.name = '$dept';"
+}
+mkuser bench_intake intake 吉林省工业和信息化厅
+mkuser bench_handler handler 长春市南关区工业和信息化局
+
+login() {
+	local jar=$1 who=$2 token
+	token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/jubao/admin/login" |
+		sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+	curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
+		--data-urlencode "login=$who" --data-urlencode "password=Bench-Pass-2026" \
+		"http://127.0.0.1:$PORT/jubao/admin/login"
+	sed -n 's/.*jubao_staff\t\([0-9a-f]*\)$/\1/p' "$jar"
+}
+INTAKE=$(login /tmp/bench-intake.jar bench_intake)
+HANDLER=$(login /tmp/bench-handler.jar bench_handler)
+CASE=$(sql -N -e "SELECT MAX(id) FROM report WHERE region = '220102' AND state = 'transferred'")
+
+run() {
+	local name=$1 cookie=$2 path=$3 line rps p99 non2xx
+	line=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency -H "Cookie: jubao_staff=$cookie" \
+		"http://127.0.0.1:$PORT/jubao$path" 2>&1)
+	rps=$(echo "$line" | awk '/Requests\/sec/ {print $2}')
+	p99=$(echo "$line" | awk '/ 99%/ {print $2}')
+	non2xx=$(echo "$line" | awk '/Non-2xx/ {print $5}')
+	printf '%-34s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+}
+{
+	echo "console with $(sql -N -e 'SELECT COUNT(*) FROM report') cases, wrk -t2 -c$CONNS -d${DUR}s, $(date -u +%F)"
+	run "dashboard (province intake)" "$INTAKE" "/admin/"
+	run "case list (province intake)" "$INTAKE" "/admin/cases"
+	run "case list, filtered (state)" "$INTAKE" "/admin/cases?state=transferred"
+	run "case list, search by name" "$INTAKE" "/admin/cases?q=%E5%9F%BA%E5%87%86%E6%B5%8B%E8%AF%95%E4%BC%81%E4%B8%9A99999"
+	run "case page" "$INTAKE" "/admin/case?id=$CASE"
+	run "dashboard (county handler)" "$HANDLER" "/admin/"
+	run "case list (county handler)" "$HANDLER" "/admin/cases"
+} | tee "$OUT"
