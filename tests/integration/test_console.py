@@ -592,6 +592,39 @@ def attachments_download_only_for_staff_who_see_the_case():
     assert audit_count("attachment", cid) == 1
 
 
+def totp_now(secret_b32, t=None):
+    import base64
+    import hmac
+    import struct
+    key = base64.b32decode(secret_b32 + "=" * (-len(secret_b32) % 8))
+    msg = struct.pack(">Q", int((t or time.time()) // 30))
+    h = hmac.new(key, msg, "sha1").digest()
+    o = h[-1] & 15
+    return "%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+@test
+def totp_second_factor_is_required_once_enabled():
+    login = "totp" + SUFFIX
+    make_staff(login, [("intake", "吉林省工业和信息化厅")])
+    b = Browser()
+    b.login(login)
+    x = b.get("/admin/totp?format=xml").xml()
+    secret = x.findtext("secret")
+    assert secret and x.findtext("uri").startswith("otpauth://totp/")
+    assert b.post("/admin/totp", [("csrf", b.csrf), ("code", "000000" if totp_now(secret) != "000000" else "111111")]).status == 400
+    a = b.post("/admin/totp", [("csrf", b.csrf), ("code", totp_now(secret))])
+    assert a.status == 200, a.text[:300]
+    blob = sql("SELECT HEX(totp_secret) FROM staff WHERE login = '%s'" % login)[0][0]
+    assert blob and secret.encode().hex().upper() not in blob      # sealed, not plain
+    c = Browser()
+    a = c.login(login)
+    assert 'name="totp"' in a.text                                  # asked for the code
+    assert c.login(login, totp="123456" if totp_now(secret) != "123456" else "654321").status == 401
+    a = c.login(login, totp=totp_now(secret))
+    assert a.status == 200 and "<dashboard" in c.get("/admin/?format=xml").text
+
+
 @test
 def logout_ends_the_session():
     b = Browser()
