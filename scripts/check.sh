@@ -75,6 +75,24 @@ run_variant() {
 	python3 tests/integration/test_console.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console tests"
 	tally "$log"
+	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
+	# build only). playwright-core comes from npm at the committed lock file; no browser download.
+	if [ "$name" = release ]; then
+		echo "== $name: browser walk (screenshots in tests/artifacts/browser)"
+		log="$TMP/$name-browser.log"
+		{
+			if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+				echo "browser: node and npm are missing (scripts/deps.sh installs them)"; false
+			elif [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ] &&
+				! npm ci --no-audit --no-fund --prefix tests/browser > "$TMP/npm-ci.log" 2>&1; then
+				echo "browser: npm ci in tests/browser failed:"; tail -20 "$TMP/npm-ci.log"; false
+			else
+				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
+			fi
+		} 2>&1 | tee "$log"
+		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name browser walk"
+		tally "$log"
+	fi
 	if [ -f tests/integration/test_jubaoctl.sh ]; then
 		echo "== $name: jubaoctl tests"
 		log="$TMP/$name-jubaoctl.log"

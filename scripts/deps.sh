@@ -23,6 +23,8 @@ python3                         python3
 curl                            curl
 wrk                             wrk
 chromium                        chromium
+node                            nodejs
+npm                             npm
 '
 
 missing=""

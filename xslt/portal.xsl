@@ -39,7 +39,7 @@
      script-src 'self' and style-src 'self': no inline <script>, no
      <style> element, no style="" attribute, no external resources.
 
-  5. It never uses disable-output-escaping and never copies document
+  5. It never turns output escaping off and never copies document
      text into href or src.
 
   6. The staff console (admin.xsl) uses the same layout.  Its documents

@@ -199,7 +199,8 @@ async function step(name, fn, { chain = true } = {}) {
 		out(`FAIL ${name}: ${String(e.message || e).split('\n').slice(0, 6).join(' | ')}`);
 		if (current && !current.isClosed()) {
 			try {
-				out(`     at ${current.url()}; screenshot ${await shot(current, 'FAILED')}`);
+				out(`     at ${current.url()}; screenshot ` +
+					`${await shot(current, 'FAILED-step' + name.split(' ')[0])}`);
 			} catch { /* the page may be gone */ }
 		}
 	}
@@ -342,7 +343,10 @@ try {
 	fatal(`Chromium did not start: ${e.message.split('\n')[0]}`);
 }
 out(`Chromium ${browser.version()}`);
+// Whatever happens, the walk ends with its summary line, in bounded time.
+setTimeout(() => fatal('the walk took longer than 300 s'), 300000).unref();
 
+try {
 const reporterCtx = await newContext(browser);
 const reporter = await reporterCtx.newPage();
 let ticket = null, code = null;
@@ -521,5 +525,9 @@ await step('9 no JavaScript errors or CSP violations in any page', async () => {
 	check(jsErrors.length === 0, jsErrors.slice(0, 5).join(' | '));
 }, { chain: false });
 
-await browser.close();
+} catch (e) {
+	out(`FAIL the walk stopped: ${String(e.stack || e).split('\n').slice(0, 4).join(' | ')}`);
+	failed++;
+}
+await browser.close().catch(() => {});
 finish();
