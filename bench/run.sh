@@ -300,11 +300,12 @@ cpu_busy() {
 }
 # Wait up to BENCH_QUIET_WAIT seconds (60) for the machine to be idle (< 10% busy) before the runs.
 wait_quiet() {
-	local busy i
+	local busy=0 i
 	for ((i = 0; i < ${BENCH_QUIET_WAIT:-60}; i++)); do
 		busy=$(cpu_busy)
 		[ "$busy" -lt 10 ] && return 0
 	done
+	[ "${BENCH_QUIET_WAIT:-60}" -gt 0 ] || return 0
 	note "warning: the machine is busy (${busy}% CPU) before the runs: other work skews the figures"
 	BUSY_WARNING="machine ${busy}% busy before the runs: the figures are skewed"
 }

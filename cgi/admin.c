@@ -601,6 +601,12 @@ case_list(struct page *pg)
 		state = NULL;
 	if (q != NULL && (q[0] == '\0' || strlen(q) > 100 || !text_clean(q, strlen(q), false)))
 		q = NULL;
+	/* A ticket is shown in groups of four; typed that way, it is still a ticket. */
+	if (q != NULL) {
+		char t[17];
+		if (ticket_parse(q, strlen(q), t))
+			q = arena_strdup(&c->arena, t);
+	}
 	doc = console_doc(pg, "case-list", &root);
 	f = xml_add(root, "filter", NULL);
 	xml_attr(f, "state", state ? state : "");
@@ -787,14 +793,6 @@ staff_option_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-static const struct option reject_reasons[] = {
-	{ "out_of_scope", "不属于本平台受理范围" },
-	{ "anonymous", "匿名举报且不涉及较重大污染或安全隐患" },
-	{ "vague", "举报内容不清、无法核查，且无法联系举报人补充" },
-	{ "duplicate", "与已办结的举报内容相同" },
-	{ NULL, NULL },
-};
-
 static const struct option measures[] = {
 	{ "dismantle", "拆除主体设备" },
 	{ "cut_off", "断电、断水，拆除动力装置，封存主体设备，公开承诺不再恢复生产" },
@@ -850,6 +848,38 @@ struct route_suggestion {
 
 static int routing_suggest(struct ctx *, const struct kase *, struct route_suggestion *);
 
+/* A refusal reason from the reject_reason table, with its suggested text to the reporter. */
+static int
+reason_row(void *arg, const struct db_row *r)
+{
+	struct list_arg *a = arg;
+	xmlNodePtr o = xml_add(a->parent, "option", NULL);
+
+	xml_attr(o, "value", r->col[0]);
+	xml_attr(o, "label", r->col[1]);
+	xml_attr(o, "text", r->col[2]);
+	return 0;
+}
+
+struct reason_label {
+	const char *code;
+	char        label[401];
+	bool        found;
+};
+
+static int
+reason_label_row(void *arg, const struct db_row *r)
+{
+	struct reason_label *a = arg;
+
+	if (strcmp(r->col[0], a->code) == 0) {
+		snprintf(a->label, sizeof(a->label), "%s", r->col[1]);
+		a->found = true;
+		return 1;
+	}
+	return 0;
+}
+
 /* Suggested departments for a transfer, from the routing table. */
 static void
 add_transfer_choices(struct page *pg, const struct kase *k, xmlNodePtr act)
@@ -897,9 +927,10 @@ add_actions(struct page *pg, const struct kase *k, unsigned roles, bool on_lead,
 		n = xml_add(acts, "action", NULL);
 		xml_attr(n, "name", t->name);
 		xml_attr(n, "label", t->label);
-		if (i == A_REJECT)
-			for (o = reject_reasons; o->value; o++)
-				add_option(n, o->value, o->label);
+		if (i == A_REJECT) {
+			struct list_arg a = { pg->c, n, 0 };
+			(void)db_run(&pg->c->db, Q_REJECT_REASONS, NULL, 0, reason_row, &a);
+		}
 		if (i == A_DISPOSE)
 			for (o = measures; o->value; o++)
 				add_option(n, o->value, o->label);
@@ -1340,10 +1371,18 @@ act_specific(struct act *x)
 		if (x->text == NULL)
 			x->error = "请填写告知举报人的内容（如不予受理的理由和应当反映的渠道）。";
 		if (x->t->action == A_REJECT && x->text != NULL) {
-			const char *reason = field(c, "reason");
-			char note[300];
-			snprintf(note, sizeof(note), "不予受理理由：%s",
-			    reason ? option_label(reject_reasons, reason) : "未选择");
+			struct reason_label rl = { field(c, "reason"), "", false };
+			char note[500];
+			int rc2;
+
+			if (rl.code != NULL && (rc2 = db_run(&c->db, Q_REJECT_REASONS, NULL, 0,
+			    reason_label_row, &rl)) != DB_OK)
+				return rc2;
+			if (!rl.found) {
+				x->error = "请选择不予受理的理由。";
+				return DB_OK;
+			}
+			snprintf(note, sizeof(note), "不予受理理由：%s", rl.label);
 			return add_note(x, "note", note);
 		}
 		return DB_OK;

@@ -170,4 +170,6 @@ const char *const queries[Q__MAX] = {
 	[Q_ROLE_DELETE] = "DELETE FROM staff_role WHERE staff_id = ? AND role = ? "
 	    "AND department_id = ?",
 	[Q_USER_TOGGLE] = "UPDATE staff SET disabled = 1 - disabled WHERE id = ?",
+	[Q_REJECT_REASONS] = "SELECT code, label, text FROM reject_reason WHERE enabled = 1 "
+	    "ORDER BY sort, code",
 };

@@ -88,6 +88,7 @@ enum query {
 	Q_ROLE_ADD,
 	Q_ROLE_DELETE,
 	Q_USER_TOGGLE,
+	Q_REJECT_REASONS,      /* -> code, label, text */
 	Q__MAX
 };
 

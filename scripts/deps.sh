@@ -23,6 +23,7 @@ python3                         python3
 curl                            curl
 wrk                             wrk
 chromium                        chromium
+/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 node                            nodejs
 npm                             npm
 '

@@ -1002,7 +1002,7 @@
             <xsl:choose>
               <xsl:when test="$r/@feedback-state = 'none' or normalize-space($r/@feedback-state) = ''">未起草</xsl:when>
               <xsl:when test="$r/@feedback-state = 'draft'">已起草，待审核</xsl:when>
-              <xsl:when test="$r/@feedback-state = 'released'">已反馈</xsl:when>
+              <xsl:when test="$r/@feedback-state = 'approved'">已反馈</xsl:when>
               <xsl:otherwise><xsl:value-of select="$r/@feedback-state"/></xsl:otherwise>
             </xsl:choose>
           </dd>

@@ -626,10 +626,10 @@
           <xsl:text>决定是否受理，并移交有关责任部门核查处理。</xsl:text>
         </li>
         <li>核查完成后，工信部门将向举报人反馈核实和处理情况；您也可以随时凭受理编号和查询码查询办理进度。</li>
-        <xsl:if test="number(attachments) &gt; 0">
+        <xsl:if test="number(attachments/@count) &gt; 0">
           <li>
             <xsl:text>已收到附件 </xsl:text>
-            <xsl:value-of select="number(attachments)"/>
+            <xsl:value-of select="number(attachments/@count)"/>
             <xsl:text> 个。</xsl:text>
           </li>
         </xsl:if>

@@ -347,183 +347,183 @@ out(`Chromium ${browser.version()}`);
 setTimeout(() => fatal('the walk took longer than 300 s'), 300000).unref();
 
 try {
-const reporterCtx = await newContext(browser);
-const reporter = await reporterCtx.newPage();
-let ticket = null, code = null;
+	const reporterCtx = await newContext(browser);
+	const reporter = await reporterCtx.newPage();
+	let ticket = null, code = null;
 
-await step('1 public form: 落后产能/能耗/钢铁, 吉林省→长春市→南关区, 实名, PNG attached → receipt', async () => {
-	current = reporter;
-	await reporter.goto(`${BASE}/`);
-	await submitAndWait(reporter, reporter.locator('main a[href$="/submit"]').first());
-	check(/\/submit$/.test(reporter.url()), `the landing page's report link led to ${reporter.url()}`);
-	await reporter.locator('#region-province').waitFor();
-	await fillReport(reporter, { js: true, subject: SUBJECT, reporter: REPORTER, phone: PHONE, file: PNG });
-	await shot(reporter, 'form-filled');
-	await submitAndWait(reporter, reporter.getByRole('button', { name: '提交举报' }));
-	({ ticket, code } = await readReceipt(reporter));
-	await shot(reporter, 'receipt');
-	return `ticket ${group(ticket)}`;
-});
+	await step('1 public form: 落后产能/能耗/钢铁, 吉林省→长春市→南关区, 实名, PNG attached → receipt', async () => {
+		current = reporter;
+		await reporter.goto(`${BASE}/`);
+		await submitAndWait(reporter, reporter.locator('main a[href$="/submit"]').first());
+		check(/\/submit$/.test(reporter.url()), `the landing page's report link led to ${reporter.url()}`);
+		await reporter.locator('#region-province').waitFor();
+		await fillReport(reporter, { js: true, subject: SUBJECT, reporter: REPORTER, phone: PHONE, file: PNG });
+		await shot(reporter, 'form-filled');
+		await submitAndWait(reporter, reporter.getByRole('button', { name: '提交举报' }));
+		({ ticket, code } = await readReceipt(reporter));
+		await shot(reporter, 'receipt');
+		return `ticket ${group(ticket)}`;
+	});
 
-await step('1b the attachment is stored and the receipt says so (已收到附件 1 个)', async () => {
-	current = reporter;
-	check(ticket, 'no receipt from step 1');
-	const n = sql(`SELECT COUNT(*) FROM attachment a JOIN report r ON r.id = a.report_id ` +
-		`WHERE r.ticket = '${ticket}' AND a.mime = 'image/png'`)[0][0];
-	check(n === '1', `${n} PNG attachments stored`);
-	const steps = await reporter.locator('.next-steps').innerText();
-	check(steps.includes('已收到附件 1 个'), `the receipt does not count the attachment: ` +
-		`"${steps.replace(/\s+/g, ' ')}"`);
-}, { chain: false });
+	await step('1b the attachment is stored and the receipt says so (已收到附件 1 个)', async () => {
+		current = reporter;
+		check(ticket, 'no receipt from step 1');
+		const n = sql(`SELECT COUNT(*) FROM attachment a JOIN report r ON r.id = a.report_id ` +
+			`WHERE r.ticket = '${ticket}' AND a.mime = 'image/png'`)[0][0];
+		check(n === '1', `${n} PNG attachments stored`);
+		const steps = await reporter.locator('.next-steps').innerText();
+		check(steps.includes('已收到附件 1 个'), `the receipt does not count the attachment: ` +
+			`"${steps.replace(/\s+/g, ' ')}"`);
+	}, { chain: false });
 
-await step('2 status page: ticket + code → 已提交', async () => {
-	current = reporter;
-	await submitAndWait(reporter, reporter.locator('main').getByRole('link', { name: '查询办理进度' }));
-	const state = await lookup(reporter, ticket, code);
-	check(state === '已提交', `state "${state}"`);
-	await shot(reporter, 'status-submitted');
-});
+	await step('2 status page: ticket + code → 已提交', async () => {
+		current = reporter;
+		await submitAndWait(reporter, reporter.locator('main').getByRole('link', { name: '查询办理进度' }));
+		const state = await lookup(reporter, ticket, code);
+		check(state === '已提交', `state "${state}"`);
+		await shot(reporter, 'status-submitted');
+	});
 
-await step('3 staff accounts in SQL: intake 吉林省工业和信息化厅, handler 长春市南关区工业和信息化局', async () => {
-	current = null;
-	makeStaff(INTAKE, 'intake', '吉林省工业和信息化厅');
-	makeStaff(HANDLER, 'handler', '长春市南关区工业和信息化局');
-	return `${INTAKE}, ${HANDLER}`;
-});
-
-const intakeCtx = await newContext(browser);
-const intake = await intakeCtx.newPage();
-
-await step('4 intake officer: 案件 → case → 受理 → 移交 to the suggested lead 长春市南关区工业和信息化局', async () => {
-	current = intake;
-	await login(intake, INTAKE);
-	await openCase(intake, ticket);
-	check(await caseState(intake) === '已提交', `state "${await caseState(intake)}" before 受理`);
-	const idBox = await intake.locator('.identity-box').innerText();
-	check(idBox.includes('实名举报'), `the reporter box reads "${idBox}"`);
-	let form = await openAction(intake, 'accept', '受理');
-	await submitAndWait(intake, form.getByRole('button', { name: '确认受理' }));
-	check(await caseState(intake) === '已受理', `state "${await caseState(intake)}" after 受理`);
-	form = await openAction(intake, 'transfer', '移交');
-	const leadName = { name: '牵头：长春市南关区工业和信息化局', exact: true };
-	check(await form.getByRole('radio', leadName).isChecked(),
-		'the suggested lead 长春市南关区工业和信息化局 is not preselected');
-	const row = form.locator('tbody tr').filter({ has: intake.getByRole('radio', leadName) });
-	check(await row.locator('input[type="checkbox"]').isChecked(), 'the lead department is not ticked');
-	check((await row.innerText()).includes('建议牵头'), 'the lead row is not marked 建议牵头');
-	await submitAndWait(intake, form.getByRole('button', { name: '确认移交' }));
-	check(await caseState(intake) === '已移交', `state "${await caseState(intake)}" after 移交`);
-	const depts = await intake.locator('.dept-list').innerText();
-	check(/牵头\s*长春市南关区工业和信息化局/.test(depts), `责任部门 reads "${depts}"`);
-	const main = await intake.locator('main').innerText();
-	check(main.includes('实名举报'), 'the case page does not say 实名举报');
-	check(!main.includes(REPORTER) && !main.includes(PHONE), "the case page shows the reporter's identity");
-	check((await intake.content()).indexOf(REPORTER) < 0, "the reporter's name is in the page source");
-	await shot(intake, 'intake-case-transferred');
-});
-
-const handlerCtx = await newContext(browser);
-const handler = await handlerCtx.newPage();
-
-await step('5 handler: 接收并组织核查 → 录入现场检查和核查结论 (属实) → 录入处置决定 → 起草反馈意见', async () => {
-	current = handler;
-	await login(handler, HANDLER);
-	await openCase(handler, ticket);
-	check(await caseState(handler) === '已移交', `state "${await caseState(handler)}"`);
-	check(!(await handler.content()).includes(REPORTER), "the handler sees the reporter's name");
-	let form = await openAction(handler, 'start_inspection', '接收并组织核查');
-	await submitAndWait(handler, form.getByRole('button', { name: '确认接收' }));
-	check(await caseState(handler) === '核查中', `state "${await caseState(handler)}" after 接收`);
-	await shot(handler, 'handler-inspecting');
-
-	const today = sql('SELECT CURDATE()')[0][0];
-	form = await openAction(handler, 'inspect', '录入现场检查和核查结论');
-	await form.getByLabel('现场检查日期').fill(today);
-	await form.getByLabel('核查组成员').fill('南关区工信局核查组（浏览器测试）');
-	await form.getByLabel('现场检查情况和核查意见').fill(FINDINGS);
-	await form.getByLabel('属实', { exact: true }).check();
-	await form.getByLabel('核查情况摘要').fill(INSPECT_TEXT);
-	await submitAndWait(handler, form.getByRole('button', { name: '保存核查结果' }));
-	check(await caseState(handler) === '已核实', `state "${await caseState(handler)}" after 核查`);
-	check((await handler.locator('.verdict').innerText()).trim() === '属实', 'the verdict is not 属实');
-	check((await handler.locator('.log-staff').innerText()).includes(FINDINGS),
-		'the findings are not in 内部记录');
-
-	form = await openAction(handler, 'dispose', '录入处置决定');
-	await form.getByLabel('拆除主体设备').check();
-	await form.getByLabel('处置决定说明').fill(DISPOSE_TEXT);
-	await submitAndWait(handler, form.getByRole('button', { name: '保存处置决定' }));
-	check(await caseState(handler) === '处置中', `state "${await caseState(handler)}" after 处置决定`);
-
-	form = await openAction(handler, 'feedback', '起草反馈意见');
-	await form.getByLabel('反馈意见').fill(FEEDBACK);
-	await submitAndWait(handler, form.getByRole('button', { name: '保存反馈意见' }));
-	const facts = await handler.locator('dl.facts').innerText();
-	check(facts.includes('已起草，待审核'), `反馈举报人 does not read 已起草，待审核: ${facts.slice(-120)}`);
-	check(await handler.locator('details#act-release').count() === 0, 'the handler is offered 审核并反馈举报人');
-	await shot(handler, 'handler-feedback-drafted');
-});
-
-await step('6 intake officer: 审核并反馈举报人 → 已办结', async () => {
-	current = intake;
-	await intake.reload();
-	const form = await openAction(intake, 'release', '审核并反馈举报人');
-	const preview = await form.locator('.feedback-preview').innerText();
-	check(preview.trim() === FEEDBACK, `the release preview reads "${preview}"`);
-	await submitAndWait(intake, form.getByRole('button', { name: '审核通过，反馈举报人' }));
-	check(await caseState(intake) === '已办结', `state "${await caseState(intake)}" after release`);
-	await shot(intake, 'intake-case-closed');
-});
-
-await step('6b the closed case page says 反馈举报人: 已反馈', async () => {
-	current = intake;
-	check(ticket && /\/admin\/case\?id=/.test(intake.url()), 'no case page from step 6');
-	const row = intake.locator('dl.facts > div').filter({ hasText: '反馈举报人' });
-	const v = (await row.locator('dd').innerText()).trim();
-	check(v === '已反馈', `反馈举报人 reads "${v}"`);
-}, { chain: false });
-
-await step('7 reporter: status page → 已办结 with the feedback, no staff-only findings', async () => {
-	current = reporter;
-	await reporter.goto(`${BASE}/status`);
-	const state = await lookup(reporter, ticket, code);
-	check(state === '已办结', `state "${state}"`);
-	const main = await reporter.locator('main').innerText();
-	check((await reporter.locator('.notice-success .event-text').innerText()).trim() === FEEDBACK,
-		'the 已办结 box does not show the feedback');
-	check(main.includes(INSPECT_TEXT), 'the public inspection summary is not in the timeline');
-	const html = await reporter.content();
-	check(!html.includes(FINDINGS) && !html.includes(suffix + '）现场') && !html.includes('核查组（浏览器测试）'),
-		'staff-only findings or team reach the reporter');
-	check(!html.includes(REPORTER), "the reporter's name is on the status page");
-	await shot(reporter, 'status-closed');
-});
-
-await step('8 without JavaScript: the plain form (region select 220102) still gives a receipt', async () => {
-	const ctx = await newContext(browser, { javaScriptEnabled: false });
-	const page = await ctx.newPage();
-	current = page;
-	try {
-		await page.goto(`${BASE}/submit`);
-		await fillReport(page, { js: false, subject: SUBJECT + '（无脚本）', reporter: REPORTER,
-			phone: PHONE, file: PNG });
-		await submitAndWait(page, page.getByRole('button', { name: '提交举报' }));
-		const r = await readReceipt(page);
-		const row = sql(`SELECT region, anonymous, (SELECT COUNT(*) FROM attachment a WHERE ` +
-			`a.report_id = r.id) FROM report r WHERE ticket = '${r.ticket}'`);
-		check(row.length === 1 && row[0][0] === '220102' && row[0][1] === '0' && row[0][2] === '1',
-			`stored as ${JSON.stringify(row)}`);
-		await shot(page, 'nojs-receipt');
-		return `ticket ${group(r.ticket)}`;
-	} finally {
+	await step('3 staff accounts in SQL: intake 吉林省工业和信息化厅, handler 长春市南关区工业和信息化局', async () => {
 		current = null;
-		await ctx.close();
-	}
-}, { chain: false });
+		makeStaff(INTAKE, 'intake', '吉林省工业和信息化厅');
+		makeStaff(HANDLER, 'handler', '长春市南关区工业和信息化局');
+		return `${INTAKE}, ${HANDLER}`;
+	});
 
-await step('9 no JavaScript errors or CSP violations in any page', async () => {
-	check(jsErrors.length === 0, jsErrors.slice(0, 5).join(' | '));
-}, { chain: false });
+	const intakeCtx = await newContext(browser);
+	const intake = await intakeCtx.newPage();
+
+	await step('4 intake officer: 案件 → case → 受理 → 移交 to the suggested lead 长春市南关区工业和信息化局', async () => {
+		current = intake;
+		await login(intake, INTAKE);
+		await openCase(intake, ticket);
+		check(await caseState(intake) === '已提交', `state "${await caseState(intake)}" before 受理`);
+		const idBox = await intake.locator('.identity-box').innerText();
+		check(idBox.includes('实名举报'), `the reporter box reads "${idBox}"`);
+		let form = await openAction(intake, 'accept', '受理');
+		await submitAndWait(intake, form.getByRole('button', { name: '确认受理' }));
+		check(await caseState(intake) === '已受理', `state "${await caseState(intake)}" after 受理`);
+		form = await openAction(intake, 'transfer', '移交');
+		const leadName = { name: '牵头：长春市南关区工业和信息化局', exact: true };
+		check(await form.getByRole('radio', leadName).isChecked(),
+			'the suggested lead 长春市南关区工业和信息化局 is not preselected');
+		const row = form.locator('tbody tr').filter({ has: intake.getByRole('radio', leadName) });
+		check(await row.locator('input[type="checkbox"]').isChecked(), 'the lead department is not ticked');
+		check((await row.innerText()).includes('建议牵头'), 'the lead row is not marked 建议牵头');
+		await submitAndWait(intake, form.getByRole('button', { name: '确认移交' }));
+		check(await caseState(intake) === '已移交', `state "${await caseState(intake)}" after 移交`);
+		const depts = await intake.locator('.dept-list').innerText();
+		check(/牵头\s*长春市南关区工业和信息化局/.test(depts), `责任部门 reads "${depts}"`);
+		const main = await intake.locator('main').innerText();
+		check(main.includes('实名举报'), 'the case page does not say 实名举报');
+		check(!main.includes(REPORTER) && !main.includes(PHONE), "the case page shows the reporter's identity");
+		check((await intake.content()).indexOf(REPORTER) < 0, "the reporter's name is in the page source");
+		await shot(intake, 'intake-case-transferred');
+	});
+
+	const handlerCtx = await newContext(browser);
+	const handler = await handlerCtx.newPage();
+
+	await step('5 handler: 接收并组织核查 → 录入现场检查和核查结论 (属实) → 录入处置决定 → 起草反馈意见', async () => {
+		current = handler;
+		await login(handler, HANDLER);
+		await openCase(handler, ticket);
+		check(await caseState(handler) === '已移交', `state "${await caseState(handler)}"`);
+		check(!(await handler.content()).includes(REPORTER), "the handler sees the reporter's name");
+		let form = await openAction(handler, 'start_inspection', '接收并组织核查');
+		await submitAndWait(handler, form.getByRole('button', { name: '确认接收' }));
+		check(await caseState(handler) === '核查中', `state "${await caseState(handler)}" after 接收`);
+		await shot(handler, 'handler-inspecting');
+
+		const today = sql('SELECT CURDATE()')[0][0];
+		form = await openAction(handler, 'inspect', '录入现场检查和核查结论');
+		await form.getByLabel('现场检查日期').fill(today);
+		await form.getByLabel('核查组成员').fill('南关区工信局核查组（浏览器测试）');
+		await form.getByLabel('现场检查情况和核查意见').fill(FINDINGS);
+		await form.getByLabel('属实', { exact: true }).check();
+		await form.getByLabel('核查情况摘要').fill(INSPECT_TEXT);
+		await submitAndWait(handler, form.getByRole('button', { name: '保存核查结果' }));
+		check(await caseState(handler) === '已核实', `state "${await caseState(handler)}" after 核查`);
+		check((await handler.locator('.verdict').innerText()).trim() === '属实', 'the verdict is not 属实');
+		check((await handler.locator('.log-staff').innerText()).includes(FINDINGS),
+			'the findings are not in 内部记录');
+
+		form = await openAction(handler, 'dispose', '录入处置决定');
+		await form.getByLabel('拆除主体设备').check();
+		await form.getByLabel('处置决定说明').fill(DISPOSE_TEXT);
+		await submitAndWait(handler, form.getByRole('button', { name: '保存处置决定' }));
+		check(await caseState(handler) === '处置中', `state "${await caseState(handler)}" after 处置决定`);
+
+		form = await openAction(handler, 'feedback', '起草反馈意见');
+		await form.getByLabel('反馈意见').fill(FEEDBACK);
+		await submitAndWait(handler, form.getByRole('button', { name: '保存反馈意见' }));
+		const facts = await handler.locator('dl.facts').innerText();
+		check(facts.includes('已起草，待审核'), `反馈举报人 does not read 已起草，待审核: ${facts.slice(-120)}`);
+		check(await handler.locator('details#act-release').count() === 0, 'the handler is offered 审核并反馈举报人');
+		await shot(handler, 'handler-feedback-drafted');
+	});
+
+	await step('6 intake officer: 审核并反馈举报人 → 已办结', async () => {
+		current = intake;
+		await intake.reload();
+		const form = await openAction(intake, 'release', '审核并反馈举报人');
+		const preview = await form.locator('.feedback-preview').innerText();
+		check(preview.trim() === FEEDBACK, `the release preview reads "${preview}"`);
+		await submitAndWait(intake, form.getByRole('button', { name: '审核通过，反馈举报人' }));
+		check(await caseState(intake) === '已办结', `state "${await caseState(intake)}" after release`);
+		await shot(intake, 'intake-case-closed');
+	});
+
+	await step('6b the closed case page says 反馈举报人: 已反馈', async () => {
+		current = intake;
+		check(ticket && /\/admin\/case\?id=/.test(intake.url()), 'no case page from step 6');
+		const row = intake.locator('dl.facts > div').filter({ hasText: '反馈举报人' });
+		const v = (await row.locator('dd').innerText()).trim();
+		check(v === '已反馈', `反馈举报人 reads "${v}"`);
+	}, { chain: false });
+
+	await step('7 reporter: status page → 已办结 with the feedback, no staff-only findings', async () => {
+		current = reporter;
+		await reporter.goto(`${BASE}/status`);
+		const state = await lookup(reporter, ticket, code);
+		check(state === '已办结', `state "${state}"`);
+		const main = await reporter.locator('main').innerText();
+		check((await reporter.locator('.notice-success .event-text').innerText()).trim() === FEEDBACK,
+			'the 已办结 box does not show the feedback');
+		check(main.includes(INSPECT_TEXT), 'the public inspection summary is not in the timeline');
+		const html = await reporter.content();
+		check(!html.includes(FINDINGS) && !html.includes(suffix + '）现场') && !html.includes('核查组（浏览器测试）'),
+			'staff-only findings or team reach the reporter');
+		check(!html.includes(REPORTER), "the reporter's name is on the status page");
+		await shot(reporter, 'status-closed');
+	});
+
+	await step('8 without JavaScript: the plain form (region select 220102) still gives a receipt', async () => {
+		const ctx = await newContext(browser, { javaScriptEnabled: false });
+		const page = await ctx.newPage();
+		current = page;
+		try {
+			await page.goto(`${BASE}/submit`);
+			await fillReport(page, { js: false, subject: SUBJECT + '（无脚本）', reporter: REPORTER,
+				phone: PHONE, file: PNG });
+			await submitAndWait(page, page.getByRole('button', { name: '提交举报' }));
+			const r = await readReceipt(page);
+			const row = sql(`SELECT region, anonymous, (SELECT COUNT(*) FROM attachment a WHERE ` +
+				`a.report_id = r.id) FROM report r WHERE ticket = '${r.ticket}'`);
+			check(row.length === 1 && row[0][0] === '220102' && row[0][1] === '0' && row[0][2] === '1',
+				`stored as ${JSON.stringify(row)}`);
+			await shot(page, 'nojs-receipt');
+			return `ticket ${group(r.ticket)}`;
+		} finally {
+			current = null;
+			await ctx.close();
+		}
+	}, { chain: false });
+
+	await step('9 no JavaScript errors or CSP violations in any page', async () => {
+		check(jsErrors.length === 0, jsErrors.slice(0, 5).join(' | '));
+	}, { chain: false });
 
 } catch (e) {
 	out(`FAIL the walk stopped: ${String(e.stack || e).split('\n').slice(0, 4).join(' | ')}`);
