@@ -50,7 +50,7 @@ login() {
 }
 INTAKE=$(login /tmp/bench-intake.jar bench_intake)
 HANDLER=$(login /tmp/bench-handler.jar bench_handler)
-CASE=$(sql -N -e "SELECT MAX(id) FROM report WHERE region = '220102' AND state = 'transferred'")
+CASE=$(sql -N -e "SELECT MAX(id) FROM report WHERE state = 'transferred' AND ticket LIKE '9%'")
 
 run() {
 	local name=$1 cookie=$2 path=$3 line rps p99 non2xx

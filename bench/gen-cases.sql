@@ -25,7 +25,7 @@ SELECT
   s.seq % 17 = 0,
   s.seq % 5 = 0,
   FROM_UNIXTIME(@base + s.seq * 170),
-  DATE(NOW()) + INTERVAL (s.seq % 30) - 15 DAY,
+  DATE(NOW()) + INTERVAL (CAST(s.seq % 30 AS SIGNED) - 15) DAY,
   s.seq % 30 < 15
 FROM seq_1_to_100000 s
 JOIN (SELECT code, ROW_NUMBER() OVER (ORDER BY code) - 1 AS n, COUNT(*) OVER () AS total

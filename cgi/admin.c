@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "auth.h"
@@ -137,8 +138,11 @@ user_area(const struct staff *s, struct area *a)
 	unsigned i;
 
 	memset(a, 0, sizeof(*a));
+	/* 工信 roles that see every case of their area (not a county 工信 bureau's handler,
+	 * who sees only what is transferred to it). */
 	for (i = 0; i < s->nroles; i++)
-		if (strcmp(s->role[i].kind, "gongxin") == 0 && (!a->gongxin ||
+		if (strcmp(s->role[i].kind, "gongxin") == 0 && s->role[i].role != R_HANDLER &&
+		    s->role[i].role != R_CONTACT && (!a->gongxin ||
 		    strlen(s->role[i].prefix) < strlen(a->prefix))) {
 			a->gongxin = true;
 			snprintf(a->prefix, sizeof(a->prefix), "%s", s->role[i].prefix);
@@ -498,18 +502,6 @@ case_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-static int
-count_row(void *arg, const struct db_row *r)
-{
-	struct list_arg *a = arg;
-	xmlNodePtr n = xml_add(a->parent, "count", NULL);
-
-	xml_attr(n, "state", r->col[0]);
-	xml_attr(n, "label", option_label(report_states, r->col[0]));
-	xml_attr(n, "n", r->col[1]);
-	return 0;
-}
-
 /* Run a query in the user's area: the area variant with (prefix, extra…) or the department
  * variant with (kind, prefix, extra…). */
 static int
@@ -527,6 +519,65 @@ area_run(struct page *pg, const struct area *ar, int q_area, int q_dept, const s
 	return db_run(&pg->c->db, ar->gongxin ? q_area : q_dept, p, n, fn, arg);
 }
 
+/* The dashboard's counts by state cover the whole area; with a province's hundred thousand
+ * cases that is the one costly query of a page, so each process keeps the answer for a minute
+ * (per area) and says how old it is. */
+#define COUNT_CACHE 8
+static struct count_cache {
+	char    key[40];
+	time_t  at;
+	int64_t n[S__MAX];
+} count_cache[COUNT_CACHE];
+
+static int
+cache_row(void *arg, const struct db_row *r)
+{
+	struct count_cache *cc = arg;
+	int st = state_from_name(r->col[0]);
+
+	if (st >= 0)
+		cc->n[st] = strtoll(r->col[1], NULL, 10);
+	return 0;
+}
+
+static int
+area_counts(struct page *pg, const struct area *ar, xmlNodePtr parent)
+{
+	char key[40];
+	struct count_cache *cc = NULL, fresh;
+	xmlNodePtr counts = xml_add(parent, "counts", NULL), n;
+	int i, rc;
+
+	snprintf(key, sizeof(key), "%s:%s:%d", ar->kind, ar->prefix, ar->gongxin);
+	for (i = 0; i < COUNT_CACHE; i++)
+		if (strcmp(count_cache[i].key, key) == 0 && pg->c->now - count_cache[i].at < 60)
+			cc = &count_cache[i];
+	if (cc == NULL) {
+		memset(&fresh, 0, sizeof(fresh));
+		if ((rc = area_run(pg, ar, Q_COUNTS_AREA, Q_COUNTS_DEPT, NULL, 0, cache_row,
+		    &fresh)) != DB_OK)
+			return rc;
+		snprintf(fresh.key, sizeof(fresh.key), "%s", key);
+		fresh.at = (time_t)pg->c->now;
+		/* replace the oldest entry */
+		cc = &count_cache[0];
+		for (i = 1; i < COUNT_CACHE; i++)
+			if (count_cache[i].at < cc->at)
+				cc = &count_cache[i];
+		*cc = fresh;
+	}
+	xml_attr_int(counts, "age", pg->c->now - cc->at);
+	for (i = 0; i < S__MAX; i++) {
+		if (cc->n[i] == 0)
+			continue;
+		n = xml_add(counts, "count", NULL);
+		xml_attr(n, "state", state_names[i]);
+		xml_attr(n, "label", option_label(report_states, state_names[i]));
+		xml_attr_int(n, "n", cc->n[i]);
+	}
+	return DB_OK;
+}
+
 static void
 dashboard(struct page *pg)
 {
@@ -536,7 +587,7 @@ dashboard(struct page *pg)
 	xmlNodePtr root;
 	xmlDocPtr doc;
 	char today[11], yesterday[11];
-	struct dbp d[1];
+	struct dbp d[2];
 	int rc;
 
 	doc = console_doc(pg, "dashboard", &root);
@@ -547,28 +598,21 @@ dashboard(struct page *pg)
 	}
 	report_due(NULL, c->now, 0, today);
 	report_due(NULL, c->now - 86400, 0, yesterday);
-	a.parent = xml_add(root, "counts", NULL);
-	rc = area_run(pg, &ar, Q_COUNTS_AREA, Q_COUNTS_DEPT, NULL, 0, count_row, &a);
+	rc = area_counts(pg, &ar, root);
 	if (rc == DB_OK) {
 		a.parent = xml_add(root, "due-today", NULL);
-		a.n = 0;
 		d[0] = P_TEXT(today);
-		rc = area_run(pg, &ar, Q_DUE_AREA, Q_DUE_DEPT, d, 1, case_row, &a);
+		d[1] = P_TEXT(today);
+		rc = area_run(pg, &ar, Q_DUE_AREA, Q_DUE_DEPT, d, 2, case_row, &a);
 	}
 	if (rc == DB_OK) {
-		/* Overdue: due before today. The same rows as above, split in XSLT-free C. */
-		xmlNodePtr due = a.parent, over = xml_add(root, "overdue", NULL), n, next;
-
-		for (n = due->children; n != NULL; n = next) {
-			xmlChar *v = xmlGetProp(n, (const xmlChar *)"due");
-			next = n->next;
-			if (v != NULL && strcmp((const char *)v, today) < 0) {
-				xmlUnlinkNode(n);
-				xmlSetProp(n, (const xmlChar *)"overdue", (const xmlChar *)"1");
-				xmlAddChild(over, n);
-			}
-			xmlFree(v);
-		}
+		a.parent = xml_add(root, "overdue", NULL);
+		a.n = 0;
+		d[0] = P_TEXT("1970-01-01");
+		d[1] = P_TEXT(yesterday);
+		rc = area_run(pg, &ar, Q_DUE_AREA, Q_DUE_DEPT, d, 2, case_row, &a);
+	}
+	if (rc == DB_OK) {
 		a.parent = xml_add(root, "pressed", NULL);
 		a.n = 0;
 		rc = area_run(pg, &ar, Q_PRESSED_AREA, Q_PRESSED_DEPT, NULL, 0, case_row, &a);
@@ -578,7 +622,6 @@ dashboard(struct page *pg)
 		db_unavailable(pg);
 		return;
 	}
-	(void)yesterday;
 	app_send(c, 200, doc);
 }
 
@@ -614,14 +657,20 @@ case_list(struct page *pg)
 	xml_attr(f, "overdue", overdue ? "1" : "0");
 	a.parent = xml_add(root, "cases", NULL);
 	if (user_area(&pg->s, &ar)) {
-		p[0] = P_OPT(state);
-		p[1] = P_OPT(state);
-		p[2] = P_OPT(q);
-		p[3] = P_OPT(q);
-		p[4] = P_OPT(q);
-		p[5] = P_INT(overdue);
-		p[6] = P_INT((page - 1) * 50);
-		if (area_run(pg, &ar, Q_CASES_AREA, Q_CASES_DEPT, p, 7, case_row, &a) != DB_OK) {
+		size_t n = 0;
+		int rc;
+
+		if (q != NULL) {
+			p[n++] = P_TEXT(q);
+			p[n++] = P_TEXT(q);
+		}
+		p[n++] = P_OPT(state);
+		p[n++] = P_OPT(state);
+		p[n++] = P_INT(overdue);
+		p[n++] = P_INT((page - 1) * 50);
+		rc = q != NULL ? area_run(pg, &ar, Q_SEARCH_AREA, Q_SEARCH_DEPT, p, n, case_row, &a) :
+		    area_run(pg, &ar, Q_CASES_AREA, Q_CASES_DEPT, p, n, case_row, &a);
+		if (rc != DB_OK) {
 			xmlFreeDoc(doc);
 			db_unavailable(pg);
 			return;

@@ -69,27 +69,38 @@ const char *const queries[Q__MAX] = {
 	    "COALESCE(" ISO_DATE("r.due_date") ", ''), r.overdue, " ISO_TIME("r.submitted_at") ", " \
 	    "(SELECT COUNT(*) FROM report_note n WHERE n.report_id = r.id AND n.kind = 'press')"
 #define OPEN_STATES_SQL "('submitted','accepted','transferred','inspecting','verified','disposing')"
-	[Q_DUE_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ? AND r.state IN "
-	    OPEN_STATES_SQL " AND r.due_date <= ? ORDER BY r.due_date, r.id LIMIT 100",
-	[Q_DUE_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
+	/* Dashboard lists: due in a date range, driven by the due-date index. */
+	[Q_DUE_AREA] = "SELECT " CASE_ROW " FROM report r FORCE INDEX (report_due) "
+	    "WHERE r.region LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN " OPEN_STATES_SQL
+	    " ORDER BY r.due_date, r.id LIMIT 51",
+	[Q_DUE_DEPT] = "SELECT STRAIGHT_JOIN DISTINCT " CASE_ROW " FROM department d "
+	    "JOIN report_department rd ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
+	    "WHERE d.kind = ? AND d.region_code LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN "
+	    OPEN_STATES_SQL " ORDER BY 7, 1 LIMIT 51",
+	/* Pressed cases, driven by the (few) press notes. */
+	[Q_PRESSED_AREA] = "SELECT STRAIGHT_JOIN " CASE_ROW " FROM (SELECT DISTINCT report_id FROM "
+	    "report_note WHERE kind = 'press') p JOIN report r ON r.id = p.report_id "
+	    "WHERE r.region LIKE ? AND r.state IN " OPEN_STATES_SQL " ORDER BY r.id DESC LIMIT 51",
+	[Q_PRESSED_DEPT] = "SELECT STRAIGHT_JOIN DISTINCT " CASE_ROW " FROM (SELECT DISTINCT "
+	    "report_id FROM report_note WHERE kind = 'press') p JOIN report r ON r.id = p.report_id "
+	    "JOIN report_department rd ON rd.report_id = r.id JOIN department d "
+	    "ON d.id = rd.department_id WHERE d.kind = ? AND d.region_code LIKE ? AND r.state IN "
+	    OPEN_STATES_SQL " ORDER BY 1 DESC LIMIT 51",
+	/* Case lists, newest first: a backward walk of the primary key that stops at the page's
+	 * end; a search goes through the ticket and subject-name indexes instead. */
+#define CASE_FILTER " AND (? IS NULL OR r.state = ?) AND (? = 0 OR r.overdue = 1) "
+	[Q_CASES_AREA] = "SELECT " CASE_ROW " FROM report r FORCE INDEX (PRIMARY) "
+	    "WHERE r.region LIKE ?" CASE_FILTER "ORDER BY r.id DESC LIMIT 51 OFFSET ?",
+	[Q_CASES_DEPT] = "SELECT STRAIGHT_JOIN DISTINCT " CASE_ROW " FROM department d "
+	    "JOIN report_department rd ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
+	    "WHERE d.kind = ? AND d.region_code LIKE ?" CASE_FILTER
+	    "ORDER BY 1 DESC LIMIT 51 OFFSET ?",
+#define CASE_SEARCH " AND (r.ticket = ? OR r.subject_name LIKE CONCAT(?, '%')) "
+	[Q_SEARCH_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ?" CASE_SEARCH
+	    CASE_FILTER "ORDER BY r.id DESC LIMIT 51 OFFSET ?",
+	[Q_SEARCH_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
 	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
-	    "AND d.region_code LIKE ? AND r.state IN " OPEN_STATES_SQL " AND r.due_date <= ? "
-	    "ORDER BY 7, 1 LIMIT 100",
-	[Q_PRESSED_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ? AND r.state IN "
-	    OPEN_STATES_SQL " AND EXISTS (SELECT 1 FROM report_note n WHERE n.report_id = r.id "
-	    "AND n.kind = 'press') ORDER BY r.id DESC LIMIT 50",
-	[Q_PRESSED_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
-	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
-	    "AND d.region_code LIKE ? AND r.state IN " OPEN_STATES_SQL " AND EXISTS (SELECT 1 "
-	    "FROM report_note n WHERE n.report_id = r.id AND n.kind = 'press') "
-	    "ORDER BY 1 DESC LIMIT 50",
-#define CASE_FILTER " AND (? IS NULL OR r.state = ?) AND (? IS NULL OR r.ticket = ? OR " \
-	    "r.subject_name LIKE CONCAT('%', ?, '%')) AND (? = 0 OR r.overdue = 1) "
-	[Q_CASES_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ?" CASE_FILTER
-	    "ORDER BY r.id DESC LIMIT 51 OFFSET ?",
-	[Q_CASES_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
-	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
-	    "AND d.region_code LIKE ?" CASE_FILTER "ORDER BY 1 DESC LIMIT 51 OFFSET ?",
+	    "AND d.region_code LIKE ?" CASE_SEARCH CASE_FILTER "ORDER BY 1 DESC LIMIT 51 OFFSET ?",
 	[Q_CASE_GET] = "SELECT r.id, r.ticket, r.state, r.category, r.standards, r.industry, "
 	    "r.region, r.subject_type, r.subject_name, COALESCE(r.subject_address, ''), "
 	    "COALESCE(r.credit_code, ''), r.description, r.hazard, r.hazard_notified, r.anonymous, "

@@ -48,6 +48,8 @@ enum query {
 	Q_PRESSED_DEPT,
 	Q_CASES_AREA,          /* prefix, state, state, q, q, q, overdue, offset -> case rows */
 	Q_CASES_DEPT,
+	Q_SEARCH_AREA,         /* prefix, ticket, name prefix, filters, offset */
+	Q_SEARCH_DEPT,
 	Q_CASE_GET,            /* id -> the report's columns */
 	Q_CASE_DEPTS,          /* id -> department id, name, role, kind, region */
 	Q_CASE_NOTES,

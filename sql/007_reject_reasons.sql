@@ -18,7 +18,10 @@ INSERT INTO reject_reason (code, label, text, sort) VALUES
   ('duplicate', '与已办结的举报内容相同',
    '您反映的问题已有举报并已办结，办理结果可通过原受理编号查询。', 40);
 
--- Console lists by area and state: a covering index for the dashboard's counts.
-ALTER TABLE report ADD KEY report_region_state (region, state);
+-- The console with many cases: a covering index for the dashboard's counts, the due-date walk
+-- of the dashboard's lists, the subject-name search, and the press notes.
+ALTER TABLE report ADD KEY report_region_state (region, state),
+  ADD KEY report_due (due_date), ADD KEY report_subject (subject_name);
+ALTER TABLE report_note ADD KEY note_kind (kind, report_id);
 
 INSERT INTO schema_version (version, name) VALUES (7, '007_reject_reasons');
