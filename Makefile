@@ -42,7 +42,7 @@ TOOL_BINS   = $(BUILD)/tools/jubaoctl
 
 -include Makefile.local
 
-.PHONY: all deps run check unit clean bench bench-console
+.PHONY: all deps run check unit clean bench bench-console fuzz
 all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
@@ -94,6 +94,20 @@ bench: deps
 bench-console: deps
 	@$(MAKE) --no-print-directory all
 	@bench/console.sh
+
+# libFuzzer harnesses for the parsers and validators (clang); each runs FUZZ_SECONDS on its
+# committed corpus (new inputs go to build/fuzz/, not the repository).
+FUZZ_SECONDS ?= 60
+FUZZ_SRCS = lib/arena.c lib/log.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c
+fuzz:
+	@mkdir -p build/fuzz/http build/fuzz/validate
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Ilib \
+	    -o build/fuzz/fuzz_http tests/fuzz/fuzz_http.c $(FUZZ_SRCS) -lcrypto
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Ilib \
+	    -o build/fuzz/fuzz_validate tests/fuzz/fuzz_validate.c $(FUZZ_SRCS) -lcrypto
+	build/fuzz/fuzz_http -max_total_time=$(FUZZ_SECONDS) build/fuzz/http tests/fuzz/corpus/http
+	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) build/fuzz/validate \
+	    tests/fuzz/corpus/validate
 
 clean:
 	rm -rf build
