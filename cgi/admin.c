@@ -2640,7 +2640,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-admin", "admin.xsl", handle };
+	static const struct program prog = { "jubao-admin", "admin.xsl", handle, false };
 
 	return app_main(argc, argv, &prog);
 }

@@ -188,7 +188,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-status", "status.xsl", handle };
+	static const struct program prog = { "jubao-status", "status.xsl", handle, true };
 
 	return app_main(argc, argv, &prog);
 }

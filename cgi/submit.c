@@ -144,7 +144,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-submit", "submit.xsl", handle };
+	static const struct program prog = { "jubao-submit", "submit.xsl", handle, false };
 
 	return app_main(argc, argv, &prog);
 }

@@ -215,7 +215,7 @@ app_send(struct ctx *c, int status, xmlDocPtr doc)
 		return;
 	}
 	c->answered = true;
-	if (render_doc(&c->render, 0, doc, c->want_xml, &out, &outlen) != 0) {
+	if (render_doc(&c->render, 0, doc, c->want_xml, c->prog->cacheable, &out, &outlen) != 0) {
 		status = 500;
 		c->want_xml = false;
 		out = xmlStrdup((const xmlChar *)"<!DOCTYPE html><html lang=\"zh-CN\"><meta "

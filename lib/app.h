@@ -28,6 +28,7 @@ struct program {
 	const char *name;
 	const char *sheet;                 /* file name in xslt_dir */
 	void      (*handle)(struct ctx *);
+	bool        cacheable;             /* its pages carry no per-request token (render.h) */
 };
 
 struct ctx {

@@ -11,6 +11,7 @@
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 
+#include "crypto.h"
 #include "log.h"
 #include "render.h"
 
@@ -61,6 +62,8 @@ render_free(struct render *r)
 {
 	size_t i;
 
+	for (i = 0; i < RENDER_CACHE_SLOTS; i++)
+		xmlFree(r->cache[i].html);
 	for (i = 0; i < r->nsheets; i++)
 		if (r->sheets[i] != NULL)
 			xsltFreeStylesheet(r->sheets[i]);
@@ -135,15 +138,62 @@ xml_attr_int(xmlNodePtr n, const char *name, long long value)
 	xml_attr(n, name, buf);
 }
 
-int
-render_doc(struct render *r, size_t sheet, xmlDocPtr doc, bool as_xml, xmlChar **out,
-    int *outlen)
+static int render_transform(struct render *, size_t, xmlDocPtr, xmlChar **, int *);
+
+static struct render_cached *
+cache_find(struct render *r, const uint8_t key[32], size_t sheet)
 {
-	xsltTransformContextPtr tctx = NULL;
-	xmlDocPtr res = NULL;
-	const char *params[] = { "base", r->cfg->url_prefix, "site-name", r->cfg->site_name,
-	    NULL };
-	int rc = -1;
+	size_t i;
+
+	for (i = 0; i < RENDER_CACHE_SLOTS; i++)
+		if (r->cache[i].html != NULL && r->cache[i].sheet == sheet &&
+		    memcmp(r->cache[i].key, key, 32) == 0)
+			return &r->cache[i];
+	return NULL;
+}
+
+static void
+cache_put(struct render *r, const uint8_t key[32], size_t sheet, const xmlChar *html, int len)
+{
+	struct render_cached *slot = &r->cache[0];
+	size_t i;
+
+	if (len <= 0 || len > RENDER_CACHE_MAX)
+		return;
+	for (i = 1; i < RENDER_CACHE_SLOTS && slot->html != NULL; i++)
+		if (r->cache[i].html == NULL || r->cache[i].used < slot->used)
+			slot = &r->cache[i];
+	xmlFree(slot->html);
+	if ((slot->html = xmlStrndup(html, len)) == NULL)
+		log_fatal("render: out of memory");
+	memcpy(slot->key, key, 32);
+	slot->sheet = sheet;
+	slot->len = len;
+	slot->used = ++r->clock;
+}
+
+/* The cache key: SHA-256 of the document as XML. */
+static bool
+doc_key(xmlDocPtr doc, uint8_t key[32])
+{
+	xmlChar *xml = NULL;
+	int len = 0;
+	bool ok;
+
+	xmlDocDumpMemoryEnc(doc, &xml, &len, "UTF-8");
+	ok = xml != NULL && crypto_sha256(xml, (size_t)len, key) == 0;
+	xmlFree(xml);
+	return ok;
+}
+
+int
+render_doc(struct render *r, size_t sheet, xmlDocPtr doc, bool as_xml, bool cacheable,
+    xmlChar **out, int *outlen)
+{
+	uint8_t key[32];
+	struct render_cached *hit;
+	bool keyed = false;
+	int rc;
 
 	*out = NULL;
 	*outlen = 0;
@@ -153,6 +203,31 @@ render_doc(struct render *r, size_t sheet, xmlDocPtr doc, bool as_xml, xmlChar *
 	}
 	if (sheet >= r->nsheets)
 		return -1;
+	if (cacheable && (keyed = doc_key(doc, key)) && (hit = cache_find(r, key, sheet)) != NULL) {
+		if ((*out = xmlStrndup(hit->html, hit->len)) == NULL)
+			log_fatal("render: out of memory");
+		*outlen = hit->len;
+		hit->used = ++r->clock;
+		r->hits++;
+		return 0;
+	}
+	rc = render_transform(r, sheet, doc, out, outlen);
+	if (rc == 0 && keyed) {
+		r->misses++;
+		cache_put(r, key, sheet, *out, *outlen);
+	}
+	return rc;
+}
+
+static int
+render_transform(struct render *r, size_t sheet, xmlDocPtr doc, xmlChar **out, int *outlen)
+{
+	xsltTransformContextPtr tctx = NULL;
+	xmlDocPtr res = NULL;
+	const char *params[] = { "base", r->cfg->url_prefix, "site-name", r->cfg->site_name,
+	    NULL };
+	int rc = -1;
+
 	if ((tctx = xsltNewTransformContext(r->sheets[sheet], doc)) == NULL)
 		goto fail;
 	/* Quoted as strings, so a site name with a quote in it is text, not XPath. */

@@ -11,16 +11,37 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 #include <libxslt/xsltInternals.h>
 
 #include "config.h"
 
+/*
+ * Pages whose document is the same for many requests (the landing page, the channel directory,
+ * a case that many lookups show unchanged) need not be transformed again: a small cache per
+ * process maps the SHA-256 of the serialised document to the HTML it gave. Same input, same
+ * output: nothing of one request can reach another that did not send the same document.
+ */
+#define RENDER_CACHE_SLOTS 128
+#define RENDER_CACHE_MAX   (64 * 1024)      /* bytes of HTML worth keeping */
+
+struct render_cached {
+	uint8_t   key[32];
+	size_t    sheet;
+	xmlChar  *html;
+	int       len;
+	uint64_t  used;
+};
+
 struct render {
 	xsltStylesheetPtr *sheets;
 	size_t             nsheets;
 	const struct config *cfg;
+	struct render_cached cache[RENDER_CACHE_SLOTS];
+	uint64_t           clock;
+	uint64_t           hits, misses;
 };
 
 /* Compile xslt_dir/names[i] for each i. log_fatal on failure: a program without its pages is
@@ -36,8 +57,10 @@ xmlNodePtr xml_addn(xmlNodePtr parent, const char *name, const char *text, size_
 void xml_attr(xmlNodePtr, const char *name, const char *value);
 void xml_attr_int(xmlNodePtr, const char *name, long long value);
 
-/* Serialise doc as XML, or transform it with sheet; *out is malloc'ed (xmlFree). 0 ok. */
-int render_doc(struct render *, size_t sheet, xmlDocPtr doc, bool as_xml, xmlChar **out,
-    int *outlen);
+/* Serialise doc as XML, or transform it with sheet; *out is malloc'ed (xmlFree). 0 ok.
+ * cacheable: the page carries nothing unique to one request (no token), so its HTML may be
+ * kept for the next request that brings the same document. */
+int render_doc(struct render *, size_t sheet, xmlDocPtr doc, bool as_xml, bool cacheable,
+    xmlChar **out, int *outlen);
 
 #endif
