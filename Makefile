@@ -82,7 +82,7 @@ unit: $(UNIT_BINS)
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	@STATE_DIR="$(STATE_DIR)" PORT="$(PORT)" BUILD="$(BUILD)" scripts/stack.sh run
+	@STATE_DIR="$(STATE_DIR)" PORT="$(PORT)" BUILD="$(BUILD)" exec scripts/stack.sh run
 
 check: deps
 	@scripts/check.sh

@@ -233,9 +233,12 @@ MSG
 	cat <<MSG
 
 MSG
+	parent=$PPID
 	while :; do
 		sleep 1 &
 		wait $! || true
+		# `make run` killed with SIGTERM does not pass the signal on: follow it.
+		kill -0 "$parent" 2>/dev/null || { say "parent gone, stopping"; stop; exit 0; }
 		for p in mariadb nginx $PROGRAMS; do
 			kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null || {
 				say "$p stopped unexpectedly; see $LOG"; stop; exit 1; }
