@@ -4,8 +4,10 @@
 #   static   nginx serving a static file of the same size as the status answer
 #   hello    a bare libfcgi hello-world (bench/hello.c) behind the same nginx, as many workers
 #            as status
-#   status   status lookups: POST /jubao/status with a real ticket and query code, every check on
-#            (rate-limit read, ticket read, code MAC, events, XSLT) answering 200
+#   status   status lookups: POST /jubao/status with real tickets and query codes, every check on
+#            (rate-limit read, ticket read, code MAC, events, XSLT) answering 200, going round
+#            LOOKUP_CASES distinct reports (so the page cache of lib/render.c misses)
+#   status-hot  the same, one report again and again (every page from the cache)
 #   submit   new reports: POST /jubao/submit, a distinct valid CSRF token per request (from
 #            bench/tokens), every required field valid, committed durably
 #
@@ -22,6 +24,8 @@
 #   CONNECTIONS     wrk connections                                        (32)
 #   THREADS         wrk threads                                            (2)
 #   WORKERS         status/pages/hello workers; SUBMIT_WORKERS submit workers (scripts/stack.sh)
+#   LOOKUP_CASES    distinct reports the status run goes round (2000: between two visits of a
+#                   case a worker answers ~2000/WORKERS others, far more than its page cache holds)
 #   BENCH_ONLY      run only these, e.g. "status submit" (static and hello are still needed for
 #                   the ratios: leave them in to have ratios)
 #   BENCH_KEEP=1    keep the state directory (database) from the previous run
@@ -42,7 +46,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WORKERS=${WORKERS:-4}
 SUBMIT_WORKERS=${SUBMIT_WORKERS:-$((WORKERS * 2))}
-ONLY=${BENCH_ONLY:-static hello status submit}
+ONLY=${BENCH_ONLY:-static hello status status-hot submit}
+LOOKUP_CASES=${LOOKUP_CASES:-2000}
 RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/latest.txt}
 BASE="http://127.0.0.1:$PORT"
 
@@ -56,11 +61,17 @@ for bin in cgi/submit cgi/status cgi/pages bench/hello bench/tokens; do
 	[ -x "$BUILD/$bin" ] || die "$BUILD/$bin is not built (make BUILD=$BUILD all)"
 done
 
-# A fresh stack each time, so that runs compare. Only a directory this script made is wiped.
+# A fresh stack each time, so that runs compare. Only a directory this script made is wiped,
+# and only after the stack a previous run may have left there is stopped: its pid files are in it.
 case "$STATE" in /|"") die "BENCH_STATE must name a directory of its own" ;; esac
-if [ -d "$STATE" ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
+STATE=${STATE%/}
+# One run at a time per state directory.
+exec 9> "$STATE.lock"
+flock -n 9 || die "another bench/run.sh is using $STATE"
+if [ -d "$STATE" ]; then
 	[ -f "$STATE/.jubao-bench" ] || die "$STATE exists and was not made by bench/run.sh: choose another BENCH_STATE"
-	rm -rf "$STATE"
+	STATE_DIR="$STATE" BUILD="$BUILD" "$ROOT/scripts/stack.sh" stop >/dev/null 2>&1 || true
+	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$STATE"
 fi
 mkdir -p "$STATE/www" "$STATE/wrk" "$STATE/run"
 touch "$STATE/.jubao-bench"
@@ -141,6 +152,35 @@ status_code=$(curl -sS -o "$STATE/www/static.html" -w '%{http_code}' \
 [ "$status_code" = 200 ] || die "the lookup answered $status_code"
 grep -q 'state-submitted' "$STATE/www/static.html" || note "warning: the status page does not show the state"
 PAGE_BYTES=$(stat -c %s "$STATE/www/static.html")
+# More cases, each a report of its own sent to the same endpoint with a form token from
+# bench/tokens, so that the lookups do not ask for one case again and again: the programs keep
+# the HTML of a repeated document (lib/render.c), and one case looked up 30,000 times would
+# measure that cache. With LOOKUP_CASES (2000) going round, a worker answers some 2000/WORKERS
+# other cases before it sees one again, far more than its 128 cached pages: every lookup misses;
+# status-hot measures the other extreme, the one case again and again.
+CASES="$WRKDIR/cases.txt"
+printf '%s %s\n' "$ticket" "$code" > "$CASES"
+if [ "$LOOKUP_CASES" -gt 1 ]; then
+	"$BUILD/bench/tokens" "$CONF" $((LOOKUP_CASES - 1)) > "$WRKDIR/case-tokens.txt" ||
+	    die "bench/tokens failed"
+	cookie=$(head -n1 "$WRKDIR/case-tokens.txt")
+	form="category=violation&standard=energy&industry=steel&region=220102&subject_type=enterprise"
+	form="$form&subject_name=%E9%95%BF%E6%98%A5%E6%9F%90%E9%92%A2%E9%93%81%E5%8E%82"
+	form="$form&subject_address=%E9%95%BF%E6%98%A5%E5%B8%82%E5%8D%97%E5%85%B3%E5%8C%BA"
+	form="$form&description=%E4%B8%80%E5%8F%B7%E9%AB%98%E7%82%89%E4%BB%8D%E5%9C%A8%E7%94%9F%E4%BA%A7%EF%BC%8C%E5%B1%9E%E4%BA%8E%E8%90%BD%E5%90%8E%E4%BA%A7%E8%83%BD%E3%80%82&anonymous=1"
+	tail -n +2 "$WRKDIR/case-tokens.txt" | while read -r tok; do
+		printf 'next\nurl = "%s"\nheader = "Cookie: jubao_form=%s"\ndata = "csrf=%s&%s"\n' \
+		    "$BASE/jubao/submit" "$cookie" "$tok" "$form"
+	done | tail -n +2 > "$WRKDIR/cases.curl"
+	curl -sS -K "$WRKDIR/cases.curl" | tr -d '\n' |
+	    grep -oE '<dd class="(ticket-number|query-code)">[^<]*' | sed 's/.*>//' |
+	    paste - - | awk '{ t = $1 $2 $3 $4; c = $5; gsub(/[^0-9]/, "", t); print t, c }' >> "$CASES"
+	[ "$(wc -l < "$CASES")" = "$LOOKUP_CASES" ] ||
+	    die "made $(wc -l < "$CASES") of $LOOKUP_CASES cases for the lookups"
+	awk 'length($1) != 16 || length($2) != 8 { bad = 1 } END { exit bad }' "$CASES" ||
+	    die "a receipt without ticket or code: see $CASES"
+	note "$LOOKUP_CASES reports to look up"
+fi
 got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "$BASE/bench/static.html")
 [ "$got" = "200 $PAGE_BYTES" ] || die "the static file answered '$got', expected '200 $PAGE_BYTES'"
 got=$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/bench/hello")
@@ -161,12 +201,38 @@ function done(summary, latency, requests)
 end
 '
 printf '%s\n' "$DONE_LUA" > "$WRKDIR/get.lua"
-cat > "$WRKDIR/status.lua" <<LUA
+cat > "$WRKDIR/status-hot.lua" <<LUA
 wrk.method = "POST"
 wrk.body = "$LOOKUP_BODY"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 $DONE_LUA
 LUA
+cat > "$WRKDIR/status.lua" <<'LUA'
+-- args: cases file ("ticket code" a line). Each thread goes round all of them from its own
+-- starting point.
+local counter = 0
+function setup(thread)
+	thread:set("id", counter)
+	counter = counter + 1
+end
+
+function init(args)
+	bodies = {}
+	for line in io.lines(args[1]) do
+		local t, c = line:match("^(%d+) (%w+)$")
+		if t then bodies[#bodies + 1] = "ticket=" .. t .. "&code=" .. c end
+	end
+	pos = (id * 7919) % #bodies
+	wrk.method = "POST"
+	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+end
+
+function request()
+	pos = pos % #bodies + 1
+	return wrk.format(nil, nil, nil, bodies[pos])
+end
+LUA
+printf '%s\n' "$DONE_LUA" >> "$WRKDIR/status.lua"
 cat > "$WRKDIR/submit.lua" <<'LUA'
 -- args: tokens file (first line the cookie, then one token a line), number of threads.
 -- Thread n takes tokens n, n+T, n+2T...: no token is sent twice.
@@ -315,7 +381,8 @@ has() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 wait_quiet
 has static && measure static "$BASE/bench/static.html" "$WRKDIR/get.lua"
 has hello && measure hello "$BASE/bench/hello" "$WRKDIR/get.lua"
-has status && measure status "$BASE/jubao/status" "$WRKDIR/status.lua"
+has status && measure status "$BASE/jubao/status" "$WRKDIR/status.lua" "$CASES"
+has status-hot && measure status-hot "$BASE/jubao/status" "$WRKDIR/status-hot.lua"
 if has submit; then
 	alive "before submit"
 	ntok=$((DURATION * 25000))
@@ -345,27 +412,32 @@ fi
 	[ -z "${BUSY_WARNING:-}" ] || echo "WARNING: $BUSY_WARNING"
 	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
 	echo
-	printf '%-8s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
-	for n in static hello status submit; do
+	printf '%-10s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
+	for n in static hello status status-hot submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
-		printf '%-8s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
+		printf '%-10s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[static]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[hello]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
 		    "${BAD[$n]}" "${CPU[$n]}"
 	done
 	echo "(server CPU: CPU time of nginx, MariaDB and the FastCGI workers per request, all cores)"
 	echo
-	for n in static hello status submit; do
+	for n in static hello status status-hot submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
-		printf 'socket errors %-7s %s\n' "$n:" "${ERRS[$n]}"
+		printf 'socket errors %-11s %s\n' "$n:" "${ERRS[$n]}"
 	done
 	echo
 	if [ -n "${RPS[status]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
 		if awk -v s="${RPS[status]}" -v h="${RPS[hello]}" -v p="${P99[status]}" -v b="${BAD[status]}" \
 		    'BEGIN { exit !(s >= 0.20 * h && p < 10 && b == 0) }'; then r=PASS; else r=FAIL; fi
-		printf 'target status: >= 20%% of hello, p99 < 10 ms, all 200: %s (%s%% of hello, p99 %s ms, %s non-2xx)\n' "$r" \
+		printf 'target status (%s distinct cases): >= 20%% of hello, p99 < 10 ms, all 200: %s (%s%% of hello, p99 %s ms, %s non-2xx)\n' "$LOOKUP_CASES" "$r" \
 		    "$(awk -v s="${RPS[status]}" -v h="${RPS[hello]}" 'BEGIN { printf "%.1f", 100 * s / h }')" \
 		    "${P99[status]}" "${BAD[status]}"
+	fi
+	if [ -n "${RPS[status-hot]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
+		printf 'status-hot (one case, its page from the cache; not the target): %s%% of hello, p99 %s ms\n' \
+		    "$(awk -v s="${RPS[status-hot]}" -v h="${RPS[hello]}" 'BEGIN { printf "%.1f", 100 * s / h }')" \
+		    "${P99[status-hot]}"
 	fi
 	if [ -n "${RPS[submit]:-}" ]; then
 		ok2xx=$((REQS[submit] - BAD[submit]))
@@ -382,7 +454,7 @@ fi
 {
 	echo
 	echo "---- raw wrk output"
-	for n in static hello status submit; do
+	for n in static hello status status-hot submit; do
 		[ -f "$WRKDIR/$n.out" ] || continue
 		echo "== $n"
 		cat "$WRKDIR/$n.out"
