@@ -179,10 +179,10 @@ db_fetch(struct db *db, int id)
 void
 db_done(struct db *db, int id)
 {
-	if (db->stmts != NULL && db->stmts[id] != NULL) {
+	/* Freeing the stored result is enough to execute the statement again; a reset would
+	 * cost one more round trip to the server for nothing. */
+	if (db->stmts != NULL && db->stmts[id] != NULL)
 		mysql_stmt_free_result(db->stmts[id]);
-		mysql_stmt_reset(db->stmts[id]);
-	}
 }
 
 uint64_t
