@@ -15,13 +15,11 @@ import os
 import re
 import sys
 import time
-import traceback
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_public as pub  # noqa: E402  (the HTTP and SQL helpers)
 
-ONLY = sys.argv[3] if len(sys.argv) > 3 else ""
 PASSWORD = "Console-Test-2026"
 sql = pub.sql
 
@@ -639,21 +637,7 @@ def logout_ends_the_session():
 
 def main():
     setup_staff()
-    passed = failed = 0
-    for fn in TESTS:
-        if ONLY and ONLY not in fn.__name__:
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            passed += 1
-            print("ok   %-70s %.2fs" % (fn.__name__, time.time() - t0), flush=True)
-        except Exception:
-            failed += 1
-            print("FAIL %s" % fn.__name__, flush=True)
-            traceback.print_exc()
-    print("console: %d passed, %d failed" % (passed, failed), flush=True)
-    return 1 if failed else 0
+    return pub.run_tests(TESTS, "console")
 
 
 if __name__ == "__main__":

@@ -741,9 +741,11 @@ def restart_keeps_data_and_no_identity_in_plaintext_on_disk():
 
 
 # ---------------------------------------------------------------------------------------------
-def main():
+def run_tests(tests, name):
+    """Run each test (those whose name holds ONLY, when given), print one line per test and the
+    closing "name: N passed, N failed"; 1 when any failed. Shared with test_console.py."""
     passed = failed = 0
-    for fn in TESTS:
+    for fn in tests:
         if ONLY and ONLY not in fn.__name__:
             continue
         t0 = time.time()
@@ -755,9 +757,9 @@ def main():
             failed += 1
             print("FAIL %s" % fn.__name__, flush=True)
             traceback.print_exc()
-    print("integration: %d passed, %d failed" % (passed, failed), flush=True)
+    print("%s: %d passed, %d failed" % (name, passed, failed), flush=True)
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(TESTS, "integration"))
