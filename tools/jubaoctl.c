@@ -830,6 +830,26 @@ out:
 }
 
 /* One batch of identities in one transaction. *last advances past the rows seen. */
+/* End a rotation batch: wipe the re-sealed buffer, then commit and account for the rows (or
+ * roll back and pass the error on). */
+static int
+batch_end(struct ctl *c, bool commit, int rc, uint8_t *out, size_t outsz,
+    const struct sealed_row *rows, size_t nrows, uint64_t ok, uint64_t bad, int64_t *last,
+    size_t *nseen, uint64_t *done, uint64_t *failed)
+{
+	explicit_bzero(out, outsz);
+	if (commit && (rc = db_commit(&c->db)) == DB_OK) {
+		if (nrows > 0)
+			*last = rows[nrows - 1].id;
+		*nseen = nrows;
+		*done += ok;
+		*failed += bad;
+		return DB_OK;
+	}
+	db_rollback(&c->db);
+	return rc;
+}
+
 static int
 rotate_identity_batch(struct ctl *c, const struct seal_key *cur, struct sealed_row *rows,
     long batch, int64_t *last, size_t *nseen, uint64_t *done, uint64_t *failed)
@@ -890,19 +910,11 @@ rotate_identity_batch(struct ctl *c, const struct seal_key *cur, struct sealed_r
 			goto undo;
 		ok += db_affected(&c->db, S_IDENTITY_UPDATE);
 	}
-	explicit_bzero(out, sizeof(out));
-	if ((rc = db_commit(&c->db)) != DB_OK)
-		goto undo;
-	if (nrows > 0)
-		*last = rows[nrows - 1].id;
-	*nseen = nrows;
-	*done += ok;
-	*failed += bad;
-	return DB_OK;
+	return batch_end(c, true, DB_OK, out, sizeof(out), rows, nrows, ok, bad, last, nseen,
+	    done, failed);
 undo:
-	explicit_bzero(out, sizeof(out));
-	db_rollback(&c->db);
-	return rc;
+	return batch_end(c, false, rc, out, sizeof(out), rows, nrows, ok, bad, last, nseen,
+	    done, failed);
 }
 
 static int
@@ -959,19 +971,11 @@ rotate_totp_batch(struct ctl *c, const struct seal_key *cur, struct sealed_row *
 			goto undo;
 		ok += db_affected(&c->db, S_TOTP_UPDATE);
 	}
-	explicit_bzero(out, sizeof(out));
-	if ((rc = db_commit(&c->db)) != DB_OK)
-		goto undo;
-	if (nrows > 0)
-		*last = rows[nrows - 1].id;
-	*nseen = nrows;
-	*done += ok;
-	*failed += bad;
-	return DB_OK;
+	return batch_end(c, true, DB_OK, out, sizeof(out), rows, nrows, ok, bad, last, nseen,
+	    done, failed);
 undo:
-	explicit_bzero(out, sizeof(out));
-	db_rollback(&c->db);
-	return rc;
+	return batch_end(c, false, rc, out, sizeof(out), rows, nrows, ok, bad, last, nseen,
+	    done, failed);
 }
 
 /* Run a batch function until it sees no more rows; a deadlock reruns the batch. */

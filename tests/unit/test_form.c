@@ -43,19 +43,6 @@ static struct params		P;
 static struct form_field	F[NKEYS];
 static char			*body;	/* the last parsed body; file values point into it */
 
-/* A malloc'd copy of s[0..len) with nothing after it. */
-static char *
-exact_copy(const char *s, size_t len)
-{
-	char	*p;
-
-	if ((p = malloc(len == 0 ? 1 : len)) == NULL)
-		abort();
-	if (len > 0)
-		memcpy(p, s, len);
-	return p;
-}
-
 static void
 reset(void)
 {

@@ -17,19 +17,6 @@
 #include "unit.h"
 #include "validate.h"
 
-/* A malloc'd copy of s[0..len) with nothing after it. */
-static char *
-exact_copy(const char *s, size_t len)
-{
-	char	*p;
-
-	if ((p = malloc(len == 0 ? 1 : len)) == NULL)
-		abort();
-	if (len > 0)
-		memcpy(p, s, len);
-	return p;
-}
-
 /* A malloc'd C string of exactly strlen(s) + 1 bytes. */
 static char *
 exact_cstr(const char *s)

@@ -14,18 +14,6 @@
 
 typedef bool (*validator)(const char *, size_t);
 
-/* A malloc'd copy of s[0..len) with nothing after it. */
-static char *
-exact_copy(const char *s, size_t len)
-{
-	char	*p;
-
-	if ((p = malloc(len == 0 ? 1 : len)) == NULL)
-		abort();
-	memcpy(p, s, len);
-	return p;
-}
-
 static bool
 run(validator fn, const char *s, size_t len)
 {

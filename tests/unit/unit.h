@@ -7,6 +7,7 @@
 #define JUBAO_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_passed, unit_failed;
@@ -31,5 +32,19 @@ unit_done_named(const char *name)
 }
 
 #define unit_done() unit_done_named(__FILE__)
+
+/* A malloc'd copy of s[0..len) with nothing after it, so that AddressSanitizer catches a parser
+ * that reads one byte too far. The caller frees it. */
+static inline char *
+exact_copy(const char *s, size_t len)
+{
+	char *p;
+
+	if ((p = malloc(len == 0 ? 1 : len)) == NULL)
+		abort();
+	if (len > 0)
+		memcpy(p, s, len);
+	return p;
+}
 
 #endif
