@@ -58,6 +58,25 @@ fail_lookup(struct ctx *c, const uint8_t subject[16], int status, const char *me
 	app_send(c, status, doc);
 }
 
+/* A malformed lookup counts as a failed one, but a client already over the limit is told so
+ * first (429), and a database that cannot tell gives 503. True when the answer has been sent. */
+static bool
+over_limit(struct ctx *c, const uint8_t subject[16])
+{
+	int64_t retry;
+
+	if (rate_check(&c->db, subject, RATE_LOOKUP_FAIL, c->cfg.lookup_fail_limit,
+	    c->cfg.lookup_fail_window, c->now, &retry) != DB_OK) {
+		app_error(c, 503, "系统暂时无法查询，请稍后再试。");
+		return true;
+	}
+	if (retry > 0) {
+		app_too_many(c, retry);
+		return true;
+	}
+	return false;
+}
+
 static bool
 field_is(struct ctx *c, const char *name, const char *value)
 {
@@ -122,7 +141,9 @@ lookup(struct ctx *c)
 	const char *why;
 	char ticket[17], code[9];
 	uint8_t subject[16];
-	int64_t retry, id;
+	struct rate_probe probe = { subject, RATE_LOOKUP_FAIL, c->cfg.lookup_fail_limit,
+	    c->cfg.lookup_fail_window, c->now, 0 };
+	int64_t id;
 	xmlDocPtr doc;
 	bool found;
 	int st;
@@ -134,32 +155,30 @@ lookup(struct ctx *c)
 		return;
 	}
 	app_client_subject(c, subject);
-	st = rate_check(&c->db, subject, RATE_LOOKUP_FAIL, c->cfg.lookup_fail_limit,
-	    c->cfg.lookup_fail_window, c->now, &retry);
-	if (st != DB_OK) {
-		app_error(c, 503, "系统暂时无法查询，请稍后再试。");
-		return;
-	}
-	if (retry > 0) {
-		app_too_many(c, retry);
-		return;
-	}
 	t = params_get(&c->form, "ticket");
 	k = params_get(&c->form, "code");
 	if (t == NULL || !ticket_parse(t->value, t->len, ticket)) {
-		fail_lookup(c, subject, 400, "受理编号应为16位数字，请核对后重新输入。", "ticket",
-		    t != NULL && t->len <= 40 ? t->value : NULL);
+		if (!over_limit(c, subject))
+			fail_lookup(c, subject, 400, "受理编号应为16位数字，请核对后重新输入。",
+			    "ticket", t != NULL && t->len <= 40 ? t->value : NULL);
 		return;
 	}
 	if (k == NULL || !code_parse(k->value, k->len, code)) {
-		fail_lookup(c, subject, 400, "查询码应为8位字母或数字，请核对后重新输入。", "code",
-		    ticket);
+		if (!over_limit(c, subject))
+			fail_lookup(c, subject, 400, "查询码应为8位字母或数字，请核对后重新输入。",
+			    "code", ticket);
 		return;
 	}
-	st = report_public_case(&c->db, c->sec.code_mac_key, ticket, code, &found, &doc, &id);
+	/* A well-formed lookup: the limit, the report and its events in one statement. */
+	st = report_public_case(&c->db, c->sec.code_mac_key, &probe, ticket, code, &found, &doc,
+	    &id);
 	explicit_bzero(code, sizeof(code));
 	if (st != DB_OK) {
 		app_error(c, 503, "系统暂时无法查询，请稍后再试。");
+		return;
+	}
+	if (probe.retry_after > 0) {
+		app_too_many(c, probe.retry_after);
 		return;
 	}
 	if (!found) {

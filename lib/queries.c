@@ -23,10 +23,16 @@ const char *const queries[Q__MAX] = {
 	    "VALUES (?, FROM_UNIXTIME(?), ?, ?)",
 	[Q_ATTACHMENT_INSERT] = "INSERT INTO attachment (report_id, stored_name, mime, size, "
 	    "sha256, added_at) VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?))",
-	[Q_REPORT_BY_TICKET] = "SELECT id, code_mac, state, category, " ISO_TIME("submitted_at")
-	    ", COALESCE(" ISO_DATE("due_date") ", '') FROM report WHERE ticket = ?",
-	[Q_EVENTS_BY_REPORT] = "SELECT " ISO_TIME("at") ", state, text FROM report_event "
-	    "WHERE report_id = ? ORDER BY at, id",
+	/* The whole status lookup in one round trip: the client's failed-lookup count, the report
+	 * by ticket and its public events, one row per event (at least one row, from "one"). */
+	[Q_PUBLIC_LOOKUP] = "SELECT l.window_start, l.hits, r.id, r.code_mac, r.state, r.category, "
+	    ISO_TIME("r.submitted_at") ", COALESCE(" ISO_DATE("r.due_date") ", ''), "
+	    ISO_TIME("e.at") ", e.state, e.text "
+	    "FROM (SELECT 1 AS one) AS o "
+	    "LEFT JOIN rate_limit l ON l.subject = ? AND l.bucket = ? "
+	    "LEFT JOIN report r ON r.ticket = ? "
+	    "LEFT JOIN report_event e ON e.report_id = r.id "
+	    "ORDER BY e.at, e.id",
 	[Q_RATE_GET] = "SELECT window_start, hits FROM rate_limit WHERE subject = ? AND bucket = ?",
 	/* A fixed window: a hit in an expired window starts a new one. */
 	[Q_RATE_HIT] = "INSERT INTO rate_limit (subject, bucket, window_start, hits) "

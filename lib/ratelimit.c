@@ -2,10 +2,24 @@
 #include "queries.h"
 #include "ratelimit.h"
 
+void
+rate_judge(struct rate_probe *probe, bool have_row, int64_t window_start, int64_t hits)
+{
+	probe->retry_after = 0;
+	if (probe->limit == 0 || !have_row)
+		return;
+	if (window_start > probe->now - (int64_t)probe->window && hits >= (int64_t)probe->limit) {
+		probe->retry_after = window_start + probe->window - probe->now;
+		if (probe->retry_after < 1)
+			probe->retry_after = 1;
+	}
+}
+
 int
 rate_check(struct db *db, const uint8_t subject[16], enum rate_bucket bucket, unsigned limit,
     unsigned window, int64_t now, int64_t *retry_after)
 {
+	struct rate_probe probe = { subject, bucket, limit, window, now, 0 };
 	MYSQL_BIND p[2], r[2];
 	int64_t b = bucket, start = 0, hits = 0;
 	my_bool null[2];
@@ -24,11 +38,8 @@ rate_check(struct db *db, const uint8_t subject[16], enum rate_bucket bucket, un
 	db_done(db, Q_RATE_GET);
 	if (rc < 0)
 		return rc;
-	if (rc == 1 && start > now - (int64_t)window && hits >= (int64_t)limit) {
-		*retry_after = start + window - now;
-		if (*retry_after < 1)
-			*retry_after = 1;
-	}
+	rate_judge(&probe, rc == 1, start, hits);
+	*retry_after = probe.retry_after;
 	return DB_OK;
 }
 

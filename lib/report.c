@@ -240,106 +240,142 @@ report_save(struct db *db, const struct keyring *ring,
 	return rc == DB_RETRY ? DB_DOWN : rc;
 }
 
+/* The columns of Q_PUBLIC_LOOKUP, bound once per lookup. */
+struct lookup_row {
+	int64_t       window_start, hits, id;
+	uint8_t       code_mac[32];
+	char          state[16], category[16], submitted[32], due[11];
+	char          at[32], event_state[16], text[2000 * 4 + 1];
+	unsigned long len[11];
+	my_bool       null[11];
+	MYSQL_BIND    r[11];
+};
+
 static void
-add_events(struct db *db, uint64_t id, xmlNodePtr events, int *rcp)
+lookup_bind(struct lookup_row *w)
 {
-	MYSQL_BIND p[1], r[3];
-	char at[32], state[16], text[2000 * 4 + 1];
-	unsigned long len[3];
-	my_bool null[3];
-	int rc;
+	bind_out_i64(&w->r[0], &w->window_start, &w->null[0]);
+	bind_out_i64(&w->r[1], &w->hits, &w->null[1]);
+	bind_out_i64(&w->r[2], &w->id, &w->null[2]);
+	memset(&w->r[3], 0, sizeof(w->r[3]));
+	w->r[3].buffer_type = MYSQL_TYPE_BLOB;
+	w->r[3].buffer = w->code_mac;
+	w->r[3].buffer_length = sizeof(w->code_mac);
+	w->r[3].length = &w->len[3];
+	w->r[3].is_null = &w->null[3];
+	bind_out_text(&w->r[4], w->state, sizeof(w->state), &w->len[4], &w->null[4]);
+	bind_out_text(&w->r[5], w->category, sizeof(w->category), &w->len[5], &w->null[5]);
+	bind_out_text(&w->r[6], w->submitted, sizeof(w->submitted), &w->len[6], &w->null[6]);
+	bind_out_text(&w->r[7], w->due, sizeof(w->due), &w->len[7], &w->null[7]);
+	bind_out_text(&w->r[8], w->at, sizeof(w->at), &w->len[8], &w->null[8]);
+	bind_out_text(&w->r[9], w->event_state, sizeof(w->event_state), &w->len[9], &w->null[9]);
+	bind_out_text(&w->r[10], w->text, sizeof(w->text), &w->len[10], &w->null[10]);
+}
 
-	bind_u64(&p[0], &id);
-	bind_out_text(&r[0], at, sizeof(at), &len[0], &null[0]);
-	bind_out_text(&r[1], state, sizeof(state), &len[1], &null[1]);
-	bind_out_text(&r[2], text, sizeof(text), &len[2], &null[2]);
-	if ((rc = db_exec(db, Q_EVENTS_BY_REPORT, p, r)) != DB_OK) {
-		*rcp = rc;
-		return;
-	}
-	while ((rc = db_fetch(db, Q_EVENTS_BY_REPORT)) == 1) {
-		xmlNodePtr e;
+/* The <case> document from the first row: what the reporter may see, nothing else. */
+static xmlDocPtr
+case_doc(struct lookup_row *w, const char ticket[17], xmlNodePtr *events)
+{
+	xmlNodePtr root;
+	xmlDocPtr doc;
 
-		text_end(at, sizeof(at), len[0]);
-		text_end(state, sizeof(state), len[1]);
-		text_end(text, sizeof(text), len[2]);
-		e = xml_add(events, "event", text);
-		xml_attr(e, "at", at);
-		xml_attr(e, "state", state);
-		xml_attr(e, "label", option_label(report_states, state));
-	}
-	db_done(db, Q_EVENTS_BY_REPORT);
-	*rcp = rc < 0 ? rc : DB_OK;
+	text_end(w->state, sizeof(w->state), w->len[4]);
+	text_end(w->category, sizeof(w->category), w->len[5]);
+	text_end(w->submitted, sizeof(w->submitted), w->len[6]);
+	text_end(w->due, sizeof(w->due), w->len[7]);
+	doc = xml_doc("case", &root);
+	xml_add(root, "ticket", ticket);
+	xml_add(root, "state", w->state);
+	xml_add(root, "state-label", option_label(report_states, w->state));
+	xml_add(root, "category", w->category);
+	xml_add(root, "category-label", option_label(report_categories, w->category));
+	xml_add(root, "submitted", w->submitted);
+	if (w->due[0] != '\0')
+		xml_add(root, "due", w->due);
+	if (strcmp(w->state, "needs_info") == 0)
+		xml_add(root, "reply-form", NULL);
+	*events = xml_add(root, "events", NULL);
+	return doc;
+}
+
+static void
+add_event(xmlNodePtr events, struct lookup_row *w)
+{
+	xmlNodePtr e;
+
+	if (w->null[8])
+		return;         /* the report has no event yet: the LEFT JOIN's empty row */
+	text_end(w->at, sizeof(w->at), w->len[8]);
+	text_end(w->event_state, sizeof(w->event_state), w->len[9]);
+	text_end(w->text, sizeof(w->text), w->len[10]);
+	e = xml_add(events, "event", w->text);
+	xml_attr(e, "at", w->at);
+	xml_attr(e, "state", w->event_state);
+	xml_attr(e, "label", option_label(report_states, w->event_state));
 }
 
 int
-report_public_case(struct db *db, const uint8_t code_mac_key[32], const char ticket[17],
-    const char code[9], bool *found, xmlDocPtr *docp, int64_t *idp)
+report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_probe *probe,
+    const char ticket[17], const char code[9], bool *found, xmlDocPtr *docp, int64_t *idp)
 {
 	static const uint8_t nothing[32];
-	MYSQL_BIND p[1], r[6];
-	int64_t id = 0;
-	uint8_t stored[32], want[32];
-	char state[16], category[16], submitted[32], due[11];
-	unsigned long len[6];
-	my_bool null[6];
-	xmlNodePtr root;
+	struct lookup_row *w;
+	MYSQL_BIND p[3];
+	int64_t bucket = probe->bucket;
+	uint8_t want[32];
+	xmlNodePtr events = NULL;
+	bool have_report, match;
 	int rc, row;
-	bool match;
 
 	*found = false;
 	*docp = NULL;
 	*idp = 0;
-	bind_text(&p[0], ticket, 16);
-	bind_out_i64(&r[0], &id, &null[0]);
-	memset(&r[1], 0, sizeof(r[1]));
-	r[1].buffer_type = MYSQL_TYPE_BLOB;
-	r[1].buffer = stored;
-	r[1].buffer_length = sizeof(stored);
-	r[1].length = &len[1];
-	r[1].is_null = &null[1];
-	bind_out_text(&r[2], state, sizeof(state), &len[2], &null[2]);
-	bind_out_text(&r[3], category, sizeof(category), &len[3], &null[3]);
-	bind_out_text(&r[4], submitted, sizeof(submitted), &len[4], &null[4]);
-	bind_out_text(&r[5], due, sizeof(due), &len[5], &null[5]);
-	if ((rc = db_exec(db, Q_REPORT_BY_TICKET, p, r)) != DB_OK)
-		return rc;
-	row = db_fetch(db, Q_REPORT_BY_TICKET);
-	db_done(db, Q_REPORT_BY_TICKET);
-	if (row < 0)
-		return row;
+	probe->retry_after = 0;
+	/* The event text buffer is too large for a worker's stack frame to carry lightly. */
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return DB_FAIL;
+	lookup_bind(w);
+	bind_blob(&p[0], probe->subject, 16);
+	bind_i64(&p[1], &bucket);
+	bind_text(&p[2], ticket, 16);
+	if ((rc = db_exec(db, Q_PUBLIC_LOOKUP, p, w->r)) != DB_OK)
+		goto out;
+	if ((row = db_fetch(db, Q_PUBLIC_LOOKUP)) != 1) {
+		rc = row < 0 ? row : DB_FAIL;     /* the statement always yields a row */
+		goto done;
+	}
+	rate_judge(probe, !w->null[0] && !w->null[1], w->window_start, w->hits);
+	if (probe->retry_after > 0)
+		goto done;
 	/* The MAC is computed and compared whether or not the ticket exists, so that timing
 	 * does not tell which of the two was wrong. */
-	if (crypto_hmac2(code_mac_key, 32, ticket, 16, code, 8, want) != 0)
-		return DB_FAIL;
-	match = crypto_equal(want, 32, row == 1 && len[1] == 32 ? stored : nothing, 32);
-	if (row != 1 || !match)
-		return DB_OK;
-	text_end(state, sizeof(state), len[2]);
-	text_end(category, sizeof(category), len[3]);
-	text_end(submitted, sizeof(submitted), len[4]);
-	text_end(due, sizeof(due), len[5]);
-
-	*docp = xml_doc("case", &root);
-	xml_add(root, "ticket", ticket);
-	xml_add(root, "state", state);
-	xml_add(root, "state-label", option_label(report_states, state));
-	xml_add(root, "category", category);
-	xml_add(root, "category-label", option_label(report_categories, category));
-	xml_add(root, "submitted", submitted);
-	if (due[0] != '\0')
-		xml_add(root, "due", due);
-	if (strcmp(state, "needs_info") == 0)
-		xml_add(root, "reply-form", NULL);
-	add_events(db, (uint64_t)id, xml_add(root, "events", NULL), &rc);
-	if (rc != DB_OK) {
+	have_report = !w->null[2] && !w->null[3] && w->len[3] == 32;
+	if (crypto_hmac2(code_mac_key, 32, ticket, 16, code, 8, want) != 0) {
+		rc = DB_FAIL;
+		goto done;
+	}
+	match = crypto_equal(want, 32, have_report ? w->code_mac : nothing, 32);
+	explicit_bzero(want, sizeof(want));
+	if (!have_report || !match)
+		goto done;
+	*docp = case_doc(w, ticket, &events);
+	*idp = w->id;
+	do
+		add_event(events, w);
+	while ((row = db_fetch(db, Q_PUBLIC_LOOKUP)) == 1);
+	if (row < 0) {
+		rc = row;
 		xmlFreeDoc(*docp);
 		*docp = NULL;
-		return rc;
+		*idp = 0;
+		goto done;
 	}
 	*found = true;
-	*idp = id;
-	return DB_OK;
+done:
+	db_done(db, Q_PUBLIC_LOOKUP);
+out:
+	free(w);
+	return rc;
 }
 
 static int

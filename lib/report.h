@@ -17,6 +17,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "form.h"
+#include "ratelimit.h"
 #include "store.h"
 
 extern const struct option report_categories[];
@@ -58,11 +59,13 @@ int report_save(struct db *, const struct keyring *, const uint8_t code_mac_key[
     const struct stored_file *, size_t nfiles, int64_t now, const char *due,
     struct receipt *out);
 
-/* Public view of a case: ticket and code checked (constant time, same work whether or not the
- * ticket exists). DB_OK with *found set; *doc receives a new <case> document (with <reply-form/>
- * when the case waits for the reporter) and *id the report's id. */
-int report_public_case(struct db *, const uint8_t code_mac_key[32], const char ticket[17],
-    const char code[9], bool *found, xmlDocPtr *doc, int64_t *id);
+/* Public view of a case, in one statement together with the client's failed-lookup count:
+ * first probe->retry_after is set (over the limit: nothing else is done); then ticket and code
+ * are checked (MAC compared in constant time, computed whether or not the ticket exists).
+ * DB_OK with *found set; *doc receives a new <case> document (with <reply-form/> when the case
+ * waits for the reporter) and *id the report's id. */
+int report_public_case(struct db *, const uint8_t code_mac_key[32], struct rate_probe *probe,
+    const char ticket[17], const char code[9], bool *found, xmlDocPtr *doc, int64_t *id);
 
 /* The reporter's answer to a request for more (needs_info): back to submitted with a new
  * transfer deadline, the text as a public event, the files as attachments. *done false when
