@@ -18,7 +18,7 @@ enum query {
 	Q_IDENTITY_INSERT,
 	Q_EVENT_INSERT,
 	Q_ATTACHMENT_INSERT,
-	Q_PUBLIC_LOOKUP,       /* subject, bucket, ticket -> rate row, report, one row per event */
+	Q_PUBLIC_LOOKUP,       /* subject, bucket, ticket -> rate row, report, events */
 	Q_RATE_GET,            /* subject, bucket -> window_start, hits */
 	Q_RATE_HIT,            /* subject, bucket, now, window start cut-off */
 	Q_REPORT_REPLY,        /* due, now, id: needs_info -> submitted */

@@ -303,8 +303,6 @@ add_event(xmlNodePtr events, struct lookup_row *w)
 {
 	xmlNodePtr e;
 
-	if (w->null[8])
-		return;         /* the report has no event yet: the LEFT JOIN's empty row */
 	text_end(w->at, sizeof(w->at), w->len[8]);
 	text_end(w->event_state, sizeof(w->event_state), w->len[9]);
 	text_end(w->text, sizeof(w->text), w->len[10]);
@@ -314,17 +312,30 @@ add_event(xmlNodePtr events, struct lookup_row *w)
 	xml_attr(e, "label", option_label(report_states, w->event_state));
 }
 
+/* Does code belong to ticket? stored NULL (no such ticket) costs the same work. */
+static int
+code_matches(const uint8_t code_mac_key[32], const char ticket[17], const char code[9],
+    const uint8_t *stored, bool *match)
+{
+	static const uint8_t nothing[32];
+	uint8_t want[32];
+
+	if (crypto_hmac2(code_mac_key, 32, ticket, 16, code, 8, want) != 0)
+		return DB_FAIL;
+	*match = crypto_equal(want, 32, stored != NULL ? stored : nothing, 32) && stored != NULL;
+	explicit_bzero(want, sizeof(want));
+	return DB_OK;
+}
+
 int
 report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_probe *probe,
     const char ticket[17], const char code[9], bool *found, xmlDocPtr *docp, int64_t *idp)
 {
-	static const uint8_t nothing[32];
 	struct lookup_row *w;
 	MYSQL_BIND p[3];
 	int64_t bucket = probe->bucket;
-	uint8_t want[32];
 	xmlNodePtr events = NULL;
-	bool have_report, match;
+	bool match = false;
 	int rc, row;
 
 	*found = false;
@@ -340,23 +351,21 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_pr
 	bind_text(&p[2], ticket, 16);
 	if ((rc = db_exec(db, Q_PUBLIC_LOOKUP, p, w->r)) != DB_OK)
 		goto out;
-	if ((row = db_fetch(db, Q_PUBLIC_LOOKUP)) != 1) {
-		rc = row < 0 ? row : DB_FAIL;     /* the statement always yields a row */
-		goto done;
+	row = db_fetch(db, Q_PUBLIC_LOOKUP);
+	if (row <= 0) {
+		db_done(db, Q_PUBLIC_LOOKUP);
+		/* Unknown ticket: the client's count alone decides between 429 and 404. */
+		if ((rc = row) == 0 && (rc = rate_check(db, probe->subject, probe->bucket,
+		    probe->limit, probe->window, probe->now, &probe->retry_after)) == DB_OK &&
+		    probe->retry_after == 0)
+			rc = code_matches(code_mac_key, ticket, code, NULL, &match);
+		goto out;
 	}
 	rate_judge(probe, !w->null[0] && !w->null[1], w->window_start, w->hits);
 	if (probe->retry_after > 0)
 		goto done;
-	/* The MAC is computed and compared whether or not the ticket exists, so that timing
-	 * does not tell which of the two was wrong. */
-	have_report = !w->null[2] && !w->null[3] && w->len[3] == 32;
-	if (crypto_hmac2(code_mac_key, 32, ticket, 16, code, 8, want) != 0) {
-		rc = DB_FAIL;
-		goto done;
-	}
-	match = crypto_equal(want, 32, have_report ? w->code_mac : nothing, 32);
-	explicit_bzero(want, sizeof(want));
-	if (!have_report || !match)
+	if ((rc = code_matches(code_mac_key, ticket, code, !w->null[3] && w->len[3] == 32 ?
+	    w->code_mac : NULL, &match)) != DB_OK || !match)
 		goto done;
 	*docp = case_doc(w, ticket, &events);
 	*idp = w->id;

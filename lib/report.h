@@ -59,9 +59,10 @@ int report_save(struct db *, const struct keyring *, const uint8_t code_mac_key[
     const struct stored_file *, size_t nfiles, int64_t now, const char *due,
     struct receipt *out);
 
-/* Public view of a case, in one statement together with the client's failed-lookup count:
- * first probe->retry_after is set (over the limit: nothing else is done); then ticket and code
- * are checked (MAC compared in constant time, computed whether or not the ticket exists).
+/* Public view of a case, in one statement together with the client's failed-lookup count
+ * (a second one for an unknown ticket): first probe->retry_after is set (over the limit:
+ * nothing else is done); then ticket and code are checked (MAC compared in constant time,
+ * computed whether or not the ticket exists).
  * DB_OK with *found set; *doc receives a new <case> document (with <reply-form/> when the case
  * waits for the reporter) and *id the report's id. */
 int report_public_case(struct db *, const uint8_t code_mac_key[32], struct rate_probe *probe,
