@@ -64,7 +64,7 @@
 
   <!-- The navigation entry the current page belongs to, from the document
        element's name only (never from document text). -->
-  <xsl:variable name="section">
+  <xsl:variable name="section-rtf">
     <xsl:choose>
       <xsl:when test="/landing">home</xsl:when>
       <xsl:when test="/submit-form or /receipt or /error[submit-form]">submit</xsl:when>
@@ -82,6 +82,8 @@
       <xsl:otherwise>none</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <!-- As a string once, not a tree fragment converted at every navigation entry. -->
+  <xsl:variable name="section" select="string($section-rtf)"/>
 
   <xsl:template match="/">
     <html lang="zh-CN">

@@ -219,7 +219,7 @@
                  The C side writes every time in the same form (+08:00). -->
             <xsl:for-each select="events/event">
               <xsl:sort select="@at" data-type="text" order="descending"/>
-              <xsl:sort select="count(preceding-sibling::event)" data-type="number" order="descending"/>
+              <xsl:sort select="position()" data-type="number" order="descending"/>
               <li class="timeline-item">
                 <div class="timeline-meta">
                   <time>
@@ -262,25 +262,16 @@
        closed 6.  A rejected case stops at stage 2. -->
   <xsl:template name="stages">
     <xsl:variable name="state" select="string(state)"/>
-    <xsl:variable name="cur">
-      <xsl:choose>
-        <xsl:when test="$state = 'submitted'">1</xsl:when>
-        <xsl:when test="$state = 'accepted' or $state = 'needs_info' or $state = 'rejected'">2</xsl:when>
-        <xsl:when test="$state = 'transferred'">3</xsl:when>
-        <xsl:when test="$state = 'inspecting' or $state = 'verified'">4</xsl:when>
-        <xsl:when test="$state = 'disposing'">5</xsl:when>
-        <xsl:when test="$state = 'closed'">6</xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="cur" select="number(concat('0', substring-before(substring-after(' submitted:1 accepted:2 needs_info:2 rejected:2 transferred:3 inspecting:4 verified:4 disposing:5 closed:6 ', concat(' ', $state, ':')), ' ')))"/>
     <xsl:if test="$cur &gt; 0">
+      <xsl:variable name="label"><xsl:call-template name="case-state-label"/></xsl:variable>
       <ol class="stages" aria-label="办理环节">
-        <xsl:call-template name="stage"><xsl:with-param name="n" select="1"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="name" select="'提交'"/></xsl:call-template>
-        <xsl:call-template name="stage"><xsl:with-param name="n" select="2"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="name" select="'受理'"/></xsl:call-template>
-        <xsl:call-template name="stage"><xsl:with-param name="n" select="3"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="name" select="'移交'"/></xsl:call-template>
-        <xsl:call-template name="stage"><xsl:with-param name="n" select="4"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="name" select="'核查'"/></xsl:call-template>
-        <xsl:call-template name="stage"><xsl:with-param name="n" select="5"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="name" select="'处置'"/></xsl:call-template>
-        <xsl:call-template name="stage"><xsl:with-param name="n" select="6"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="name" select="'办结'"/></xsl:call-template>
+        <xsl:call-template name="stage"><xsl:with-param name="n" select="1"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="state" select="$state"/><xsl:with-param name="label" select="$label"/><xsl:with-param name="name" select="'提交'"/></xsl:call-template>
+        <xsl:call-template name="stage"><xsl:with-param name="n" select="2"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="state" select="$state"/><xsl:with-param name="label" select="$label"/><xsl:with-param name="name" select="'受理'"/></xsl:call-template>
+        <xsl:call-template name="stage"><xsl:with-param name="n" select="3"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="state" select="$state"/><xsl:with-param name="label" select="$label"/><xsl:with-param name="name" select="'移交'"/></xsl:call-template>
+        <xsl:call-template name="stage"><xsl:with-param name="n" select="4"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="state" select="$state"/><xsl:with-param name="label" select="$label"/><xsl:with-param name="name" select="'核查'"/></xsl:call-template>
+        <xsl:call-template name="stage"><xsl:with-param name="n" select="5"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="state" select="$state"/><xsl:with-param name="label" select="$label"/><xsl:with-param name="name" select="'处置'"/></xsl:call-template>
+        <xsl:call-template name="stage"><xsl:with-param name="n" select="6"/><xsl:with-param name="cur" select="$cur"/><xsl:with-param name="state" select="$state"/><xsl:with-param name="label" select="$label"/><xsl:with-param name="name" select="'办结'"/></xsl:call-template>
       </ol>
     </xsl:if>
   </xsl:template>
@@ -288,39 +279,44 @@
   <xsl:template name="stage">
     <xsl:param name="n"/>
     <xsl:param name="cur"/>
+    <xsl:param name="state"/>
+    <xsl:param name="label"/>
     <xsl:param name="name"/>
-    <xsl:variable name="state" select="string(state)"/>
-    <xsl:variable name="kind">
-      <xsl:choose>
-        <xsl:when test="$n = $cur and $state = 'rejected'">stopped</xsl:when>
-        <xsl:when test="$n = $cur and $state = 'closed'">done current</xsl:when>
-        <xsl:when test="$n = $cur">current</xsl:when>
-        <xsl:when test="$n &lt; $cur">done</xsl:when>
-        <xsl:when test="$state = 'rejected'">skipped</xsl:when>
-        <xsl:otherwise>todo</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <li class="stage stage-{$kind}">
-      <xsl:if test="$n = $cur">
-        <xsl:attribute name="aria-current">step</xsl:attribute>
-      </xsl:if>
-      <span class="stage-no" aria-hidden="true">
-        <xsl:choose>
-          <xsl:when test="$kind = 'done' or $kind = 'done current'">✓</xsl:when>
-          <xsl:when test="$kind = 'stopped'">✕</xsl:when>
-          <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-        </xsl:choose>
-      </span>
-      <span class="stage-name"><xsl:value-of select="$name"/></span>
-      <xsl:choose>
-        <xsl:when test="$n = $cur">
-          <span class="stage-state"><xsl:call-template name="case-state-label"/></span>
-        </xsl:when>
-        <xsl:when test="$kind = 'done'">
+    <xsl:choose>
+      <xsl:when test="$n = $cur">
+        <li aria-current="step">
+          <xsl:choose>
+            <xsl:when test="$state = 'rejected'">
+              <xsl:attribute name="class">stage stage-stopped</xsl:attribute>
+              <span class="stage-no" aria-hidden="true">✕</span>
+            </xsl:when>
+            <xsl:when test="$state = 'closed'">
+              <xsl:attribute name="class">stage stage-done current</xsl:attribute>
+              <span class="stage-no" aria-hidden="true">✓</span>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:attribute name="class">stage stage-current</xsl:attribute>
+              <span class="stage-no" aria-hidden="true"><xsl:value-of select="$n"/></span>
+            </xsl:otherwise>
+          </xsl:choose>
+          <span class="stage-name"><xsl:value-of select="$name"/></span>
+          <span class="stage-state"><xsl:value-of select="$label"/></span>
+        </li>
+      </xsl:when>
+      <xsl:when test="$n &lt; $cur">
+        <li class="stage stage-done">
+          <span class="stage-no" aria-hidden="true">✓</span>
+          <span class="stage-name"><xsl:value-of select="$name"/></span>
           <span class="visually-hidden">（已完成）</span>
-        </xsl:when>
-      </xsl:choose>
-    </li>
+        </li>
+      </xsl:when>
+      <xsl:otherwise>
+        <li class="stage stage-{substring('skipped', 1, 7 * ($state = 'rejected'))}{substring('todo', 1, 4 * ($state != 'rejected'))}">
+          <span class="stage-no" aria-hidden="true"><xsl:value-of select="$n"/></span>
+          <span class="stage-name"><xsl:value-of select="$name"/></span>
+        </li>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>
