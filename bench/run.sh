@@ -115,11 +115,12 @@ JUBAO_EXTRA_CONF="submit_limit = 0
 lookup_fail_limit = 1000000"
 export NGINX_EXTRA JUBAO_EXTRA_CONF
 note "starting the stack in $STATE on port $PORT (workers: $WORKERS, submit workers: $SUBMIT_WORKERS)"
-stack start > "$STATE/stack-start.log" 2>&1 || { cat "$STATE/stack-start.log" >&2; die "the stack did not start"; }
+# The daemons must not inherit the lock (fd 9): a killed run would leave it held.
+stack start > "$STATE/stack-start.log" 2>&1 9>&- || { cat "$STATE/stack-start.log" >&2; die "the stack did not start"; }
 
 rm -f "$RUN/hello.sock"
 spawn-fcgi -n -s "$RUN/hello.sock" -M 0666 -- /usr/bin/multiwatch -f "$WORKERS" -s TERM -- \
-    "$BUILD/bench/hello" >> "$STATE/log/hello.log" 2>&1 &
+    "$BUILD/bench/hello" >> "$STATE/log/hello.log" 2>&1 9>&- &
 HELLO_PID=$!
 for _ in $(seq 1 100); do [ -S "$RUN/hello.sock" ] && break; sleep 0.05; done
 [ -S "$RUN/hello.sock" ] || die "hello did not start: see $STATE/log/hello.log"
