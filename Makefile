@@ -31,11 +31,11 @@ LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
 LIB_MODULES = arena log config crypto validate calendar http form db queries render auth workflow staff \
-              refdata ratelimit store report reportform app routing
+              refdata ratelimit store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
-UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form test_routing test_auth
+UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form test_routing test_auth test_htmlout
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
@@ -59,7 +59,7 @@ $(BUILD)/cgi/%: cgi/%.c $(BUILD)/libjubao.a lib/*.h
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libjubao.a lib/*.h tests/unit/unit.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
+	$(CC) $(CFLAGS) -DJUBAO_SRC_DIR=\"$(CURDIR)\" $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
 
 # The operator's tool; its default migration directory is this checkout's sql/.
 $(BUILD)/tools/jubaoctl: tools/jubaoctl.c $(BUILD)/libjubao.a lib/*.h

@@ -6,12 +6,14 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 
 #include "crypto.h"
+#include "htmlout.h"
 #include "log.h"
 #include "render.h"
 
@@ -25,6 +27,23 @@ refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	return NULL;
 }
 
+/* Does the sheet (with what it imports) write html in UTF-8 without indenting? Then
+ * lib/htmlout.c writes its results as libxslt would; a replaced portal.xsl with other output
+ * settings keeps libxslt's serialiser. */
+static bool
+plain_html_output(xsltStylesheetPtr style)
+{
+	const xmlChar *method, *method_uri, *encoding;
+	int indent;
+
+	XSLT_GET_IMPORT_PTR(method, style, method)
+	XSLT_GET_IMPORT_PTR(method_uri, style, methodURI)
+	XSLT_GET_IMPORT_PTR(encoding, style, encoding)
+	XSLT_GET_IMPORT_INT(indent, style, indent)
+	return method != NULL && method_uri == NULL && xmlStrEqual(method, BAD_CAST "html") &&
+	    encoding != NULL && xmlStrcasecmp(encoding, BAD_CAST "UTF-8") == 0 && indent == 0;
+}
+
 void
 render_init(struct render *r, const struct config *cfg, const char *const *names, size_t n)
 {
@@ -36,7 +55,8 @@ render_init(struct render *r, const struct config *cfg, const char *const *names
 	LIBXML_TEST_VERSION;
 	r->cfg = cfg;
 	r->nsheets = n;
-	if ((r->sheets = calloc(n, sizeof(*r->sheets))) == NULL)
+	if ((r->sheets = calloc(n, sizeof(*r->sheets))) == NULL ||
+	    (r->plain_html = calloc(n, sizeof(*r->plain_html))) == NULL)
 		log_fatal("render: out of memory");
 	for (i = 0; i < n; i++) {
 		if (snprintf(path, sizeof(path), "%s/%s", cfg->xslt_dir, names[i]) >=
@@ -44,6 +64,7 @@ render_init(struct render *r, const struct config *cfg, const char *const *names
 			log_fatal("render: path too long: %s", names[i]);
 		if ((r->sheets[i] = xsltParseStylesheetFile((const xmlChar *)path)) == NULL)
 			log_fatal("render: cannot compile %s", path);
+		r->plain_html[i] = plain_html_output(r->sheets[i]);
 	}
 	/* Imports are read while compiling; from now on nothing is. */
 	if ((sec = xsltNewSecurityPrefs()) == NULL ||
@@ -68,7 +89,9 @@ render_free(struct render *r)
 		if (r->sheets[i] != NULL)
 			xsltFreeStylesheet(r->sheets[i]);
 	free(r->sheets);
+	free(r->plain_html);
 	r->sheets = NULL;
+	r->plain_html = NULL;
 	xsltFreeSecurityPrefs(xsltGetDefaultSecurityPrefs());
 	xsltSetDefaultSecurityPrefs(NULL);
 	xsltCleanupGlobals();
@@ -236,8 +259,16 @@ render_transform(struct render *r, size_t sheet, xmlDocPtr doc, xmlChar **out, i
 	if ((res = xsltApplyStylesheetUser(r->sheets[sheet], doc, NULL, NULL, NULL, tctx)) == NULL ||
 	    tctx->state != XSLT_STATE_OK)
 		goto fail;
-	if (xsltSaveResultToString(out, outlen, res, r->sheets[sheet]) != 0 || *out == NULL)
+	switch (r->plain_html[sheet] ? htmlout_doc(res, out, outlen) : HTMLOUT_UNSUPPORTED) {
+	case HTMLOUT_OK:
+		break;
+	case HTMLOUT_UNSUPPORTED:
+		if (xsltSaveResultToString(out, outlen, res, r->sheets[sheet]) != 0 || *out == NULL)
+			goto fail;
+		break;
+	default:
 		goto fail;
+	}
 	rc = 0;
 fail:
 	if (rc != 0)

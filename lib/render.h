@@ -37,6 +37,7 @@ struct render_cached {
 
 struct render {
 	xsltStylesheetPtr *sheets;
+	bool              *plain_html;      /* per sheet: lib/htmlout.c may write its results */
 	size_t             nsheets;
 	const struct config *cfg;
 	struct render_cached cache[RENDER_CACHE_SLOTS];
