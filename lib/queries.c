@@ -72,42 +72,51 @@ const char *const queries[Q__MAX] = {
 	[Q_COUNTS_DEPT] = "SELECT r.state, COUNT(DISTINCT r.id) FROM report r "
 	    "JOIN report_department rd ON rd.report_id = r.id JOIN department d "
 	    "ON d.id = rd.department_id WHERE d.kind = ? AND d.region_code LIKE ? GROUP BY r.state",
-#define CASE_ROW "r.id, r.ticket, r.state, r.category, r.subject_name, r.region, " \
-	    "COALESCE(" ISO_DATE("r.due_date") ", ''), r.overdue, " ISO_TIME("r.submitted_at") ", " \
-	    "(SELECT COUNT(*) FROM report_note n WHERE n.report_id = r.id AND n.kind = 'press')"
+#define CASE_COLS "r.id, r.ticket, r.state, r.category, r.subject_name, r.region, " \
+	    "COALESCE(" ISO_DATE("r.due_date") ", '') AS due, r.overdue, " \
+	    ISO_TIME("r.submitted_at") " AS submitted"
+#define PRESS_COUNT(id) "(SELECT COUNT(*) FROM report_note n WHERE n.report_id = " id \
+	    " AND n.kind = 'press')"
+#define CASE_ROW CASE_COLS ", " PRESS_COUNT("r.id")
+/* A department's lists need DISTINCT (a report may be in several of its units), and MariaDB
+ * evaluates select-list subqueries for every row before DISTINCT and LIMIT: the press count
+ * is taken after them, for the page's rows only. */
+#define PRESS_AFTER(inner, order) "SELECT c.*, " PRESS_COUNT("c.id") " FROM (" inner ") AS c " \
+	    "ORDER BY " order
 #define OPEN_STATES_SQL "('submitted','accepted','transferred','inspecting','verified','disposing')"
 	/* Dashboard lists: due in a date range, driven by the due-date index. */
 	[Q_DUE_AREA] = "SELECT " CASE_ROW " FROM report r FORCE INDEX (report_due) "
 	    "WHERE r.region LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN " OPEN_STATES_SQL
 	    " ORDER BY r.due_date, r.id LIMIT 51",
-	[Q_DUE_DEPT] = "SELECT STRAIGHT_JOIN DISTINCT " CASE_ROW " FROM department d "
+	[Q_DUE_DEPT] = PRESS_AFTER("SELECT STRAIGHT_JOIN DISTINCT " CASE_COLS " FROM department d "
 	    "JOIN report_department rd ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
 	    "WHERE d.kind = ? AND d.region_code LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN "
-	    OPEN_STATES_SQL " ORDER BY 7, 1 LIMIT 51",
+	    OPEN_STATES_SQL " ORDER BY 7, 1 LIMIT 51", "c.due, c.id"),
 	/* Pressed cases, driven by the (few) press notes. */
 	[Q_PRESSED_AREA] = "SELECT STRAIGHT_JOIN " CASE_ROW " FROM (SELECT DISTINCT report_id FROM "
 	    "report_note WHERE kind = 'press') p JOIN report r ON r.id = p.report_id "
 	    "WHERE r.region LIKE ? AND r.state IN " OPEN_STATES_SQL " ORDER BY r.id DESC LIMIT 51",
-	[Q_PRESSED_DEPT] = "SELECT STRAIGHT_JOIN DISTINCT " CASE_ROW " FROM (SELECT DISTINCT "
-	    "report_id FROM report_note WHERE kind = 'press') p JOIN report r ON r.id = p.report_id "
-	    "JOIN report_department rd ON rd.report_id = r.id JOIN department d "
+	[Q_PRESSED_DEPT] = PRESS_AFTER("SELECT STRAIGHT_JOIN DISTINCT " CASE_COLS " FROM (SELECT "
+	    "DISTINCT report_id FROM report_note WHERE kind = 'press') p JOIN report r "
+	    "ON r.id = p.report_id JOIN report_department rd ON rd.report_id = r.id JOIN department d "
 	    "ON d.id = rd.department_id WHERE d.kind = ? AND d.region_code LIKE ? AND r.state IN "
-	    OPEN_STATES_SQL " ORDER BY 1 DESC LIMIT 51",
+	    OPEN_STATES_SQL " ORDER BY 1 DESC LIMIT 51", "c.id DESC"),
 	/* Case lists, newest first: a backward walk of the primary key that stops at the page's
 	 * end; a search goes through the ticket and subject-name indexes instead. */
 #define CASE_FILTER " AND (? IS NULL OR r.state = ?) AND (? = 0 OR r.overdue = 1) "
 	[Q_CASES_AREA] = "SELECT " CASE_ROW " FROM report r FORCE INDEX (PRIMARY) "
 	    "WHERE r.region LIKE ?" CASE_FILTER "ORDER BY r.id DESC LIMIT 51 OFFSET ?",
-	[Q_CASES_DEPT] = "SELECT STRAIGHT_JOIN DISTINCT " CASE_ROW " FROM department d "
+	[Q_CASES_DEPT] = PRESS_AFTER("SELECT STRAIGHT_JOIN DISTINCT " CASE_COLS " FROM department d "
 	    "JOIN report_department rd ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
 	    "WHERE d.kind = ? AND d.region_code LIKE ?" CASE_FILTER
-	    "ORDER BY 1 DESC LIMIT 51 OFFSET ?",
+	    "ORDER BY 1 DESC LIMIT 51 OFFSET ?", "c.id DESC"),
 #define CASE_SEARCH " AND (r.ticket = ? OR r.subject_name LIKE CONCAT(?, '%')) "
 	[Q_SEARCH_AREA] = "SELECT " CASE_ROW " FROM report r WHERE r.region LIKE ?" CASE_SEARCH
 	    CASE_FILTER "ORDER BY r.id DESC LIMIT 51 OFFSET ?",
-	[Q_SEARCH_DEPT] = "SELECT DISTINCT " CASE_ROW " FROM report r JOIN report_department rd "
-	    "ON rd.report_id = r.id JOIN department d ON d.id = rd.department_id WHERE d.kind = ? "
-	    "AND d.region_code LIKE ?" CASE_SEARCH CASE_FILTER "ORDER BY 1 DESC LIMIT 51 OFFSET ?",
+	[Q_SEARCH_DEPT] = PRESS_AFTER("SELECT DISTINCT " CASE_COLS " FROM report r "
+	    "JOIN report_department rd ON rd.report_id = r.id JOIN department d "
+	    "ON d.id = rd.department_id WHERE d.kind = ? AND d.region_code LIKE ?" CASE_SEARCH
+	    CASE_FILTER "ORDER BY 1 DESC LIMIT 51 OFFSET ?", "c.id DESC"),
 	[Q_CASE_GET] = "SELECT r.id, r.ticket, r.state, r.category, r.standards, r.industry, "
 	    "r.region, r.subject_type, r.subject_name, COALESCE(r.subject_address, ''), "
 	    "COALESCE(r.credit_code, ''), r.description, r.hazard, r.hazard_notified, r.anonymous, "

@@ -444,6 +444,11 @@ def supervisor_press_shows_on_the_handling_unit_dashboard():
     assert sup.act(cid, "press", text="请于本周内完成现场检查。").status == 200
     d = handler.get("/admin/?format=xml").xml()
     assert str(cid) in {c.get("id") for c in d.findall("pressed/case")}
+    # The unit's case list marks it too (the press count is taken after DISTINCT and LIMIT).
+    rows = {c.get("id"): c for c in handler.get("/admin/cases?format=xml").xml().iter("case")}
+    assert rows[str(cid)].get("pressed") == "1"
+    assert all(c.get("pressed") == "0" for i, c in rows.items() if i != str(cid)
+               and i not in {c.get("id") for c in d.findall("pressed/case")})
     assert handler.act(cid, "press", text="x").status == 409
 
 
