@@ -475,6 +475,7 @@ struct list_arg {
 	struct ctx *c;
 	xmlNodePtr  parent;
 	unsigned    n;
+	bool        more;        /* a 51st row: the list shows 50 and says there are more */
 };
 
 static int
@@ -485,8 +486,10 @@ case_row(void *arg, const struct db_row *r)
 	char region[300];
 
 	a->n++;
-	if (a->n > 50)
+	if (a->n > 50) {
+		a->more = true;
 		return 1;
+	}
 	n = xml_add(a->parent, "case", NULL);
 	xml_attr(n, "id", r->col[0]);
 	xml_attr(n, "ticket", r->col[1]);
@@ -578,12 +581,24 @@ area_counts(struct page *pg, const struct area *ar, xmlNodePtr parent)
 	return DB_OK;
 }
 
+/* One of the dashboard's lists: up to 50 cases, more="1" when there are more. */
+static int
+dashboard_list(struct page *pg, const struct area *ar, xmlNodePtr root, const char *name,
+    int q_area, int q_dept, const struct dbp *extra, size_t nextra)
+{
+	struct list_arg a = { pg->c, xml_add(root, name, NULL), 0, false };
+	int rc = area_run(pg, ar, q_area, q_dept, extra, nextra, case_row, &a);
+
+	if (a.more)
+		xml_attr(a.parent, "more", "1");
+	return rc;
+}
+
 static void
 dashboard(struct page *pg)
 {
 	struct ctx *c = pg->c;
 	struct area ar;
-	struct list_arg a = { c, NULL, 0 };
 	xmlNodePtr root;
 	xmlDocPtr doc;
 	char today[11], yesterday[11];
@@ -600,23 +615,18 @@ dashboard(struct page *pg)
 	report_due(NULL, c->now - 86400, 0, yesterday);
 	rc = area_counts(pg, &ar, root);
 	if (rc == DB_OK) {
-		a.parent = xml_add(root, "due-today", NULL);
 		d[0] = P_TEXT(today);
 		d[1] = P_TEXT(today);
-		rc = area_run(pg, &ar, Q_DUE_AREA, Q_DUE_DEPT, d, 2, case_row, &a);
+		rc = dashboard_list(pg, &ar, root, "due-today", Q_DUE_AREA, Q_DUE_DEPT, d, 2);
 	}
 	if (rc == DB_OK) {
-		a.parent = xml_add(root, "overdue", NULL);
-		a.n = 0;
 		d[0] = P_TEXT("1970-01-01");
 		d[1] = P_TEXT(yesterday);
-		rc = area_run(pg, &ar, Q_DUE_AREA, Q_DUE_DEPT, d, 2, case_row, &a);
+		rc = dashboard_list(pg, &ar, root, "overdue", Q_DUE_AREA, Q_DUE_DEPT, d, 2);
 	}
-	if (rc == DB_OK) {
-		a.parent = xml_add(root, "pressed", NULL);
-		a.n = 0;
-		rc = area_run(pg, &ar, Q_PRESSED_AREA, Q_PRESSED_DEPT, NULL, 0, case_row, &a);
-	}
+	if (rc == DB_OK)
+		rc = dashboard_list(pg, &ar, root, "pressed", Q_PRESSED_AREA, Q_PRESSED_DEPT, NULL,
+		    0);
 	if (rc != DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
@@ -632,7 +642,7 @@ case_list(struct page *pg)
 	const char *state = field(c, "state"), *q = field(c, "q");
 	int64_t page = int_field(c, "page");
 	bool overdue = field(c, "overdue") != NULL && strcmp(field(c, "overdue"), "1") == 0;
-	struct list_arg a = { c, NULL, 0 };
+	struct list_arg a = { c, NULL, 0, false };
 	struct area ar;
 	struct dbp p[8];
 	xmlNodePtr root, f, pgn;
@@ -977,7 +987,7 @@ add_actions(struct page *pg, const struct kase *k, unsigned roles, bool on_lead,
 		xml_attr(n, "name", t->name);
 		xml_attr(n, "label", t->label);
 		if (i == A_REJECT) {
-			struct list_arg a = { pg->c, n, 0 };
+			struct list_arg a = { pg->c, n, 0, false };
 			(void)db_run(&pg->c->db, Q_REJECT_REASONS, NULL, 0, reason_row, &a);
 		}
 		if (i == A_DISPOSE)
@@ -986,7 +996,7 @@ add_actions(struct page *pg, const struct kase *k, unsigned roles, bool on_lead,
 		if (i == A_TRANSFER)
 			add_transfer_choices(pg, k, n);
 		if (i == A_SET_CONTACT && k->lead > 0) {
-			struct list_arg a = { pg->c, n, 0 };
+			struct list_arg a = { pg->c, n, 0, false };
 			struct dbp p[1] = { P_INT(k->lead) };
 			(void)db_run(&pg->c->db, Q_CONTACTS_OF_DEPT, p, 1, staff_option_row, &a);
 		}
@@ -1057,7 +1067,7 @@ case_page(struct page *pg, int64_t id, bool reveal, int status, const char *mess
 	bool on_lead;
 	xmlNodePtr root, r, n;
 	xmlDocPtr doc;
-	struct list_arg a = { c, NULL, 0 };
+	struct list_arg a = { c, NULL, 0, false };
 	struct dbp p[1] = { P_INT(id) };
 	const struct industry *ind;
 	char region[300], *std, *tok, *save;
@@ -2081,7 +2091,7 @@ calendar_page(struct page *pg, int status, const char *message)
 {
 	struct ctx *c = pg->c;
 	int64_t year = int_field(c, "year");
-	struct list_arg a = { c, NULL, 0 };
+	struct list_arg a = { c, NULL, 0, false };
 	struct dbp p[1];
 	xmlNodePtr root, y;
 	xmlDocPtr doc;
@@ -2312,7 +2322,7 @@ audit_page(struct page *pg)
 	const char *ticket = filter_value(c, "ticket", 16), *from = filter_value(c, "from", 10);
 	const char *to = filter_value(c, "to", 10);
 	int64_t page = int_field(c, "page");
-	struct list_arg a = { c, NULL, 0 };
+	struct list_arg a = { c, NULL, 0, false };
 	struct dbp p[11];
 	xmlNodePtr root, f, pgn;
 	xmlDocPtr doc;
@@ -2422,7 +2432,7 @@ static void
 users_page(struct page *pg, int status, const char *message)
 {
 	struct ctx *c = pg->c;
-	struct list_arg a = { c, NULL, 0 };
+	struct list_arg a = { c, NULL, 0, false };
 	xmlNodePtr root, roles;
 	xmlDocPtr doc;
 	int i, rc;

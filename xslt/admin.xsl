@@ -687,11 +687,18 @@
             <xsl:if test="overdue/case">
               <xsl:attribute name="class">count-card count-overdue is-alert</xsl:attribute>
             </xsl:if>
-            <span class="count-n"><xsl:value-of select="count(overdue/case)"/></span>
+            <span class="count-n"><xsl:apply-templates select="overdue" mode="list-count"/></span>
             <span class="count-label">已超期</span>
           </a>
         </li>
       </ul>
+      <xsl:if test="counts/@age &gt; 0">
+        <p class="hint counts-age">
+          <xsl:text>各状态案件数每分钟统计一次，以上为 </xsl:text>
+          <xsl:value-of select="counts/@age"/>
+          <xsl:text> 秒前的数字；下列清单为实时数据。</xsl:text>
+        </p>
+      </xsl:if>
     </section>
 
     <section class="dash-section" aria-labelledby="overdue-title">
@@ -700,7 +707,7 @@
       </xsl:if>
       <h2 id="overdue-title">
         <xsl:text>已超期</xsl:text>
-        <span class="h-count"><xsl:value-of select="count(overdue/case)"/></span>
+        <span class="h-count"><xsl:apply-templates select="overdue" mode="list-count"/></span>
       </h2>
       <xsl:call-template name="a-case-table">
         <xsl:with-param name="cases" select="overdue/case"/>
@@ -711,7 +718,7 @@
     <section class="dash-section" aria-labelledby="today-title">
       <h2 id="today-title">
         <xsl:text>今日到期</xsl:text>
-        <span class="h-count"><xsl:value-of select="count(due-today/case)"/></span>
+        <span class="h-count"><xsl:apply-templates select="due-today" mode="list-count"/></span>
       </h2>
       <xsl:call-template name="a-case-table">
         <xsl:with-param name="cases" select="due-today/case"/>
@@ -722,13 +729,19 @@
     <section class="dash-section" aria-labelledby="pressed-title">
       <h2 id="pressed-title">
         <xsl:text>督办案件</xsl:text>
-        <span class="h-count"><xsl:value-of select="count(pressed/case)"/></span>
+        <span class="h-count"><xsl:apply-templates select="pressed" mode="list-count"/></span>
       </h2>
       <xsl:call-template name="a-case-table">
         <xsl:with-param name="cases" select="pressed/case"/>
         <xsl:with-param name="empty" select="'没有被督办的案件。'"/>
       </xsl:call-template>
     </section>
+  </xsl:template>
+
+  <!-- The number of cases in a dashboard list: "50+" when the list was cut. -->
+  <xsl:template match="*" mode="list-count">
+    <xsl:value-of select="count(case)"/>
+    <xsl:if test="@more = '1'">+</xsl:if>
   </xsl:template>
 
   <!-- ========================================================= case list -->
