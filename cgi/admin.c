@@ -2267,6 +2267,98 @@ calendar_post(struct page *pg)
 		calendar_page(pg, why != NULL ? 400 : 200, why != NULL ? why : "已保存。");
 }
 
+/* ---------------------------------------------------------------- refusal reasons */
+
+/* The reasons an intake officer picks from when refusing a report (不予受理), each with the
+ * text the reporter is shown by default. Administrators edit them here; a reason in use is
+ * never deleted, only disabled, so that old refusals keep their meaning. */
+static int
+reason_list_row(void *arg, const struct db_row *r)
+{
+	struct list_arg *a = arg;
+	xmlNodePtr n = xml_add(a->parent, "reason", r->col[2]);
+
+	xml_attr(n, "code", r->col[0]);
+	xml_attr(n, "label", r->col[1]);
+	xml_attr(n, "sort", r->col[3]);
+	xml_attr(n, "enabled", r->col[4]);
+	return 0;
+}
+
+static void
+reasons_page(struct page *pg, int status, const char *message)
+{
+	struct list_arg a = { pg->c, NULL, 0, false };
+	xmlNodePtr root;
+	xmlDocPtr doc = console_doc(pg, "reasons", &root);
+
+	if (message != NULL)
+		xml_add(root, "message", message);
+	a.parent = root;
+	if (db_run(&pg->c->db, Q_REASONS_ALL, NULL, 0, reason_list_row, &a) != DB_OK) {
+		xmlFreeDoc(doc);
+		db_unavailable(pg);
+		return;
+	}
+	app_send(pg->c, status, doc);
+}
+
+/* A reason's code: what the refusal records; lower-case letters, digits and _. */
+static bool
+reason_code_ok(const char *v)
+{
+	size_t n = v != NULL ? strlen(v) : 0, i;
+
+	if (n == 0 || n > 32)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= '0' && v[i] <= '9') || v[i] == '_'))
+			return false;
+	return true;
+}
+
+static void
+reasons_post(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	const char *code = field(c, "code"), *label = text_field(c, "label", 100, false);
+	const char *text = field(c, "text"), *sort = field(c, "sort"), *on = field(c, "enabled");
+	int64_t order = int_field(c, "sort");
+	struct dbp p[5];
+	char detail[80];
+
+	if (!reason_code_ok(code)) {
+		reasons_page(pg, 400, "代码应为1至32位小写字母、数字或下划线。");
+		return;
+	}
+	if (label == NULL) {
+		reasons_page(pg, 400, "请填写理由名称（不超过100字）。");
+		return;
+	}
+	if (text != NULL && text[0] != '\0' && (text = text_field(c, "text", 500, true)) == NULL) {
+		reasons_page(pg, 400, "告知举报人的说明不超过500字。");
+		return;
+	}
+	if (sort != NULL && sort[0] != '\0' && strcmp(sort, "0") != 0 &&
+	    (order <= 0 || order > 9999)) {
+		reasons_page(pg, 400, "排序应为0至9999的整数。");
+		return;
+	}
+	p[0] = P_TEXT(code);
+	p[1] = P_TEXT(label);
+	p[2] = P_TEXT(text != NULL ? text : "");
+	p[3] = P_INT(order);
+	p[4] = P_INT(on != NULL && strcmp(on, "1") == 0);
+	snprintf(detail, sizeof(detail), "save %s enabled=%d", code, on != NULL &&
+	    strcmp(on, "1") == 0);
+	if (db_run(&c->db, Q_REASON_SAVE, p, 5, NULL, NULL) != DB_OK ||
+	    staff_audit(c, &pg->s, "reasons", 0, detail) != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	reasons_page(pg, 200, "已保存。");
+}
+
 /* ---------------------------------------------------------------- audit trail */
 
 static const struct option audit_actions[] = {
@@ -2279,7 +2371,7 @@ static const struct option audit_actions[] = {
 	{ "release", "反馈举报人" }, { "note", "内部备注" }, { "press", "督办" },
 	{ "set_contact", "指定联系人" }, { "notify_hazard", "隐患通报" },
 	{ "link_duplicate", "关联重复举报" }, { "intake", "登记举报" }, { "routing", "修改移交规则" },
-	{ "calendar", "修改工作日历" }, { "user", "用户管理" }, { "overdue", "超期" },
+	{ "calendar", "修改工作日历" }, { "reasons", "修改不予受理理由" }, { "user", "用户管理" }, { "overdue", "超期" },
 	{ "create_user", "创建用户" }, { "attachment", "下载附件" }, { "rotate_keys", "轮换密钥" }, { "reporter_reply", "举报人补充" },
 	{ NULL, NULL },
 };
@@ -2637,6 +2729,9 @@ handle(struct ctx *c)
 	} else if (strcmp(c->path, "/admin/calendar") == 0) {
 		if (need_role(&pg, BIT(R_ADMIN)))
 			c->is_post ? calendar_post(&pg) : calendar_page(&pg, 200, NULL);
+	} else if (strcmp(c->path, "/admin/reasons") == 0) {
+		if (need_role(&pg, BIT(R_ADMIN)))
+			c->is_post ? reasons_post(&pg) : reasons_page(&pg, 200, NULL);
 	} else if (strcmp(c->path, "/admin/audit") == 0) {
 		if (need_role(&pg, BIT(R_ADMIN) | BIT(R_SUPERVISOR)))
 			audit_page(&pg);

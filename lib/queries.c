@@ -199,4 +199,9 @@ const char *const queries[Q__MAX] = {
 	[Q_USER_TOGGLE] = "UPDATE staff SET disabled = 1 - disabled WHERE id = ?",
 	[Q_REJECT_REASONS] = "SELECT code, label, text FROM reject_reason WHERE enabled = 1 "
 	    "ORDER BY sort, code",
+	[Q_REASONS_ALL] = "SELECT code, label, text, sort, enabled FROM reject_reason "
+	    "ORDER BY sort, code",
+	[Q_REASON_SAVE] = "INSERT INTO reject_reason (code, label, text, sort, enabled) "
+	    "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE label = VALUES(label), "
+	    "text = VALUES(text), sort = VALUES(sort), enabled = VALUES(enabled)",
 };

@@ -90,6 +90,8 @@ enum query {
 	Q_ROLE_DELETE,
 	Q_USER_TOGGLE,
 	Q_REJECT_REASONS,      /* -> code, label, text */
+	Q_REASONS_ALL,         /* -> code, label, text, sort, enabled (disabled ones too) */
+	Q_REASON_SAVE,         /* code, label, text, sort, enabled: insert or update */
 	Q__MAX
 };
 

@@ -76,6 +76,7 @@
       <xsl:when test="/intake-form or /intake-receipt or /error[intake-form]">admin-intake</xsl:when>
       <xsl:when test="/routing">admin-routing</xsl:when>
       <xsl:when test="/calendar">admin-calendar</xsl:when>
+      <xsl:when test="/reasons">admin-reasons</xsl:when>
       <xsl:when test="/audit-log">admin-audit</xsl:when>
       <xsl:when test="/users">admin-users</xsl:when>
       <xsl:when test="/password-form or /totp-setup">admin-account</xsl:when>
@@ -192,7 +193,7 @@
   </xsl:template>
 
   <!-- The staff console's navigation: the entries the session's roles
-       allow (routing, calendar, users: admin; audit: admin or supervisor;
+       allow (routing, calendar, refusal reasons, users: admin; audit: admin or supervisor;
        intake: intake), then the user's name, account links and logout.
        Without a session (an error before login) only the login link. -->
   <xsl:template name="portal-console-nav">
@@ -229,6 +230,11 @@
                   <xsl:with-param name="key" select="'admin-calendar'"/>
                   <xsl:with-param name="path" select="'/admin/calendar'"/>
                   <xsl:with-param name="label" select="'工作日历'"/>
+                </xsl:call-template>
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="'admin-reasons'"/>
+                  <xsl:with-param name="path" select="'/admin/reasons'"/>
+                  <xsl:with-param name="label" select="'不予受理理由'"/>
                 </xsl:call-template>
               </xsl:if>
               <xsl:if test="$roles = 'admin' or $roles = 'supervisor'">
