@@ -88,10 +88,17 @@ const char *const queries[Q__MAX] = {
 	[Q_DUE_AREA] = "SELECT " CASE_ROW " FROM report r FORCE INDEX (report_due) "
 	    "WHERE r.region LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN " OPEN_STATES_SQL
 	    " ORDER BY r.due_date, r.id LIMIT 51",
-	[Q_DUE_DEPT] = PRESS_AFTER("SELECT STRAIGHT_JOIN DISTINCT " CASE_COLS " FROM department d "
-	    "JOIN report_department rd ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
-	    "WHERE d.kind = ? AND d.region_code LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN "
-	    OPEN_STATES_SQL " ORDER BY 7, 1 LIMIT 51", "c.due, c.id"),
+	/* A unit's due-today and overdue lists in one pass over its reports (both need all of
+	 * them): up to 51 of each, numbered within "due today" and "before". Parameters: today,
+	 * kind, prefix, today. */
+	[Q_DUE_DEPT] = "SELECT c.id, c.ticket, c.state, c.category, c.subject_name, c.region, "
+	    "c.due, c.overdue, c.submitted, " PRESS_COUNT("c.id") " FROM (SELECT t.*, "
+	    "ROW_NUMBER() OVER "
+	    "(PARTITION BY t.due = ? ORDER BY t.due, t.id) AS rn FROM (SELECT STRAIGHT_JOIN "
+	    "DISTINCT " CASE_COLS " FROM department d JOIN report_department rd "
+	    "ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
+	    "WHERE d.kind = ? AND d.region_code LIKE ? AND r.due_date <= ? AND r.state IN "
+	    OPEN_STATES_SQL ") AS t) AS c WHERE c.rn <= 51 ORDER BY c.due, c.id",
 	/* Pressed cases, driven by the (few) press notes. */
 	[Q_PRESSED_AREA] = "SELECT STRAIGHT_JOIN " CASE_ROW " FROM (SELECT DISTINCT report_id FROM "
 	    "report_note WHERE kind = 'press') p JOIN report r ON r.id = p.report_id "

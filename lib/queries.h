@@ -42,7 +42,7 @@ enum query {
 	Q_COUNTS_AREA,         /* region prefix -> state, n */
 	Q_COUNTS_DEPT,         /* kind, region prefix -> state, n */
 	Q_DUE_AREA,            /* prefix, date -> case rows due on or before date */
-	Q_DUE_DEPT,
+	Q_DUE_DEPT,            /* today, kind, prefix, today -> due today and overdue rows */
 	Q_PRESSED_AREA,
 	Q_PRESSED_DEPT,
 	Q_CASES_AREA,          /* prefix, state, state, q, q, q, overdue, offset -> case rows */

@@ -400,6 +400,8 @@ def refusal_reasons_are_edited_by_administrators():
     admin, intake = Browser(), Browser()
     admin.login(U["admin"])
     intake.login(U["intake"])
+    audited = int(sql("SELECT COUNT(*) FROM audit WHERE action = 'reasons' AND detail LIKE "
+                      "'save in_rectification%'")[0][0])
     assert intake.get("/admin/reasons").status == 403
     bad = admin.post("/admin/reasons", [("csrf", admin.csrf), ("code", "Bad Code"), ("label", "x")])
     assert bad.status == 400 and "代码应为" in bad.text
@@ -423,8 +425,8 @@ def refusal_reasons_are_edited_by_administrators():
     assert "in_rectification" not in offered()
     assert {e.get("code"): e.get("enabled") for e in
             admin.get("/admin/reasons?format=xml").xml().findall("reason")}["in_rectification"] == "0"
-    assert sql("SELECT COUNT(*) FROM audit WHERE action = 'reasons' AND detail LIKE "
-               "'save in_rectification%'")[0][0] == "2"
+    assert int(sql("SELECT COUNT(*) FROM audit WHERE action = 'reasons' AND detail LIKE "
+                   "'save in_rectification%'")[0][0]) == audited + 2
     sql("DELETE FROM reject_reason WHERE code = 'in_rectification'")
 
 
@@ -483,6 +485,33 @@ def supervisor_press_shows_on_the_handling_unit_dashboard():
     assert all(c.get("pressed") == "0" for i, c in rows.items() if i != str(cid)
                and i not in {c.get("id") for c in d.findall("pressed/case")})
     assert handler.act(cid, "press", text="x").status == 409
+
+
+@test
+def unit_dashboard_splits_due_today_and_overdue():
+    cid, _, _ = public_report()
+    intake, handler = Browser(), Browser()
+    intake.login(U["intake"])
+    handler.login(U["handler"])
+    lead = dept_id("长春市南关区工业和信息化局")
+    intake.act(cid, "accept")
+    intake.act(cid, "transfer", lead=lead, department=[lead])
+
+    def lists():
+        d = handler.get("/admin/?format=xml").xml()
+        return ({c.get("id") for c in d.findall("due-today/case")},
+                {c.get("id") for c in d.findall("overdue/case")})
+    # Beijing dates, as the console computes them
+    today = sql("SELECT DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '+08:00'))")[0][0]
+    sql("UPDATE report SET due_date = '%s' WHERE id = %d" % (today, cid))
+    due, late = lists()
+    assert str(cid) in due and str(cid) not in late
+    sql("UPDATE report SET due_date = DATE_SUB('%s', INTERVAL 3 DAY) WHERE id = %d" % (today, cid))
+    due, late = lists()
+    assert str(cid) in late and str(cid) not in due
+    sql("UPDATE report SET due_date = DATE_ADD('%s', INTERVAL 3 DAY) WHERE id = %d" % (today, cid))
+    due, late = lists()
+    assert str(cid) not in late and str(cid) not in due
 
 
 @test
