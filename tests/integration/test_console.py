@@ -147,6 +147,14 @@ def public_report(**over):
     return cid, ticket, code
 
 
+def transferred_to_nanguan(intake, cid):
+    """Accept the report and transfer it to 南关区's 工信 bureau (the handler's unit)."""
+    lead = dept_id("长春市南关区工业和信息化局")
+    intake.act(cid, "accept")
+    intake.act(cid, "transfer", lead=lead, department=[lead])
+    return lead
+
+
 def workdays_after(n, start=None):
     rows = sql("SELECT day, is_off FROM holiday")
     exc = {d: off == "1" for d, off in rows}
@@ -350,9 +358,7 @@ def other_county_cannot_see_the_case():
     intake, other = Browser(), Browser()
     intake.login(U["intake"])
     other.login(U["other"])
-    lead = dept_id("长春市南关区工业和信息化局")
-    intake.act(cid, "accept")
-    intake.act(cid, "transfer", lead=lead, department=[lead])
+    transferred_to_nanguan(intake, cid)
     a = other.get("/admin/case?id=%d" % cid)
     assert a.status == 404
     assert "id=%d\"" % cid not in other.get("/admin/cases").text
@@ -473,9 +479,7 @@ def supervisor_press_shows_on_the_handling_unit_dashboard():
     intake.login(U["intake"])
     handler.login(U["handler"])
     sup.login(U["super"])
-    lead = dept_id("长春市南关区工业和信息化局")
-    intake.act(cid, "accept")
-    intake.act(cid, "transfer", lead=lead, department=[lead])
+    transferred_to_nanguan(intake, cid)
     assert sup.act(cid, "press", text="请于本周内完成现场检查。").status == 200
     d = handler.get("/admin/?format=xml").xml()
     assert str(cid) in {c.get("id") for c in d.findall("pressed/case")}
@@ -493,9 +497,7 @@ def unit_dashboard_splits_due_today_and_overdue():
     intake, handler = Browser(), Browser()
     intake.login(U["intake"])
     handler.login(U["handler"])
-    lead = dept_id("长春市南关区工业和信息化局")
-    intake.act(cid, "accept")
-    intake.act(cid, "transfer", lead=lead, department=[lead])
+    transferred_to_nanguan(intake, cid)
 
     def lists():
         d = handler.get("/admin/?format=xml").xml()
