@@ -1,5 +1,6 @@
 /* db: see db.h. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -295,6 +296,30 @@ bind_out_i64(MYSQL_BIND *b, int64_t *v, my_bool *isnull)
 	b->buffer_type = MYSQL_TYPE_LONGLONG;
 	b->buffer = v;
 	b->is_null = isnull;
+}
+
+void
+bind_out_time(MYSQL_BIND *b, MYSQL_TIME *t, my_bool *isnull)
+{
+	memset(b, 0, sizeof(*b));
+	memset(t, 0, sizeof(*t));
+	b->buffer_type = MYSQL_TYPE_DATETIME;
+	b->buffer = t;
+	b->buffer_length = sizeof(*t);
+	b->is_null = isnull;
+}
+
+void
+db_iso_time(const MYSQL_TIME *t, char out[32])
+{
+	snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u+08:00", t->year % 10000, t->month % 100,
+	    t->day % 100, t->hour % 100, t->minute % 100, t->second % 100);
+}
+
+void
+db_iso_date(const MYSQL_TIME *t, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", t->year % 10000, t->month % 100, t->day % 100);
 }
 
 int

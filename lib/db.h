@@ -65,6 +65,12 @@ void bind_u64(MYSQL_BIND *, const uint64_t *v);
 /* Result binds: buf gets at most cap-1 bytes and a NUL; *len the full length. */
 void bind_out_text(MYSQL_BIND *, char *buf, size_t cap, unsigned long *len, my_bool *isnull);
 void bind_out_i64(MYSQL_BIND *, int64_t *v, my_bool *isnull);
+/* A DATE or DATETIME column in binary form (cheaper for the server than DATE_FORMAT), and its
+ * text as the pages want it: "2026-11-22T09:30:00+08:00" (stored times are Beijing time) or
+ * "2026-11-22". */
+void bind_out_time(MYSQL_BIND *, MYSQL_TIME *t, my_bool *isnull);
+void db_iso_time(const MYSQL_TIME *, char out[32]);
+void db_iso_date(const MYSQL_TIME *, char out[11]);
 /*
  * A simpler interface for the console, where a query's speed matters less than the clarity of
  * its caller: typed parameters in an array, and every result column handed back as text

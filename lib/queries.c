@@ -29,8 +29,8 @@ const char *const queries[Q__MAX] = {
 	 * the inner join loses no report, and it lets the event index give the order without a
 	 * temporary table or a sort. No row: unknown ticket (the caller reads the count alone). */
 	[Q_PUBLIC_LOOKUP] = "SELECT l.window_start, l.hits, "
-	    "r.id, r.code_mac, r.state, r.category, " ISO_TIME("r.submitted_at") ", "
-	    "COALESCE(" ISO_DATE("r.due_date") ", ''), " ISO_TIME("e.at") ", e.state, e.text "
+	    "r.id, r.code_mac, r.state, r.category, r.submitted_at, r.due_date, e.at, e.state, "
+	    "e.text "
 	    "FROM report r JOIN report_event e ON e.report_id = r.id "
 	    "LEFT JOIN rate_limit l ON l.subject = ? AND l.bucket = ? "
 	    "WHERE r.ticket = ? ORDER BY e.at, e.id",

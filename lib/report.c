@@ -244,8 +244,8 @@ report_save(struct db *db, const struct keyring *ring,
 struct lookup_row {
 	int64_t       window_start, hits, id;
 	uint8_t       code_mac[32];
-	char          state[16], category[16], submitted[32], due[11];
-	char          at[32], event_state[16], text[2000 * 4 + 1];
+	char          state[16], category[16], event_state[16], text[2000 * 4 + 1];
+	MYSQL_TIME    submitted, due, at;
 	unsigned long len[11];
 	my_bool       null[11];
 	MYSQL_BIND    r[11];
@@ -265,9 +265,9 @@ lookup_bind(struct lookup_row *w)
 	w->r[3].is_null = &w->null[3];
 	bind_out_text(&w->r[4], w->state, sizeof(w->state), &w->len[4], &w->null[4]);
 	bind_out_text(&w->r[5], w->category, sizeof(w->category), &w->len[5], &w->null[5]);
-	bind_out_text(&w->r[6], w->submitted, sizeof(w->submitted), &w->len[6], &w->null[6]);
-	bind_out_text(&w->r[7], w->due, sizeof(w->due), &w->len[7], &w->null[7]);
-	bind_out_text(&w->r[8], w->at, sizeof(w->at), &w->len[8], &w->null[8]);
+	bind_out_time(&w->r[6], &w->submitted, &w->null[6]);
+	bind_out_time(&w->r[7], &w->due, &w->null[7]);
+	bind_out_time(&w->r[8], &w->at, &w->null[8]);
 	bind_out_text(&w->r[9], w->event_state, sizeof(w->event_state), &w->len[9], &w->null[9]);
 	bind_out_text(&w->r[10], w->text, sizeof(w->text), &w->len[10], &w->null[10]);
 }
@@ -276,22 +276,25 @@ lookup_bind(struct lookup_row *w)
 static xmlDocPtr
 case_doc(struct lookup_row *w, const char ticket[17], xmlNodePtr *events)
 {
+	char submitted[32], due[11];
 	xmlNodePtr root;
 	xmlDocPtr doc;
 
 	text_end(w->state, sizeof(w->state), w->len[4]);
 	text_end(w->category, sizeof(w->category), w->len[5]);
-	text_end(w->submitted, sizeof(w->submitted), w->len[6]);
-	text_end(w->due, sizeof(w->due), w->len[7]);
+	db_iso_time(&w->submitted, submitted);
+	due[0] = '\0';
+	if (!w->null[7])
+		db_iso_date(&w->due, due);
 	doc = xml_doc("case", &root);
 	xml_add(root, "ticket", ticket);
 	xml_add(root, "state", w->state);
 	xml_add(root, "state-label", option_label(report_states, w->state));
 	xml_add(root, "category", w->category);
 	xml_add(root, "category-label", option_label(report_categories, w->category));
-	xml_add(root, "submitted", w->submitted);
-	if (w->due[0] != '\0')
-		xml_add(root, "due", w->due);
+	xml_add(root, "submitted", submitted);
+	if (due[0] != '\0')
+		xml_add(root, "due", due);
 	if (strcmp(w->state, "needs_info") == 0)
 		xml_add(root, "reply-form", NULL);
 	*events = xml_add(root, "events", NULL);
@@ -301,13 +304,14 @@ case_doc(struct lookup_row *w, const char ticket[17], xmlNodePtr *events)
 static void
 add_event(xmlNodePtr events, struct lookup_row *w)
 {
+	char at[32];
 	xmlNodePtr e;
 
-	text_end(w->at, sizeof(w->at), w->len[8]);
+	db_iso_time(&w->at, at);
 	text_end(w->event_state, sizeof(w->event_state), w->len[9]);
 	text_end(w->text, sizeof(w->text), w->len[10]);
 	e = xml_add(events, "event", w->text);
-	xml_attr(e, "at", w->at);
+	xml_attr(e, "at", at);
 	xml_attr(e, "state", w->event_state);
 	xml_attr(e, "label", option_label(report_states, w->event_state));
 }
