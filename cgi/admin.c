@@ -475,8 +475,13 @@ struct list_arg {
 	struct ctx *c;
 	xmlNodePtr  parent;
 	unsigned    n;
-	bool        more;        /* a 51st row: the list shows 50 and says there are more */
+	bool        more;        /* one row past the limit: the list says there are more */
+	unsigned    limit;       /* rows shown; 0: a page of a case list (50) */
 };
+
+/* The dashboard is an overview: the most urgent cases of each list, with the full lists one
+ * click away (the count cards link to them). */
+#define DASHBOARD_ROWS 20
 
 static int
 case_row(void *arg, const struct db_row *r)
@@ -486,7 +491,7 @@ case_row(void *arg, const struct db_row *r)
 	char region[300];
 
 	a->n++;
-	if (a->n > 50) {
+	if (a->n > (a->limit != 0 ? a->limit : 50)) {
 		a->more = true;
 		return 1;
 	}
@@ -586,7 +591,7 @@ static int
 dashboard_list(struct page *pg, const struct area *ar, xmlNodePtr root, const char *name,
     int q_area, int q_dept, const struct dbp *extra, size_t nextra)
 {
-	struct list_arg a = { pg->c, xml_add(root, name, NULL), 0, false };
+	struct list_arg a = { pg->c, xml_add(root, name, NULL), 0, false, DASHBOARD_ROWS };
 	int rc = area_run(pg, ar, q_area, q_dept, extra, nextra, case_row, &a);
 
 	if (a.more)
@@ -613,8 +618,9 @@ due_split_row(void *arg, const struct db_row *r)
 static int
 unit_due_lists(struct page *pg, const struct area *ar, xmlNodePtr root, const char *today)
 {
-	struct due_split ds = { today, { pg->c, xml_add(root, "due-today", NULL), 0, false },
-	    { pg->c, xml_add(root, "overdue", NULL), 0, false } };
+	struct due_split ds = { today,
+	    { pg->c, xml_add(root, "due-today", NULL), 0, false, DASHBOARD_ROWS },
+	    { pg->c, xml_add(root, "overdue", NULL), 0, false, DASHBOARD_ROWS } };
 	struct dbp p[4] = { P_TEXT(today), P_TEXT(ar->kind), P_TEXT(like_prefix(pg->c, ar->prefix)),
 	    P_TEXT(today) };
 	int rc = db_run(&pg->c->db, Q_DUE_DEPT, p, 4, due_split_row, &ds);
@@ -676,7 +682,7 @@ case_list(struct page *pg)
 	const char *state = field(c, "state"), *q = field(c, "q");
 	int64_t page = int_field(c, "page");
 	bool overdue = field(c, "overdue") != NULL && strcmp(field(c, "overdue"), "1") == 0;
-	struct list_arg a = { c, NULL, 0, false };
+	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct area ar;
 	struct dbp p[8];
 	xmlNodePtr root, f, pgn;
@@ -1021,7 +1027,7 @@ add_actions(struct page *pg, const struct kase *k, unsigned roles, bool on_lead,
 		xml_attr(n, "name", t->name);
 		xml_attr(n, "label", t->label);
 		if (i == A_REJECT) {
-			struct list_arg a = { pg->c, n, 0, false };
+			struct list_arg a = { pg->c, n, 0, false, 0 };
 			(void)db_run(&pg->c->db, Q_REJECT_REASONS, NULL, 0, reason_row, &a);
 		}
 		if (i == A_DISPOSE)
@@ -1030,7 +1036,7 @@ add_actions(struct page *pg, const struct kase *k, unsigned roles, bool on_lead,
 		if (i == A_TRANSFER)
 			add_transfer_choices(pg, k, n);
 		if (i == A_SET_CONTACT && k->lead > 0) {
-			struct list_arg a = { pg->c, n, 0, false };
+			struct list_arg a = { pg->c, n, 0, false, 0 };
 			struct dbp p[1] = { P_INT(k->lead) };
 			(void)db_run(&pg->c->db, Q_CONTACTS_OF_DEPT, p, 1, staff_option_row, &a);
 		}
@@ -1101,7 +1107,7 @@ case_page(struct page *pg, int64_t id, bool reveal, int status, const char *mess
 	bool on_lead;
 	xmlNodePtr root, r, n;
 	xmlDocPtr doc;
-	struct list_arg a = { c, NULL, 0, false };
+	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct dbp p[1] = { P_INT(id) };
 	const struct industry *ind;
 	char region[300], *std, *tok, *save;
@@ -2125,7 +2131,7 @@ calendar_page(struct page *pg, int status, const char *message)
 {
 	struct ctx *c = pg->c;
 	int64_t year = int_field(c, "year");
-	struct list_arg a = { c, NULL, 0, false };
+	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct dbp p[1];
 	xmlNodePtr root, y;
 	xmlDocPtr doc;
@@ -2322,7 +2328,7 @@ reason_list_row(void *arg, const struct db_row *r)
 static void
 reasons_page(struct page *pg, int status, const char *message)
 {
-	struct list_arg a = { pg->c, NULL, 0, false };
+	struct list_arg a = { pg->c, NULL, 0, false, 0 };
 	xmlNodePtr root;
 	xmlDocPtr doc = console_doc(pg, "reasons", &root);
 
@@ -2448,7 +2454,7 @@ audit_page(struct page *pg)
 	const char *ticket = filter_value(c, "ticket", 16), *from = filter_value(c, "from", 10);
 	const char *to = filter_value(c, "to", 10);
 	int64_t page = int_field(c, "page");
-	struct list_arg a = { c, NULL, 0, false };
+	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct dbp p[11];
 	xmlNodePtr root, f, pgn;
 	xmlDocPtr doc;
@@ -2558,7 +2564,7 @@ static void
 users_page(struct page *pg, int status, const char *message)
 {
 	struct ctx *c = pg->c;
-	struct list_arg a = { c, NULL, 0, false };
+	struct list_arg a = { c, NULL, 0, false, 0 };
 	xmlNodePtr root, roles;
 	xmlDocPtr doc;
 	int i, rc;

@@ -87,9 +87,9 @@ const char *const queries[Q__MAX] = {
 	/* Dashboard lists: due in a date range, driven by the due-date index. */
 	[Q_DUE_AREA] = "SELECT " CASE_ROW " FROM report r FORCE INDEX (report_due) "
 	    "WHERE r.region LIKE ? AND r.due_date BETWEEN ? AND ? AND r.state IN " OPEN_STATES_SQL
-	    " ORDER BY r.due_date, r.id LIMIT 51",
+	    " ORDER BY r.due_date, r.id LIMIT 21",
 	/* A unit's due-today and overdue lists in one pass over its reports (both need all of
-	 * them): up to 51 of each, numbered within "due today" and "before". Parameters: today,
+	 * them): up to 21 of each (the dashboard shows 20), numbered within "due today" and "before". Parameters: today,
 	 * kind, prefix, today. */
 	[Q_DUE_DEPT] = "SELECT c.id, c.ticket, c.state, c.category, c.subject_name, c.region, "
 	    "c.due, c.overdue, c.submitted, " PRESS_COUNT("c.id") " FROM (SELECT t.*, "
@@ -98,7 +98,7 @@ const char *const queries[Q__MAX] = {
 	    "DISTINCT " CASE_COLS " FROM department d JOIN report_department rd "
 	    "ON rd.department_id = d.id JOIN report r ON r.id = rd.report_id "
 	    "WHERE d.kind = ? AND d.region_code LIKE ? AND r.due_date <= ? AND r.state IN "
-	    OPEN_STATES_SQL ") AS t) AS c WHERE c.rn <= 51 ORDER BY c.due, c.id",
+	    OPEN_STATES_SQL ") AS t) AS c WHERE c.rn <= 21 ORDER BY c.due, c.id",
 	/* Pressed cases, driven by the (few) press notes. */
 	[Q_PRESSED_AREA] = "SELECT STRAIGHT_JOIN " CASE_ROW " FROM (SELECT DISTINCT report_id FROM "
 	    "report_note WHERE kind = 'press') p JOIN report r ON r.id = p.report_id "

@@ -713,6 +713,13 @@
         <xsl:with-param name="cases" select="overdue/case"/>
         <xsl:with-param name="empty" select="'没有超期案件。'"/>
       </xsl:call-template>
+      <xsl:if test="overdue/@more = '1'">
+        <p class="list-more">
+          <xsl:text>这里只列出最早到期的 </xsl:text><xsl:value-of select="count(overdue/case)"/>
+          <xsl:text> 件。</xsl:text>
+          <a href="{$base}/admin/cases?overdue=1">查看全部超期案件</a>
+        </p>
+      </xsl:if>
     </section>
 
     <section class="dash-section" aria-labelledby="today-title">
@@ -724,6 +731,14 @@
         <xsl:with-param name="cases" select="due-today/case"/>
         <xsl:with-param name="empty" select="'今日没有到期的案件。'"/>
       </xsl:call-template>
+      <xsl:if test="due-today/@more = '1'">
+        <p class="list-more">
+          <xsl:text>这里只列出前 </xsl:text><xsl:value-of select="count(due-today/case)"/>
+          <xsl:text> 件，其余请在</xsl:text>
+          <a href="{$base}/admin/cases">案件列表</a>
+          <xsl:text>中查看。</xsl:text>
+        </p>
+      </xsl:if>
     </section>
 
     <section class="dash-section" aria-labelledby="pressed-title">
@@ -735,6 +750,14 @@
         <xsl:with-param name="cases" select="pressed/case"/>
         <xsl:with-param name="empty" select="'没有被督办的案件。'"/>
       </xsl:call-template>
+      <xsl:if test="pressed/@more = '1'">
+        <p class="list-more">
+          <xsl:text>这里只列出最近的 </xsl:text><xsl:value-of select="count(pressed/case)"/>
+          <xsl:text> 件，其余请在</xsl:text>
+          <a href="{$base}/admin/cases">案件列表</a>
+          <xsl:text>中查看。</xsl:text>
+        </p>
+      </xsl:if>
     </section>
   </xsl:template>
 
