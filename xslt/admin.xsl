@@ -761,7 +761,7 @@
     </section>
   </xsl:template>
 
-  <!-- The number of cases in a dashboard list: "50+" when the list was cut. -->
+  <!-- The number of cases in a dashboard list: "20+" when the list was cut (it shows the most urgent 20). -->
   <xsl:template match="*" mode="list-count">
     <xsl:value-of select="count(case)"/>
     <xsl:if test="@more = '1'">+</xsl:if>
