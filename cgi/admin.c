@@ -586,7 +586,8 @@ area_counts(struct page *pg, const struct area *ar, xmlNodePtr parent)
 	return DB_OK;
 }
 
-/* One of the dashboard's lists: up to 50 cases, more="1" when there are more. */
+/* One of the dashboard's lists: its DASHBOARD_ROWS most urgent cases, more="1" when there
+ * are more. */
 static int
 dashboard_list(struct page *pg, const struct area *ar, xmlNodePtr root, const char *name,
     int q_area, int q_dept, const struct dbp *extra, size_t nextra)
