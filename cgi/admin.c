@@ -238,7 +238,6 @@ login_post(struct ctx *c)
 	struct dbp p[2];
 	uint8_t subject[16], salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN], secret[64];
 	size_t slen;
-	int64_t retry;
 	bool ok;
 
 	if (!app_form_token_ok(c)) {
@@ -246,15 +245,9 @@ login_post(struct ctx *c)
 		return;
 	}
 	app_client_subject(c, subject);
-	if (rate_check(&c->db, subject, RATE_LOGIN_FAIL, LOGIN_FAIL_LIMIT, LOGIN_FAIL_WINDOW,
-	    c->now, &retry) != DB_OK) {
-		app_error(c, 503, "系统暂时无法访问数据库，请稍后再试。");
+	if (app_over_limit(c, subject, RATE_LOGIN_FAIL, LOGIN_FAIL_LIMIT, LOGIN_FAIL_WINDOW,
+	    "系统暂时无法访问数据库，请稍后再试。"))
 		return;
-	}
-	if (retry > 0) {
-		app_too_many(c, retry);
-		return;
-	}
 	if (login == NULL || pw == NULL || strlen(login) > 64 || strlen(pw) > AUTH_PW_MAX * 4) {
 		login_page(c, 400, "请输入用户名和密码。", login, false);
 		return;
@@ -483,6 +476,25 @@ struct list_arg {
  * click away (the count cards link to them). */
 #define DASHBOARD_ROWS 20
 
+/* A row as attributes of n: column i goes to names[i] (NULL: skipped), for i < ncols. */
+static void
+row_attrs(xmlNodePtr n, const struct db_row *r, const char *const *names, size_t nnames)
+{
+	size_t i;
+
+	for (i = 0; i < nnames && i < r->ncols; i++)
+		if (names[i] != NULL)
+			xml_attr(n, names[i], r->col[i]);
+}
+
+/* After a list: say there were more rows than it shows. */
+static void
+list_end(const struct list_arg *a)
+{
+	if (a->more)
+		xml_attr(a->parent, "more", "1");
+}
+
 static int
 case_row(void *arg, const struct db_row *r)
 {
@@ -595,8 +607,7 @@ dashboard_list(struct page *pg, const struct area *ar, xmlNodePtr root, const ch
 	struct list_arg a = { pg->c, xml_add(root, name, NULL), 0, false, DASHBOARD_ROWS };
 	int rc = area_run(pg, ar, q_area, q_dept, extra, nextra, case_row, &a);
 
-	if (a.more)
-		xml_attr(a.parent, "more", "1");
+	list_end(&a);
 	return rc;
 }
 
@@ -626,10 +637,27 @@ unit_due_lists(struct page *pg, const struct area *ar, xmlNodePtr root, const ch
 	    P_TEXT(today) };
 	int rc = db_run(&pg->c->db, Q_DUE_DEPT, p, 4, due_split_row, &ds);
 
-	if (ds.due_today.more)
-		xml_attr(ds.due_today.parent, "more", "1");
-	if (ds.overdue.more)
-		xml_attr(ds.overdue.parent, "more", "1");
+	list_end(&ds.due_today);
+	list_end(&ds.overdue);
+	return rc;
+}
+
+/* The due-today and overdue lists: a 工信 area walks the due-date index twice (each range is
+ * short), a department unit reads all its reports once. */
+static int
+due_lists(struct page *pg, const struct area *ar, xmlNodePtr root, const char *today,
+    const char *yesterday)
+{
+	struct dbp d[2] = { P_TEXT(today), P_TEXT(today) };
+	int rc;
+
+	if (!ar->gongxin)
+		return unit_due_lists(pg, ar, root, today);
+	rc = dashboard_list(pg, ar, root, "due-today", Q_DUE_AREA, Q_DUE_AREA, d, 2);
+	d[0] = P_TEXT("1970-01-01");
+	d[1] = P_TEXT(yesterday);
+	if (rc == DB_OK)
+		rc = dashboard_list(pg, ar, root, "overdue", Q_DUE_AREA, Q_DUE_AREA, d, 2);
 	return rc;
 }
 
@@ -641,7 +669,6 @@ dashboard(struct page *pg)
 	xmlNodePtr root;
 	xmlDocPtr doc;
 	char today[11], yesterday[11];
-	struct dbp d[2];
 	int rc;
 
 	doc = console_doc(pg, "dashboard", &root);
@@ -653,18 +680,8 @@ dashboard(struct page *pg)
 	report_due(NULL, c->now, 0, today);
 	report_due(NULL, c->now - 86400, 0, yesterday);
 	rc = area_counts(pg, &ar, root);
-	if (rc == DB_OK && !ar.gongxin) {
-		rc = unit_due_lists(pg, &ar, root, today);
-	} else if (rc == DB_OK) {
-		d[0] = P_TEXT(today);
-		d[1] = P_TEXT(today);
-		rc = dashboard_list(pg, &ar, root, "due-today", Q_DUE_AREA, Q_DUE_AREA, d, 2);
-		if (rc == DB_OK) {
-			d[0] = P_TEXT("1970-01-01");
-			d[1] = P_TEXT(yesterday);
-			rc = dashboard_list(pg, &ar, root, "overdue", Q_DUE_AREA, Q_DUE_AREA, d, 2);
-		}
-	}
+	if (rc == DB_OK)
+		rc = due_lists(pg, &ar, root, today, yesterday);
 	if (rc == DB_OK)
 		rc = dashboard_list(pg, &ar, root, "pressed", Q_PRESSED_AREA, Q_PRESSED_DEPT, NULL,
 		    0);
@@ -2118,12 +2135,10 @@ intake_post(struct page *pg)
 static int
 holiday_row(void *arg, const struct db_row *r)
 {
+	static const char *const names[] = { "date", "off", "name" };
 	struct list_arg *a = arg;
-	xmlNodePtr n = xml_add(a->parent, "day", NULL);
 
-	xml_attr(n, "date", r->col[0]);
-	xml_attr(n, "off", r->col[1]);
-	xml_attr(n, "name", r->col[2]);
+	row_attrs(xml_add(a->parent, "day", NULL), r, names, 3);
 	return 0;
 }
 
@@ -2316,13 +2331,11 @@ calendar_post(struct page *pg)
 static int
 reason_list_row(void *arg, const struct db_row *r)
 {
+	static const char *const names[] = { "code", "label", NULL, "sort", "enabled" };
 	struct list_arg *a = arg;
-	xmlNodePtr n = xml_add(a->parent, "reason", r->col[2]);
 
-	xml_attr(n, "code", r->col[0]);
-	xml_attr(n, "label", r->col[1]);
-	xml_attr(n, "sort", r->col[3]);
-	xml_attr(n, "enabled", r->col[4]);
+	/* the text for the reporter (column 2) is the element's content */
+	row_attrs(xml_add(a->parent, "reason", r->col[2]), r, names, 5);
 	return 0;
 }
 
@@ -2548,16 +2561,11 @@ user_role_row(void *arg, const struct db_row *r)
 static int
 department_row(void *arg, const struct db_row *r)
 {
+	static const char *const names[] = { "id", "region", "kind", "name" };
 	struct list_arg *a = arg;
-	xmlNodePtr n;
 
-	if (strcmp(r->col[4], "1") != 0)
-		return 0;
-	n = xml_add(a->parent, "department", NULL);
-	xml_attr(n, "id", r->col[0]);
-	xml_attr(n, "region", r->col[1]);
-	xml_attr(n, "kind", r->col[2]);
-	xml_attr(n, "name", r->col[3]);
+	if (strcmp(r->col[4], "1") == 0)      /* enabled departments only */
+		row_attrs(xml_add(a->parent, "department", NULL), r, names, 4);
 	return 0;
 }
 

@@ -63,18 +63,8 @@ fail_lookup(struct ctx *c, const uint8_t subject[16], int status, const char *me
 static bool
 over_limit(struct ctx *c, const uint8_t subject[16])
 {
-	int64_t retry;
-
-	if (rate_check(&c->db, subject, RATE_LOOKUP_FAIL, c->cfg.lookup_fail_limit,
-	    c->cfg.lookup_fail_window, c->now, &retry) != DB_OK) {
-		app_error(c, 503, "系统暂时无法查询，请稍后再试。");
-		return true;
-	}
-	if (retry > 0) {
-		app_too_many(c, retry);
-		return true;
-	}
-	return false;
+	return app_over_limit(c, subject, RATE_LOOKUP_FAIL, c->cfg.lookup_fail_limit,
+	    c->cfg.lookup_fail_window, "系统暂时无法查询，请稍后再试。");
 }
 
 static bool

@@ -12,6 +12,7 @@
 #include "crypto.h"
 #include "log.h"
 #include "queries.h"
+#include "ratelimit.h"
 
 #define QUERY_MAX       4096     /* bytes of a query string */
 #define REFDATA_MAX_AGE 300      /* seconds between reloads of the reference tables */
@@ -268,6 +269,24 @@ app_too_many(struct ctx *c, int64_t retry_after)
 	xml_add(root, "retry-after", secs);
 	response_header(&c->resp, &c->arena, "Retry-After: %lld", (long long)retry_after);
 	app_send(c, 429, doc);
+}
+
+bool
+app_over_limit(struct ctx *c, const uint8_t subject[16], int bucket, unsigned limit,
+    unsigned window, const char *unavailable)
+{
+	int64_t retry;
+
+	if (rate_check(&c->db, subject, (enum rate_bucket)bucket, limit, window, c->now, &retry) !=
+	    DB_OK) {
+		app_error(c, 503, unavailable);
+		return true;
+	}
+	if (retry > 0) {
+		app_too_many(c, retry);
+		return true;
+	}
+	return false;
 }
 
 #define FORM_COOKIE "jubao_form"

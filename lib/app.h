@@ -88,6 +88,11 @@ const char *app_cookie(struct ctx *, const char *name);
 void app_set_cookie(struct ctx *, const char *name, const char *value, int max_age);
 /* A keyed hash of the client's address: what rate limits count. */
 void app_client_subject(struct ctx *, uint8_t out[16]);
+/* Is the client over a limit (lib/ratelimit.h, bucket as an int)? Then the answer is sent:
+ * 429 with Retry-After, or 503 with the message unavailable when the database cannot tell.
+ * True when answered. */
+bool app_over_limit(struct ctx *, const uint8_t subject[16], int bucket, unsigned limit,
+    unsigned window, const char *unavailable);
 /* Reference data, loaded or refreshed; false when the database cannot give it. */
 bool app_refdata(struct ctx *);
 

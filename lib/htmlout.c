@@ -240,6 +240,8 @@ put_attrs(struct out *o, xmlAttrPtr a, struct out *scratch)
 	const struct fact *f;
 
 	for (; a != NULL && o->status == HTMLOUT_OK; a = a->next) {
+		bool uri;
+
 		if (a->ns != NULL || a->children == NULL || (f = fact_of(a->name, false)) == NULL) {
 			unsupported(o);
 			return;
@@ -251,11 +253,12 @@ put_attrs(struct out *o, xmlAttrPtr a, struct out *scratch)
 		if (!attr_value(o, a, scratch))
 			return;
 		put(o, "=", 1);
-		if (is_uri_attr(a) && (scratch->buf[0] == ' ' || scratch->buf[0] == '\t' ||
+		uri = is_uri_attr(a);
+		if (uri && (scratch->buf[0] == ' ' || scratch->buf[0] == '\t' ||
 		    scratch->buf[0] == '\n' || scratch->buf[0] == '\r'))
 			unsupported(o);             /* libxml2 drops leading blanks there */
 		else
-			put_quoted(o, scratch->buf, scratch->len, is_uri_attr(a));
+			put_quoted(o, scratch->buf, scratch->len, uri);
 	}
 }
 

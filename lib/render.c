@@ -231,14 +231,11 @@ render_doc(struct render *r, size_t sheet, xmlDocPtr doc, bool as_xml, bool cach
 			log_fatal("render: out of memory");
 		*outlen = hit->len;
 		hit->used = ++r->clock;
-		r->hits++;
 		return 0;
 	}
 	rc = render_transform(r, sheet, doc, out, outlen);
-	if (rc == 0 && keyed) {
-		r->misses++;
+	if (rc == 0 && keyed)
 		cache_put(r, key, sheet, *out, *outlen);
-	}
 	return rc;
 }
 

@@ -42,7 +42,6 @@ struct render {
 	const struct config *cfg;
 	struct render_cached cache[RENDER_CACHE_SLOTS];
 	uint64_t           clock;
-	uint64_t           hits, misses;
 };
 
 /* Compile xslt_dir/names[i] for each i. log_fatal on failure: a program without its pages is

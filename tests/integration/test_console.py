@@ -147,12 +147,16 @@ def public_report(**over):
     return cid, ticket, code
 
 
-def transferred_to_nanguan(intake, cid):
-    """Accept the report and transfer it to 南关区's 工信 bureau (the handler's unit)."""
+def nanguan_case():
+    """A new public report, accepted and transferred to 南关区's 工信 bureau (the handler's
+    unit) by a signed-in intake officer; returns the case id and that officer."""
+    cid, _, _ = public_report()
+    intake = Browser()
+    intake.login(U["intake"])
     lead = dept_id("长春市南关区工业和信息化局")
     intake.act(cid, "accept")
     intake.act(cid, "transfer", lead=lead, department=[lead])
-    return lead
+    return cid, intake
 
 
 def workdays_after(n, start=None):
@@ -354,11 +358,9 @@ def transitions_refused_out_of_state_or_role():
 
 @test
 def other_county_cannot_see_the_case():
-    cid, _, _ = public_report()
-    intake, other = Browser(), Browser()
-    intake.login(U["intake"])
+    cid, _ = nanguan_case()
+    other = Browser()
     other.login(U["other"])
-    transferred_to_nanguan(intake, cid)
     a = other.get("/admin/case?id=%d" % cid)
     assert a.status == 404
     assert "id=%d\"" % cid not in other.get("/admin/cases").text
@@ -474,12 +476,10 @@ def duplicate_reports_share_the_outcome():
 
 @test
 def supervisor_press_shows_on_the_handling_unit_dashboard():
-    cid, _, _ = public_report()
-    intake, handler, sup = Browser(), Browser(), Browser()
-    intake.login(U["intake"])
+    cid, _ = nanguan_case()
+    handler, sup = Browser(), Browser()
     handler.login(U["handler"])
     sup.login(U["super"])
-    transferred_to_nanguan(intake, cid)
     assert sup.act(cid, "press", text="请于本周内完成现场检查。").status == 200
     d = handler.get("/admin/?format=xml").xml()
     assert str(cid) in {c.get("id") for c in d.findall("pressed/case")}
@@ -493,11 +493,9 @@ def supervisor_press_shows_on_the_handling_unit_dashboard():
 
 @test
 def unit_dashboard_splits_due_today_and_overdue():
-    cid, _, _ = public_report()
-    intake, handler = Browser(), Browser()
-    intake.login(U["intake"])
+    cid, _ = nanguan_case()
+    handler = Browser()
     handler.login(U["handler"])
-    transferred_to_nanguan(intake, cid)
 
     def lists():
         d = handler.get("/admin/?format=xml").xml()
