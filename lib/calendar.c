@@ -123,6 +123,15 @@ cal_format(cal_day day, char out[11])
 	out[10] = '\0';
 }
 
+cal_day
+cal_beijing_day(int64_t t)
+{
+	int64_t s = t + 8 * 3600;
+
+	/* floor division: a time before 1970-01-01 08:00 falls on an earlier day */
+	return (cal_day)(s >= 0 ? s / 86400 : -((-s + 86399) / 86400));
+}
+
 int
 cal_weekday(cal_day day)
 {

@@ -48,6 +48,12 @@ bool	 cal_parse(const char *s, size_t len, cal_day *out);
  */
 void	 cal_format(cal_day day, char out[11]);
 
+/*
+ * The date in Beijing (UTC+8, no daylight saving) at t seconds since the
+ * epoch, whatever the machine's time zone: "today" for every deadline.
+ */
+cal_day	 cal_beijing_day(int64_t t);
+
 /* Day of the week: 0 = Monday ... 6 = Sunday. */
 int	 cal_weekday(cal_day day);
 

@@ -63,11 +63,7 @@ report_time(int64_t t, char out[32])
 void
 report_due(const struct calendar *cal, int64_t t, int n, char out[11])
 {
-	int64_t days = (t + BEIJING_OFFSET) / 86400;
-
-	if (t + BEIJING_OFFSET < 0)
-		days -= 1;
-	cal_format(cal_add_workdays(cal, (cal_day)days, n), out);
+	cal_format(cal_add_workdays(cal, cal_beijing_day(t), n), out);
 }
 
 /* The attachment rows of a report, inside the caller's transaction. */

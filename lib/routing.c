@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "region.h"
 #include "routing.h"
 
 const struct option routing_kinds[] = {
@@ -96,37 +97,13 @@ all_digits(const char *s, size_t len)
 	return true;
 }
 
-static bool
-region_ok(const char *r)
-{
-	return r != NULL && strlen(r) == 6 && all_digits(r, 6);
-}
-
-static bool
-is_province(const char *r)
-{
-	return memcmp(r + 2, "0000", 4) == 0;
-}
-
-/* The region one level up: a county's city, a city's province; a province is its own. out may
- * be r. */
-static void
-region_parent(const char *r, char out[7])
-{
-	memmove(out, r, 7);
-	if (memcmp(out + 4, "00", 2) != 0)
-		memcpy(out + 4, "00", 2);
-	else if (!is_province(out))
-		memcpy(out + 2, "0000", 4);
-}
-
 int
 routing_place(const char *region, const char *subject_type, enum routing_level level,
     char out[7])
 {
 	char at[7];
 
-	if (!region_ok(region))
+	if (!region_code_ok(region))
 		return -1;
 	memcpy(at, region, 7);
 	/* About a government: the level above verifies (seed 001 §三(三)). */
@@ -232,7 +209,7 @@ find_dept(const struct routing_table *t, const char *kind, const char *region)
 			    strcmp(d->region_code, at) == 0 && (found == NULL || d->id < found->id))
 				found = d;
 		}
-		if (found != NULL || is_province(at))
+		if (found != NULL || region_level(at) == REGION_PROVINCE)
 			return found;
 		region_parent(at, at);
 	}
@@ -326,7 +303,7 @@ routing_route(const struct routing_table *t, const struct routing_report *rep,
 
 	memset(out, 0, sizeof(*out));
 	memset(&ks, 0, sizeof(ks));
-	if (!region_ok(rep->region)) {
+	if (!region_code_ok(rep->region)) {
 		snprintf(out->error, sizeof(out->error), "举报的地区代码无效。");
 		return -1;
 	}

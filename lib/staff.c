@@ -3,32 +3,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "crypto.h"
 #include "log.h"
 #include "queries.h"
+#include "region.h"
 #include "render.h"
 #include "staff.h"
 
 #define STAFF_COOKIE    "jubao_staff"
 #define SESSION_IDLE    1800          /* seconds without a request before a session ends */
 #define SESSION_MAX     (12 * 3600)   /* and at the latest after a working day */
-
-void
-staff_prefix(const char *region, char out[7])
-{
-	size_t n = 6;
-
-	if (strlen(region) != 6) {
-		snprintf(out, 7, "%s", region);
-		return;
-	}
-	if (strcmp(region + 2, "0000") == 0)
-		n = 2;
-	else if (strcmp(region + 4, "00") == 0)
-		n = 4;
-	memcpy(out, region, n);
-	out[n] = '\0';
-}
 
 static bool
 token_hash(struct ctx *c, char out[32])
@@ -83,7 +68,7 @@ role_row(void *arg, const struct db_row *r)
 	snprintf(sr->department, sizeof(sr->department), "%s", r->col[2]);
 	snprintf(sr->region, sizeof(sr->region), "%s", r->col[3]);
 	snprintf(sr->kind, sizeof(sr->kind), "%s", r->col[4]);
-	staff_prefix(sr->region, sr->prefix);
+	region_prefix(sr->region, sr->prefix);
 	s->roles |= BIT(role);
 	return 0;
 }
@@ -174,34 +159,26 @@ staff_csrf_ok(struct ctx *c, const struct staff *s)
 }
 
 static int
-audit_write(struct ctx *c, int64_t staff_id, const char *login, const char *action,
+staff_audit_write(struct ctx *c, int64_t staff_id, const char *login, const char *action,
     int64_t report_id, const char *detail)
 {
-	struct dbp p[7];
+	struct audit_entry e = { c->now, staff_id, login, action, report_id, detail, c->client };
 
-	p[0] = P_INT(c->now);
-	p[1] = staff_id > 0 ? P_INT(staff_id) : P_NULL;
-	p[2] = P_OPT(login);
-	p[3] = P_TEXT(action);
-	p[4] = report_id > 0 ? P_INT(report_id) : P_NULL;
-	/* At most 1000 characters; the callers keep details short and identity-free. */
-	p[5] = P_TEXTN(detail, strlen(detail) > 900 ? 900 : strlen(detail));
-	p[6] = P_TEXT(c->client);
-	return db_run(&c->db, Q_AUDIT_INSERT, p, 7, NULL, NULL);
+	return audit_write(&c->db, &e);
 }
 
 int
 staff_audit(struct ctx *c, const struct staff *s, const char *action, int64_t report_id,
     const char *detail)
 {
-	return audit_write(c, s->id, s->login, action, report_id, detail);
+	return staff_audit_write(c, s->id, s->login, action, report_id, detail);
 }
 
 int
 staff_audit_login(struct ctx *c, int64_t staff_id, const char *login, const char *action,
     const char *detail)
 {
-	return audit_write(c, staff_id, login, action, 0, detail);
+	return staff_audit_write(c, staff_id, login, action, 0, detail);
 }
 
 void

@@ -40,9 +40,6 @@ struct staff {
 	char              token_hash[32];
 };
 
-/* The region prefix of a 6-digit code: "220000" -> "22", "220100" -> "2201". */
-void staff_prefix(const char *region, char out[7]);
-
 /* Load the session named by the cookie. 1 signed in, 0 not (or expired), or a db error. */
 int staff_session(struct ctx *, struct staff *);
 /* Start a session for staff id (after password and second factor); sets the cookie. */
