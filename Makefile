@@ -30,12 +30,13 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config crypto validate calendar http form db queries render auth workflow staff \
+LIB_MODULES = arena log config crypto validate calendar holidays http form db queries render auth workflow staff \
               refdata ratelimit store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
-UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form test_routing test_auth test_htmlout
+UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
+              test_htmlout
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
