@@ -30,20 +30,26 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config crypto validate calendar region http form db queries render audit auth workflow staff \
+LIB_MODULES = arena log config crypto validate calendar holidays region http form db queries render audit \
+              auth workflow staff \
               refdata ratelimit store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
-UNIT_TESTS  = test_validate test_calendar test_crypto test_http test_form test_routing test_auth test_htmlout test_region
+UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
+              test_htmlout test_region
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
+# libFuzzer harnesses (tests/fuzz/fuzz_NAME.c, corpus tests/fuzz/corpus/NAME/); each is also built
+# with $(CC) into a replay program that `make check` runs over the committed corpus.
+FUZZERS     = http validate holidays config
+REPLAY_BINS = $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 -include Makefile.local
 
 .PHONY: all deps run check unit clean bench bench-console fuzz
-all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS)
+all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS) $(REPLAY_BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -60,6 +66,11 @@ $(BUILD)/cgi/%: cgi/%.c $(BUILD)/libjubao.a lib/*.h
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libjubao.a lib/*.h tests/unit/unit.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -DJUBAO_SRC_DIR=\"$(CURDIR)\" $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjubao.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -DREPLAY_NAME=\"$*\" $(LDFLAGS) -o $@ tests/fuzz/replay.c $< \
+	    $(BUILD)/libjubao.a $(LIBS)
 
 # The operator's tool; its default migration directory is this checkout's sql/.
 $(BUILD)/tools/jubaoctl: tools/jubaoctl.c $(BUILD)/libjubao.a lib/*.h
@@ -95,19 +106,22 @@ bench-console: deps
 	@$(MAKE) --no-print-directory all
 	@bench/console.sh
 
-# libFuzzer harnesses for the parsers and validators (clang); each runs FUZZ_SECONDS on its
-# committed corpus (new inputs go to build/fuzz/, not the repository).
+# libFuzzer harnesses for the parsers and validators (clang with libFuzzer: Debian's clang
+# package); each runs FUZZ_SECONDS on its committed corpus (new inputs go to build/fuzz/NAME, not
+# the repository). fuzz_http gets the multipart dictionary.
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS = lib/arena.c lib/log.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c
+FUZZ_SRCS = lib/arena.c lib/log.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
+            lib/holidays.c lib/config.c
+FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+            -fno-sanitize-recover=undefined -Ilib
+FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict
 fuzz:
-	@mkdir -p build/fuzz/http build/fuzz/validate
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Ilib \
-	    -o build/fuzz/fuzz_http tests/fuzz/fuzz_http.c $(FUZZ_SRCS) -lcrypto
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Ilib \
-	    -o build/fuzz/fuzz_validate tests/fuzz/fuzz_validate.c $(FUZZ_SRCS) -lcrypto
-	build/fuzz/fuzz_http -max_total_time=$(FUZZ_SECONDS) build/fuzz/http tests/fuzz/corpus/http
-	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) build/fuzz/validate \
-	    tests/fuzz/corpus/validate
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	@for f in $(FUZZERS); do mkdir -p build/fuzz/$$f || exit 1; done
+	$(foreach f,$(FUZZERS),$(FUZZ_CC) -o build/fuzz/fuzz_$(f) tests/fuzz/fuzz_$(f).c \
+	    $(FUZZ_SRCS) -lcrypto && ) true
+	$(foreach f,$(FUZZERS),build/fuzz/fuzz_$(f) -max_total_time=$(FUZZ_SECONDS) \
+	    $(FUZZ_ARGS_$(f)) build/fuzz/$(f) tests/fuzz/corpus/$(f) && ) true
 
 clean:
 	rm -rf build

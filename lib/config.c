@@ -14,6 +14,7 @@
 #include "crypto.h"
 
 #define LINE_MAX_LEN 1024
+#define CONFIG_MAX_SIZE (1 << 20)
 
 static void
 config_defaults(struct config *c)
@@ -168,48 +169,104 @@ config_set(struct config *c, const char *k, const char *v)
 	return -2;
 }
 
+/* One line of the file, without its newline: 0, or -1 with the reason in err. */
+static int
+config_line(struct config *c, const char *s, size_t n, const char *name, int lineno, char *err,
+    size_t errlen)
+{
+	char line[LINE_MAX_LEN], *k, *v;
+	int r;
+
+	/* As fgets into line[] used to read it: at most LINE_MAX_LEN - 2 bytes and the newline. */
+	if (n > LINE_MAX_LEN - 2) {
+		snprintf(err, errlen, "%s:%d: line too long", name, lineno);
+		return -1;
+	}
+	if (memchr(s, '\0', n) != NULL) {
+		snprintf(err, errlen, "%s:%d: NUL byte in line", name, lineno);
+		return -1;
+	}
+	memcpy(line, s, n);
+	line[n] = '\0';
+	if ((r = split_line(line, &k, &v)) == 1)
+		return 0;
+	if (r != 0) {
+		snprintf(err, errlen, "%s:%d: expected key = value", name, lineno);
+		return -1;
+	}
+	if ((r = config_set(c, k, v)) == -2) {
+		snprintf(err, errlen, "%s:%d: unknown key %s", name, lineno, k);
+		return -1;
+	} else if (r != 0) {
+		snprintf(err, errlen, "%s:%d: bad value for %s", name, lineno, k);
+		return -1;
+	}
+	return 0;
+}
+
+int
+config_parse(struct config *c, const char *buf, size_t len, const char *name, char *err,
+    size_t errlen)
+{
+	const char *p = buf, *end, *nl;
+	int lineno = 0;
+
+	config_defaults(c);
+	for (end = len > 0 ? buf + len : buf; p < end; p = nl + (nl < end)) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (config_line(c, p, (size_t)(nl - p), name, ++lineno, err, errlen) != 0)
+			return -1;
+	}
+	if (c->key_file[0] == '\0' || c->xslt_dir[0] == '\0' || c->attachment_dir[0] == '\0') {
+		snprintf(err, errlen, "%s: key_file, xslt_dir and attachment_dir are required", name);
+		return -1;
+	}
+	if (c->max_body < c->max_file) {
+		snprintf(err, errlen, "%s: max_body must be at least max_file", name);
+		return -1;
+	}
+	return 0;
+}
+
 int
 config_load(struct config *c, const char *path, char *err, size_t errlen)
 {
 	FILE *f;
-	char line[LINE_MAX_LEN], *k, *v;
-	int lineno = 0, rc = -1, r;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	int rc = -1;
 
 	config_defaults(c);
 	if ((f = fopen(path, "re")) == NULL) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof(line), f) != NULL) {
-		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(f)) {
-			snprintf(err, errlen, "%s:%d: line too long", path, lineno);
-			goto out;
+	for (;;) {
+		if (len == cap) {
+			char *nb;
+			if (cap >= CONFIG_MAX_SIZE) {
+				snprintf(err, errlen, "%s: larger than %d bytes", path, CONFIG_MAX_SIZE);
+				goto out;
+			}
+			cap = cap ? 2 * cap : 4096;
+			if ((nb = realloc(buf, cap)) == NULL) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				goto out;
+			}
+			buf = nb;
 		}
-		if ((r = split_line(line, &k, &v)) == 1)
-			continue;
-		if (r != 0) {
-			snprintf(err, errlen, "%s:%d: expected key = value", path, lineno);
-			goto out;
-		}
-		if ((r = config_set(c, k, v)) == -2) {
-			snprintf(err, errlen, "%s:%d: unknown key %s", path, lineno, k);
-			goto out;
-		} else if (r != 0) {
-			snprintf(err, errlen, "%s:%d: bad value for %s", path, lineno, k);
-			goto out;
-		}
+		if ((n = fread(buf + len, 1, cap - len, f)) == 0)
+			break;
+		len += n;
 	}
-	if (c->key_file[0] == '\0' || c->xslt_dir[0] == '\0' || c->attachment_dir[0] == '\0') {
-		snprintf(err, errlen, "%s: key_file, xslt_dir and attachment_dir are required", path);
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		goto out;
 	}
-	if (c->max_body < c->max_file) {
-		snprintf(err, errlen, "%s: max_body must be at least max_file", path);
-		goto out;
-	}
-	rc = 0;
+	rc = config_parse(c, buf, len, path, err, errlen);
 out:
+	free(buf);
 	fclose(f);
 	return rc;
 }

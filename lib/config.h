@@ -61,6 +61,11 @@ struct secrets {
 /* Fill defaults, then read the file at path. On error, writes a one-line reason into err and
  * returns -1. */
 int config_load(struct config *, const char *path, char *err, size_t errlen);
+/* The same from buf[0..len) (not NUL-terminated, never read past len; NULL when len is 0): fill
+ * defaults, then read the lines; name stands for the file in the reasons ("name:LINE: ..."). A
+ * NUL byte in a line is an error. config_load reads the file (at most 1 MiB) and calls this. */
+int config_parse(struct config *, const char *buf, size_t len, const char *name, char *err,
+    size_t errlen);
 /* Read the key file named by the config (and the database password it holds, into the config).
  * -1 with a reason on error (missing, readable by others, malformed, no current identity key). */
 int secrets_load(struct config *, struct secrets *, char *err, size_t errlen);

@@ -37,6 +37,25 @@ step_failed() {
 	failed=$((failed + 1))
 }
 
+# Replay every fuzz harness (tests/fuzz/fuzz_NAME.c) over its committed corpus with the
+# variant's build of it ($build/fuzz/replay_NAME). Each prints "replay NAME: N passed, 0 failed";
+# one that crashes, aborts or exits non-zero (a sanitizer report, a leak) counts one more failure.
+replay_corpora() {
+	local build=$1 src name out st rc=0
+	for src in tests/fuzz/fuzz_*.c; do
+		name=${src#tests/fuzz/fuzz_}
+		name=${name%.c}
+		out=$("$build/fuzz/replay_$name" tests/fuzz/corpus/"$name"/*)
+		st=$?
+		[ -n "$out" ] && echo "$out"
+		if [ "$st" != 0 ]; then
+			echo "replay $name: 0 passed, 1 failed (exit status $st)"
+			rc=1
+		fi
+	done
+	return $rc
+}
+
 run_variant() {
 	local name=$1 build=$2 san=$3 state port log
 	echo "== $name: build"
@@ -48,6 +67,11 @@ run_variant() {
 	log="$TMP/$name-unit.log"
 	scripts/run-unit.sh "$build"/tests/test_* 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name unit tests"
+	tally "$log"
+	echo "== $name: fuzz corpus replays"
+	log="$TMP/$name-replay.log"
+	replay_corpora "$build" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name corpus replays"
 	tally "$log"
 
 	echo "== $name: integration tests"
