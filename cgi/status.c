@@ -12,9 +12,27 @@
 #include "ratelimit.h"
 #include "report.h"
 #include "store.h"
+#include "textlimits.h"
 #include "validate.h"
 
-#define LOOKUP_BODY_MAX 8192
+/* A lookup is small; a reporter's answer sent urlencoded (no files) holds up to LIMIT_REPLY
+ * characters, %-encoded up to 9 bytes each. With files it comes as multipart (max_body). */
+#define LOOKUP_BODY_MAX (LIMIT_REPLY * 9 + 4096)
+
+enum status_key { SK_TICKET, SK_CODE, SK_ACTION, SK_REPLY, SK__MAX };
+
+static const struct option reply_action[] = { { "reply", "" }, { NULL, NULL } };
+
+/* Every field of the lookup and the answer, through the key table. */
+static const struct form_key keys[SK__MAX] = {
+	[SK_TICKET] = { "ticket", form_ticket, 0, 0, FORM_REQUIRED, NULL,
+	    "受理编号应为16位数字，请核对后重新输入。" },
+	[SK_CODE] = { "code", form_code, 0, 0, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "查询码应为8位字母或数字，请核对后重新输入。" },
+	[SK_ACTION] = { "action", form_choice, 0, 0, 0, reply_action, "未知的操作。" },
+	[SK_REPLY] = { "reply", NULL, 1, LIMIT_REPLY, FORM_MULTILINE, NULL,
+	    "请填写补充说明（不超过5000字）。" },
+};
 
 static void
 lookup_form(xmlNodePtr parent, const char *ticket)
@@ -67,19 +85,10 @@ over_limit(struct ctx *c, const uint8_t subject[16])
 	    c->cfg.lookup_fail_window, "系统暂时无法查询，请稍后再试。");
 }
 
-static bool
-field_is(struct ctx *c, const char *name, const char *value)
-{
-	const struct param *p = params_get(&c->form, name);
-
-	return p != NULL && strcmp(p->value, value) == 0;
-}
-
 /* The reporter answers a request for more material (needs_info): text and files. */
 static void
-reply(struct ctx *c, const char ticket[17], int64_t id)
+reply(struct ctx *c, const char ticket[17], int64_t id, const struct form_field *text)
 {
-	const struct param *t = params_get(&c->form, "reply");
 	struct stored_file files[20];
 	const char *err;
 	size_t nfiles = 0;
@@ -91,8 +100,8 @@ reply(struct ctx *c, const char ticket[17], int64_t id)
 		app_error(c, 503, "系统暂时无法保存，请稍后再试。");
 		return;
 	}
-	if (t == NULL || t->len == 0 || utf8_count(t->value, t->len) > 5000) {
-		app_error(c, 400, "请填写补充说明（不超过5000字）。");
+	if (text->value == NULL || text->error != NULL) {
+		app_error(c, 400, keys[SK_REPLY].message);
 		return;
 	}
 	if ((err = store_check(&c->form, c->cfg.max_files, c->cfg.max_file, files, &nfiles)) !=
@@ -105,7 +114,7 @@ reply(struct ctx *c, const char ticket[17], int64_t id)
 		return;
 	}
 	report_due(c->refdata.calendar, c->now, 2, due);
-	st = report_reply(&c->db, id, t->value, files, nfiles, c->now, due, &done);
+	st = report_reply(&c->db, id, text->value, files, nfiles, c->now, due, &done);
 	if (st != DB_OK || !done)
 		store_remove_all(c->cfg.attachment_dir, files, nfiles);
 	if (st != DB_OK) {
@@ -127,7 +136,7 @@ reply(struct ctx *c, const char ticket[17], int64_t id)
 static void
 lookup(struct ctx *c)
 {
-	const struct param *t, *k;
+	struct form_field f[SK__MAX];
 	const char *why;
 	char ticket[17], code[9];
 	uint8_t subject[16];
@@ -145,20 +154,21 @@ lookup(struct ctx *c)
 		return;
 	}
 	app_client_subject(c, subject);
-	t = params_get(&c->form, "ticket");
-	k = params_get(&c->form, "code");
-	if (t == NULL || !ticket_parse(t->value, t->len, ticket)) {
+	(void)form_validate(&c->arena, keys, SK__MAX, &c->form, f);
+	if (f[SK_TICKET].value == NULL || f[SK_TICKET].error != NULL) {
 		if (!over_limit(c, subject))
-			fail_lookup(c, subject, 400, "受理编号应为16位数字，请核对后重新输入。",
-			    "ticket", t != NULL && t->len <= 40 ? t->value : NULL);
+			fail_lookup(c, subject, 400, keys[SK_TICKET].message, "ticket",
+			    f[SK_TICKET].len <= 40 ? f[SK_TICKET].value : NULL);
 		return;
 	}
-	if (k == NULL || !code_parse(k->value, k->len, code)) {
+	memcpy(ticket, f[SK_TICKET].value, 17);
+	if (f[SK_CODE].value == NULL || f[SK_CODE].error != NULL) {
 		if (!over_limit(c, subject))
-			fail_lookup(c, subject, 400, "查询码应为8位字母或数字，请核对后重新输入。",
-			    "code", ticket);
+			fail_lookup(c, subject, 400, keys[SK_CODE].message, "code", ticket);
 		return;
 	}
+	memcpy(code, f[SK_CODE].value, 9);
+	explicit_bzero((char *)f[SK_CODE].value, 8);
 	/* A well-formed lookup: the limit, the report and its events in one statement. */
 	st = report_public_case(&c->db, c->sec.code_mac_key, &probe, ticket, code, &found, &doc,
 	    &id);
@@ -175,9 +185,9 @@ lookup(struct ctx *c)
 		fail_lookup(c, subject, 404, "受理编号或查询码不正确。", NULL, ticket);
 		return;
 	}
-	if (field_is(c, "action", "reply")) {
+	if (f[SK_ACTION].value != NULL && f[SK_ACTION].error == NULL) {
 		xmlFreeDoc(doc);
-		reply(c, ticket, id);
+		reply(c, ticket, id, &f[SK_REPLY]);
 		return;
 	}
 	app_send(c, 200, doc);

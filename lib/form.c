@@ -1,6 +1,8 @@
 /* form: see form.h. */
 #include <string.h>
 
+#include "calendar.h"
+#include "crypto.h"
 #include "form.h"
 #include "render.h"
 #include "validate.h"
@@ -20,6 +22,51 @@ all_blank(const char *s, size_t len)
 			return false;
 	}
 	return true;
+}
+
+#define ID_MAX ((int64_t)1 << 53)
+
+bool
+form_parse_int(const char *v, size_t len, int64_t min, int64_t max, int64_t *out)
+{
+	bool neg = len > 0 && v[0] == '-';
+	size_t i = neg ? 1 : 0;
+	uint64_t n = 0, limit = neg ? (uint64_t)0 - (uint64_t)min : (uint64_t)max;
+
+	if (i == len || len - i > 19 || (neg && min >= 0))
+		return false;
+	if (v[i] == '0' && len - i > 1)
+		return false;             /* no leading zeros: one spelling per number */
+	for (; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		n = n * 10 + (uint64_t)(v[i] - '0');
+		if (n > limit)
+			return false;     /* checked per digit: 19 digits cannot wrap */
+	}
+	if (neg && n == 0)
+		return false;
+	*out = neg ? (int64_t)(0 - n) : (int64_t)n;
+	return *out >= min && *out <= max;
+}
+
+/* After a field passed its check: the typed value the handler reads. */
+static void
+convert(struct arena *a, const struct form_key *k, struct form_field *f)
+{
+	char t[17], code[9];
+
+	if (k->check == form_int)
+		(void)form_parse_int(f->value, f->len, k->imin, k->imax, &f->num);
+	else if (k->check == form_id)
+		(void)form_parse_int(f->value, f->len, 1, ID_MAX, &f->num);
+	else if (k->check == form_ticket && ticket_parse(f->value, f->len, t)) {
+		f->value = arena_strdup(a, t);
+		f->len = 16;
+	} else if (k->check == form_code && code_parse(f->value, f->len, code)) {
+		f->value = arena_strdup(a, code);
+		f->len = 8;
+	}
 }
 
 static const char *
@@ -82,6 +129,8 @@ form_validate(struct arena *a, const struct form_key *keys, size_t nkeys,
 			}
 		}
 		f->nvalues = (k->flags & FORM_MULTI) ? j : (f->value != NULL);
+		if (f->value != NULL && f->error == NULL && !(k->flags & FORM_MULTI))
+			convert(a, k, f);
 		if (f->value == NULL && (k->flags & FORM_REQUIRED))
 			f->error = k->message;
 		if (f->error != NULL)
@@ -141,6 +190,50 @@ form_digits(const struct form_key *k, const char *v, size_t len)
 {
 	(void)k;
 	return strspn(v, "0123456789") == len;
+}
+
+bool
+form_int(const struct form_key *k, const char *v, size_t len)
+{
+	int64_t n;
+
+	return form_parse_int(v, len, k->imin, k->imax, &n);
+}
+
+bool
+form_id(const struct form_key *k, const char *v, size_t len)
+{
+	int64_t n;
+
+	(void)k;
+	return form_parse_int(v, len, 1, ID_MAX, &n);
+}
+
+bool
+form_date(const struct form_key *k, const char *v, size_t len)
+{
+	cal_day d;
+
+	(void)k;
+	return cal_parse(v, len, &d);
+}
+
+bool
+form_ticket(const struct form_key *k, const char *v, size_t len)
+{
+	char t[17];
+
+	(void)k;
+	return ticket_parse(v, len, t);
+}
+
+bool
+form_code(const struct form_key *k, const char *v, size_t len)
+{
+	char code[9];
+
+	(void)k;
+	return code_parse(v, len, code);
 }
 
 void

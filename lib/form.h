@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 
@@ -36,6 +37,7 @@ struct form_key {
 	unsigned             flags;
 	const struct option *choices;    /* NULL-terminated, for form_choice */
 	const char          *message;    /* shown beside the field when it is wrong */
+	int64_t              imin, imax; /* form_int: the value's bounds */
 };
 
 struct form_field {
@@ -44,6 +46,7 @@ struct form_field {
 	const char **values;             /* FORM_MULTI: all values, NULL-terminated */
 	unsigned     nvalues;
 	const char  *error;              /* NULL when fine */
+	int64_t      num;                /* form_int, form_id: the value as a number */
 };
 
 /* Check every key against the parsed params; out has one slot per key. Returns the number of
@@ -59,6 +62,20 @@ bool form_id_number(const struct form_key *, const char *, size_t);
 bool form_credit_code(const struct form_key *, const char *, size_t);
 bool form_email(const struct form_key *, const char *, size_t);
 bool form_digits(const struct form_key *, const char *, size_t);
+/* Bounded numbers: form_int within [imin, imax] (imin < 0 allows a leading '-'), form_id a
+ * positive row id (1 to 2^53); no sign, space or leading zero, no overflow. A valid field's
+ * number is in form_field.num. */
+bool form_int(const struct form_key *, const char *, size_t);
+bool form_id(const struct form_key *, const char *, size_t);
+/* A real date "YYYY-MM-DD" (calendar.h's cal_parse). */
+bool form_date(const struct form_key *, const char *, size_t);
+/* A 16-digit ticket with its check digit, typed with or without spaces or dashes; a valid
+ * field's value is the 16 digits alone. */
+bool form_ticket(const struct form_key *, const char *, size_t);
+/* An 8-character query code (crypto.h's alphabet; case and spaces forgiven). */
+bool form_code(const struct form_key *, const char *, size_t);
+/* Strictly parse exactly len bytes of a decimal integer within [min, max]. */
+bool form_parse_int(const char *, size_t len, int64_t min, int64_t max, int64_t *out);
 
 /* <name><option value="…">label</option>…</name> */
 void form_options_xml(xmlNodePtr parent, const char *name, const struct option *);

@@ -171,6 +171,7 @@ const char *const queries[Q__MAX] = {
 	[Q_RD_CLEAR] = "DELETE FROM report_department WHERE report_id = ?",
 	[Q_IDENTITY_GET] = "SELECT HEX(sealed) FROM report_identity WHERE report_id = ?",
 	[Q_DEPARTMENTS] = "SELECT id, region_code, kind, name, enabled FROM department ORDER BY id",
+	[Q_DEPARTMENT_ENABLED] = "SELECT 1 FROM department WHERE id = ? AND enabled = 1",
 	[Q_CONTACTS_OF_DEPT] = "SELECT s.id, s.display_name FROM staff_role r JOIN staff s "
 	    "ON s.id = r.staff_id WHERE r.department_id = ? AND r.role = 'contact' "
 	    "AND s.disabled = 0 ORDER BY s.id",

@@ -73,6 +73,7 @@ enum query {
 	Q_RD_CLEAR,
 	Q_IDENTITY_GET,        /* report id -> sealed */
 	Q_DEPARTMENTS,         /* -> id, region, kind, name, enabled */
+	Q_DEPARTMENT_ENABLED,  /* id -> 1 when it exists and is enabled */
 	Q_CONTACTS_OF_DEPT,    /* department id -> staff id, name */
 	Q_STAFF_HAS_ROLE,      /* staff, role, department -> 1 */
 	Q_ROUTING_RULES,

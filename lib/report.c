@@ -416,7 +416,8 @@ reply_once(struct db *db, int64_t id, const char *text, const struct stored_file
 	bind_i64(&p[0], &id);
 	bind_i64(&p[1], &now);
 	bind_text(&p[2], state, sizeof(state) - 1);
-	bind_text(&p[3], event, strlen(event) > 1990 * 3 ? 1990 * 3 : strlen(event));
+	/* the whole answer (LIMIT_REPLY characters, checked at input): the column is TEXT */
+	bind_text(&p[3], event, strlen(event));
 	rc = db_exec(db, Q_EVENT_INSERT, p, NULL);
 	free(event);
 	if (rc != DB_OK)

@@ -5,6 +5,7 @@
 #include "crypto.h"
 #include "log.h"
 #include "reportform.h"
+#include "textlimits.h"
 #include "workflow.h"
 
 static const struct option yes_no[] = { { "0", "否" }, { "1", "是" }, { NULL, NULL } };
@@ -28,7 +29,7 @@ static const struct form_key keys[RF__MAX] = {
 	    "请填写被举报企业的地址（不超过200个字）。" },
 	[RF_CREDIT_CODE] = { "credit_code", form_credit_code, 18, 18, 0, NULL,
 	    "统一社会信用代码应为18位，且校验位正确；不清楚可不填。" },
-	[RF_DESCRIPTION] = { "description", NULL, 10, 5000, FORM_REQUIRED | FORM_MULTILINE, NULL,
+	[RF_DESCRIPTION] = { "description", NULL, 10, LIMIT_DESCRIPTION, FORM_REQUIRED | FORM_MULTILINE, NULL,
 	    "请描述举报的问题（10至5000个字）：时间、地点、设备或项目、具体情况。" },
 	[RF_HAZARD] = { "hazard", form_choice, 0, 0, 0, hazard_yes, "选项无效。" },
 	[RF_ANONYMOUS] = { "anonymous", form_choice, 0, 0, FORM_REQUIRED, yes_no,
@@ -53,7 +54,7 @@ reportform_fill(struct ctx *c, xmlNodePtr f, const char *token, bool with_values
 	lim = xml_add(f, "limits", NULL);
 	xml_attr_int(lim, "max-files", c->cfg.max_files);
 	xml_attr_int(lim, "max-file-mb", (long long)(c->cfg.max_file >> 20));
-	xml_attr_int(lim, "description-max", 5000);
+	xml_attr_int(lim, "description-max", LIMIT_DESCRIPTION);
 	form_options_xml(f, "categories", report_categories);
 	form_options_xml(f, "standards", report_standards);
 	refdata_industries_xml(&c->refdata, f);

@@ -199,46 +199,51 @@ staff_session_xml(const struct staff *s, xmlNodePtr parent)
 	}
 }
 
-unsigned
-staff_roles_for_case(const struct staff *s, const char *region, const struct case_depts *d,
+/* Does this one role reach the case, and is its department the lead? */
+static bool
+role_reaches(const struct staff_role *r, const char *region, const struct case_depts *d,
     bool *on_lead)
 {
-	unsigned roles = 0, i;
+	bool in_area = region_in(region, r->prefix), on_case = false;
 	int j;
 
 	*on_lead = false;
-	for (i = 0; i < s->nroles; i++) {
-		const struct staff_role *r = &s->role[i];
-		bool in_area = strncmp(region, r->prefix, strlen(r->prefix)) == 0;
-		bool on_case = false;
-
-		/* A department's staff reach the cases transferred to their department or to a
-		 * department of the same kind below it. */
-		for (j = 0; j < d->n; j++) {
-			if (d->id[j] == r->department_id ||
-			    (strcmp(d->kind[j], r->kind) == 0 &&
-			    strncmp(d->region[j], r->prefix, strlen(r->prefix)) == 0))
-				on_case = true;
-			if (d->id[j] == r->department_id && d->id[j] == d->lead &&
-			    (r->role == R_HANDLER || r->role == R_CONTACT))
-				*on_lead = true;
-		}
-		switch (r->role) {
-		case R_INTAKE:
-		case R_ADMIN:
-		case R_PUBLISHER:
-			/* 工信 roles: every case of their area */
-			if (in_area && strcmp(r->kind, "gongxin") == 0)
-				roles |= BIT(r->role);
-			break;
-		case R_SUPERVISOR:
-			if ((in_area && strcmp(r->kind, "gongxin") == 0) || on_case)
-				roles |= BIT(r->role);
-			break;
-		default:
-			if (on_case)
-				roles |= BIT(r->role);
-		}
+	/* A department's staff reach the cases transferred to their department or to a
+	 * department of the same kind below it. */
+	for (j = 0; j < d->n; j++) {
+		if (d->id[j] == r->department_id || (strcmp(d->kind[j], r->kind) == 0 &&
+		    region_in(d->region[j], r->prefix)))
+			on_case = true;
+		if (d->id[j] == r->department_id && d->id[j] == d->lead)
+			*on_lead = true;
 	}
-	return roles;
+	switch (r->role) {
+	case R_INTAKE:
+	case R_ADMIN:
+	case R_PUBLISHER:
+		/* 工信 roles: every case of their area */
+		return in_area && strcmp(r->kind, "gongxin") == 0;
+	case R_SUPERVISOR:
+		return (in_area && strcmp(r->kind, "gongxin") == 0) || on_case;
+	default:
+		return on_case;
+	}
+}
+
+unsigned
+staff_case_roles(const struct staff *s, const char *region, const struct case_depts *d,
+    struct case_role out[STAFF_MAX_ROLES])
+{
+	unsigned i, n = 0;
+	bool on_lead;
+
+	for (i = 0; i < s->nroles && n < STAFF_MAX_ROLES; i++) {
+		if (!role_reaches(&s->role[i], region, d, &on_lead))
+			continue;
+		out[n].role = s->role[i].role;
+		out[n].department_id = s->role[i].department_id;
+		out[n].on_lead = on_lead;
+		n++;
+	}
+	return n;
 }

@@ -58,8 +58,7 @@ int staff_audit_login(struct ctx *, int64_t staff_id, const char *login, const c
 /* <session login name csrf><role …/></session> */
 void staff_session_xml(const struct staff *, xmlNodePtr parent);
 
-/* The roles this user holds that reach a case in region `region` whose departments are given
- * (kind/region pairs and ids); *on_lead when a handler/contact role is on the lead department. */
+/* The departments a case is transferred to (kind/region pairs and ids) and its lead. */
 struct case_depts {
 	int64_t id[16];
 	char    kind[16][17];
@@ -67,7 +66,10 @@ struct case_depts {
 	int     n;
 	int64_t lead;
 };
-unsigned staff_roles_for_case(const struct staff *, const char *region,
-    const struct case_depts *, bool *on_lead);
+/* Each of the user's roles that reaches a case in region `region` with these departments, as
+ * it stands to the case (its department on the lead or not): the count, 0 when the case is
+ * not the user's to see. Every role is judged on its own department (workflow_decide). */
+unsigned staff_case_roles(const struct staff *, const char *region, const struct case_depts *,
+    struct case_role out[STAFF_MAX_ROLES]);
 
 #endif

@@ -1,12 +1,15 @@
 /*
  * workflow: the case's life as data (seed 001 §三): which action may be taken in which state, by
- * which role, into which state, and what deadline the new stage gets, in working days. The
- * console applies these rules; nothing else decides whether a transition is allowed.
+ * which role, on which facts of the case, into which state, what it writes (public text, a
+ * staff note) and what deadline the new stage gets, in working days. The console's case page
+ * offers exactly what workflow_decide allows and the POST path asks the same function again:
+ * nothing else decides whether a transition is allowed.
  */
 #ifndef JUBAO_WORKFLOW_H
 #define JUBAO_WORKFLOW_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum state {
 	S_SUBMITTED, S_ACCEPTED, S_REJECTED, S_NEEDS_INFO, S_TRANSFERRED, S_INSPECTING,
@@ -38,30 +41,80 @@ enum due_rule {
 	DUE_FROM_TODAY,      /* today + days */
 };
 
+/* Facts of a case that decide whether an action makes sense, beyond its state. */
+enum fact {
+	F_ANONYMOUS,         /* the reporter gave no identity */
+	F_HAZARD,            /* the reporter marked a safety hazard */
+	F_HAZARD_NOTIFIED,   /* the hazard notification is already recorded */
+	F_VERDICT_FALSE,     /* the inspection found the report untrue (不属实) */
+	F_DUPLICATE,         /* linked as a duplicate of another report */
+	F_FEEDBACK_DRAFT,    /* a feedback draft waits for approval */
+	F_HAS_LEAD,          /* transferred: a lead department is set */
+	F__MAX
+};
+
+/* What an action does with the form's text field. */
+enum text_rule {
+	TEXT_NONE,           /* not asked for; ignored */
+	TEXT_DEFAULT,        /* optional; the table's default text when left empty */
+	TEXT_OPTIONAL,       /* optional; else the action writes its own */
+	TEXT_REQUIRED,       /* required (the reporter's answer, a note, a feedback draft) */
+};
+
+/* The staff note an action writes, if any. */
+enum note_kind { NOTE_NONE, NOTE_NOTE, NOTE_INSPECTION, NOTE_PROGRESS, NOTE_PRESS,
+	NOTE_HAZARD, NOTE__MAX };
+
 struct transition {
-	enum action  action;
-	const char  *name;          /* form value */
-	const char  *label;         /* button text */
-	unsigned     from;          /* BIT(state) set */
-	int          to;            /* enum state, or -1: the state does not change */
-	unsigned     roles;         /* BIT(role) set allowed to do it */
-	bool         lead_only;     /* handler/contact roles must be on the lead department */
-	enum due_rule due;
-	int          due_days;
-	bool         public_text;   /* writes a public event (text required unless default) */
-	const char  *default_text;  /* public text when the form leaves it empty */
+	enum action    action;
+	const char    *name;          /* form value */
+	const char    *label;         /* button text */
+	unsigned       from;          /* BIT(state) set */
+	int            to;            /* enum state, or -1: the state does not change */
+	unsigned       roles;         /* BIT(role) set allowed to do it */
+	bool           lead_only;     /* a handler/contact role must be on the lead department */
+	bool           personal;      /* intake: only the case's own intake officer; contact: only
+	                               * the named contact (the two who may know the reporter) */
+	unsigned       need;          /* BIT(fact) set that must hold */
+	unsigned       forbid;        /* BIT(fact) set that must not hold */
+	enum text_rule text;
+	bool           public_event;  /* writes an event the reporter sees on the status page */
+	enum note_kind note;
+	enum due_rule  due;
+	int            due_days;
+	const char    *default_text;  /* public text when the form leaves it empty */
+};
+
+/* One of the user's roles as it stands to a case: the role, and whether that role's own
+ * department is the case's lead department. A user with roles at several departments has one
+ * of these per role that reaches the case (lib/staff.c). */
+struct case_role {
+	enum role role;
+	int64_t   department_id;
+	bool      on_lead;
+};
+
+/* The case as the rules see it. */
+struct case_facts {
+	enum state state;
+	unsigned   facts;             /* BIT(fact) set */
+	bool       actor_intake;      /* the user recorded or first screened the report */
+	bool       actor_contact;     /* the user is the named verification contact */
 };
 
 extern const struct transition transitions[A__MAX];
 extern const char *const state_names[S__MAX];
 extern const char *const role_names[R__MAX];
 extern const char *const role_labels[R__MAX];
+extern const char *const note_kind_names[NOTE__MAX];
 
 int  state_from_name(const char *);          /* -1 when unknown */
 int  role_from_name(const char *);
 int  action_from_name(const char *);
-/* May a user holding roles (a BIT(role) set) take action a in state s? on_lead: the user's
- * handler/contact role is on the case's lead department. */
-bool workflow_allowed(enum action a, enum state s, unsigned roles, bool on_lead);
+
+/* May a user whose roles on the case are roles[0..n) take action a? Each role is judged on its
+ * own (its department, its person): the index of the first role that may act, or -1. */
+int  workflow_decide(enum action a, const struct case_facts *, const struct case_role *roles,
+    unsigned n);
 
 #endif

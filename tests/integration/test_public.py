@@ -69,7 +69,9 @@ def request(method, path, body=None, headers=None, ip=None, timeout=30):
         k = k.lower()
         hdrs[k] = hdrs[k] + "\n" + v if k in hdrs else v
     conn.close()
-    return Answer(r.status, hdrs, data)
+    a = Answer(r.status, hdrs, data)
+    a.reason = r.reason
+    return a
 
 
 def get(path, **kw):

@@ -7,6 +7,7 @@
  * a secret that is never echoed back.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,6 +338,98 @@ test_validators(void)
 	CHECK(!form_phone(&keys[K_PHONE], "1380013800", 10));
 }
 
+/* Bounded numbers, dates, tickets and codes: the typed validators every program's key table
+ * uses for what arrives in a request (kcgi's regress style: one valid and one invalid input
+ * per behaviour). */
+static void
+test_typed_validators(void)
+{
+	static const struct form_key page = { "page", form_int, 0, 0, 0, NULL, "m", 1, 10000 };
+	static const struct form_key temp = { "t", form_int, 0, 0, 0, NULL, "m", -50, 50 };
+	static const struct form_key wide = { "w", form_int, 0, 0, 0, NULL, "m", INT64_MIN,
+	    INT64_MAX };
+	int64_t n = 7;
+
+	CHECK(form_int(&page, "1", 1));
+	CHECK(form_int(&page, "10000", 5));
+	CHECK(!form_int(&page, "0", 1));				/* below */
+	CHECK(!form_int(&page, "10001", 5));				/* above */
+	CHECK(!form_int(&page, "99999999999999999999", 20));		/* would overflow */
+	CHECK(!form_int(&page, "18446744073709551617", 20));		/* wraps to 1 */
+	CHECK(!form_int(&page, "-1", 2));				/* no sign allowed */
+	CHECK(!form_int(&page, "+1", 2));
+	CHECK(!form_int(&page, " 1", 2));
+	CHECK(!form_int(&page, "1 ", 2));
+	CHECK(!form_int(&page, "01", 2));				/* one spelling */
+	CHECK(!form_int(&page, "1e3", 3));
+	CHECK(!form_int(&page, "", 0));
+	CHECK(form_int(&page, "12", 1));
+	CHECK(form_int(&temp, "-50", 3));
+	CHECK(!form_int(&temp, "-51", 3));
+	CHECK(!form_int(&temp, "-0", 2));
+	CHECK(!form_int(&temp, "-", 1));
+	CHECK(form_parse_int("9223372036854775807", 19, INT64_MIN, INT64_MAX, &n) &&
+	    n == INT64_MAX);
+	CHECK(form_parse_int("-9223372036854775808", 20, INT64_MIN, INT64_MAX, &n) &&
+	    n == INT64_MIN);
+	CHECK(!form_int(&wide, "9223372036854775808", 19));
+	CHECK(!form_int(&wide, "-9223372036854775809", 20));
+	n = 7;
+	CHECK(!form_parse_int("x", 1, 0, 9, &n) && n == 7);		/* untouched on failure */
+
+	CHECK(form_id(NULL, "1", 1));
+	CHECK(form_id(NULL, "9007199254740992", 16));			/* 2^53 */
+	CHECK(!form_id(NULL, "9007199254740993", 16));
+	CHECK(!form_id(NULL, "0", 1));
+	CHECK(!form_id(NULL, "-3", 2));
+
+	CHECK(form_date(NULL, "2026-02-28", 10));
+	CHECK(!form_date(NULL, "2026-02-29", 10));			/* not a real day */
+	CHECK(!form_date(NULL, "2026-2-28", 9));
+	CHECK(!form_date(NULL, "2026-02-28x", 11));
+
+	CHECK(form_ticket(NULL, "4000000000000002", 16));
+	CHECK(form_ticket(NULL, "4000 0000 0000 0002", 19));		/* as printed */
+	CHECK(!form_ticket(NULL, "4000000000000003", 16));		/* check digit */
+	CHECK(!form_ticket(NULL, "400000000000000", 15));
+	CHECK(form_code(NULL, "ABCD2345", 8));
+	CHECK(form_code(NULL, "abcd-2345", 9));
+	CHECK(!form_code(NULL, "ABCD2341", 8));				/* 1 is not a symbol */
+	CHECK(!form_code(NULL, "ABCD234", 7));
+}
+
+/* form_validate hands the handler the typed value: the number, the ticket's 16 digits. */
+static void
+test_typed_values(void)
+{
+	enum { T_PAGE, T_TICKET, T_DAY, NT };
+	static const struct form_key tk[NT] = {
+		[T_PAGE] = { "page", form_int, 0, 0, 0, NULL, "页码无效。", 1, 100000 },
+		[T_TICKET] = { "ticket", form_ticket, 0, 0, 0, NULL, "受理编号无效。" },
+		[T_DAY] = { "day", form_date, 0, 0, 0, NULL, "日期无效。" },
+	};
+	static const char ok[] = "page=42&ticket=4000+0000+0000+0002&day=2026-11-29";
+	static const char bad[] = "page=99999999999999999999&ticket=4000&day=2026-13-01";
+	struct form_field tf[NT];
+
+	reset();
+	body = exact_copy(ok, sizeof(ok) - 1);
+	CHECK(http_parse_urlencoded(&A, body, sizeof(ok) - 1, &lim, &P) == HTTP_OK);
+	CHECK(form_validate(&A, tk, NT, &P, tf) == 0);
+	CHECK(tf[T_PAGE].num == 42);
+	CHECK_STR(tf[T_TICKET].value, "4000000000000002");
+	CHECK(tf[T_TICKET].len == 16);
+	CHECK_STR(tf[T_DAY].value, "2026-11-29");
+	reset();
+	body = exact_copy(bad, sizeof(bad) - 1);
+	CHECK(http_parse_urlencoded(&A, body, sizeof(bad) - 1, &lim, &P) == HTTP_OK);
+	CHECK(form_validate(&A, tk, NT, &P, tf) == 3);
+	CHECK_STR(tf[T_PAGE].error, "页码无效。");
+	CHECK(tf[T_PAGE].num == 0);
+	CHECK_STR(tf[T_TICKET].error, "受理编号无效。");
+	CHECK_STR(tf[T_DAY].error, "日期无效。");
+}
+
 /* ---------------------------------------------------------------- XML */
 
 #define MP_PART(name, value)						\
@@ -537,6 +630,8 @@ main(void)
 	test_errors_counted_per_field();
 	test_form_fail();
 	test_validators();
+	test_typed_validators();
+	test_typed_values();
 	test_values_xml();
 	test_values_xml_text();
 	test_errors_xml();

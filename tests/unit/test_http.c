@@ -1269,10 +1269,29 @@ test_fuzz_multipart_mutated(void)
 	CHECK(ok > 100);
 }
 
+/* Every status the programs answer has its own reason phrase (a failed login once went out as
+ * "401 Internal Server Error"). */
+static void
+test_status_texts(void)
+{
+	static const struct { int status; const char *text; } want[] = {
+		{ 200, "OK" }, { 303, "See Other" }, { 400, "Bad Request" },
+		{ 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
+		{ 405, "Method Not Allowed" }, { 409, "Conflict" }, { 413, "Content Too Large" },
+		{ 415, "Unsupported Media Type" }, { 429, "Too Many Requests" },
+		{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK_STR(http_status_text(want[i].status), want[i].text);
+}
+
 int
 main(void)
 {
 	arena_init(&A);
+	test_status_texts();
 	test_url_two_params();
 	test_url_empty_body();
 	test_url_plus_is_space();

@@ -1,0 +1,192 @@
+/* account: the signed-in user's own password and second factor (TOTP, RFC 6238). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "auth.h"
+#include "crypto.h"
+#include "log.h"
+#include "queries.h"
+
+const struct form_key password_keys[PK__MAX] = {
+	[PK_OLD] = { "old_password", NULL, 1, AUTH_PW_MAX, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "原密码不正确。" },
+	[PK_NEW] = { "new_password", NULL, 1, AUTH_PW_MAX, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "请输入新密码（至少10位，不超过128位）。" },
+	[PK_NEW2] = { "new_password2", NULL, 1, AUTH_PW_MAX, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "两次输入的新密码不一致。" },
+};
+
+const struct form_key totp_keys[TK__MAX] = {
+	[TK_CODE] = { "code", form_digits, 6, 6, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "动态验证码不正确，请核对手机验证器的时间后重试。" },
+};
+
+static void
+password_show(struct page *pg, int status, const char *message, const char *bad_field)
+{
+	xmlNodePtr root;
+	xmlDocPtr doc = console_doc(pg, "password-form", &root);
+
+	if (pg->s.must_change)
+		xml_add(root, "must-change", "1");
+	if (message != NULL) {
+		xml_add(root, "message", message);
+		if (bad_field != NULL)
+			xml_attr(xml_add(root, "field", message), "name", bad_field);
+	}
+	app_send(pg->c, status, doc);
+}
+
+void
+password_page(struct page *pg)
+{
+	password_show(pg, 200, NULL, NULL);
+}
+
+struct pw_row {
+	char hash[65], salt[33], totp[257];
+	int64_t iter;
+};
+
+static int
+pw_row(void *arg, const struct db_row *r)
+{
+	struct pw_row *a = arg;
+
+	snprintf(a->hash, sizeof(a->hash), "%s", r->col[0]);
+	snprintf(a->salt, sizeof(a->salt), "%s", r->col[1]);
+	a->iter = strtoll(r->col[2], NULL, 10);
+	snprintf(a->totp, sizeof(a->totp), "%s", r->col[3]);
+	return 1;
+}
+
+static bool
+old_password_ok(const struct pw_row *a, const char *old)
+{
+	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
+
+	return old != NULL && crypto_unhex(a->salt, strlen(a->salt), salt, sizeof(salt)) == 0 &&
+	    crypto_unhex(a->hash, strlen(a->hash), hash, sizeof(hash)) == 0 &&
+	    auth_verify(old, strlen(old), salt, (unsigned)a->iter, hash);
+}
+
+void
+password_post(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	const char *old = fv(pg, PK_OLD), *n1 = fv(pg, PK_NEW), *n2 = fv(pg, PK_NEW2), *problem;
+	struct pw_row a;
+	struct dbp p[5];
+	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
+
+	memset(&a, 0, sizeof(a));
+	p[0] = P_INT(pg->s.id);
+	if (db_run(&c->db, Q_STAFF_BY_ID, p, 1, pw_row, &a) != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	if (!old_password_ok(&a, old)) {
+		password_show(pg, 400, "原密码不正确。", "old_password");
+		return;
+	}
+	if (n1 == NULL || (problem = auth_password_problem(n1, strlen(n1))) != NULL) {
+		password_show(pg, 400, n1 == NULL ? "请输入新密码。" : problem, "new_password");
+		return;
+	}
+	if (n2 == NULL || strcmp(n1, n2) != 0) {
+		password_show(pg, 400, "两次输入的新密码不一致。", "new_password2");
+		return;
+	}
+	if (strcmp(old, n1) == 0) {
+		password_show(pg, 400, "新密码不能与原密码相同。", "new_password");
+		return;
+	}
+	if (auth_new_hash(n1, strlen(n1), salt, hash) != 0)
+		log_fatal("password hash failed");
+	p[0] = P_BLOB(hash, sizeof(hash));
+	p[1] = P_BLOB(salt, sizeof(salt));
+	p[2] = P_INT(AUTH_ITERATIONS);
+	p[3] = P_INT(0);
+	p[4] = P_INT(pg->s.id);
+	if (db_run(&c->db, Q_STAFF_SET_PASSWORD, p, 5, NULL, NULL) != DB_OK ||
+	    staff_audit(c, &pg->s, "password_change", 0, "") != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	/* Other sessions of this user end: a changed password shuts out whoever knew the old. */
+	p[0] = P_INT(pg->s.id);
+	p[1] = P_BLOB(pg->s.token_hash, 32);
+	(void)db_run(&c->db, Q_SESSIONS_OF_STAFF_DELETE, p, 2, NULL, NULL);
+	app_redirect(c, "/admin/");
+}
+
+/* The secret offered is derived from the session and a label, so that the confirming POST can
+ * recompute it without storing anything unconfirmed. */
+static void
+offered_secret(struct page *pg, uint8_t mac[32])
+{
+	if (crypto_hmac2(pg->c->sec.csrf_key, 32, pg->s.csrf, strlen(pg->s.csrf), "totp-setup", 10,
+	    mac) != 0)
+		log_fatal("hmac failed");
+}
+
+void
+totp_page(struct page *pg)
+{
+	xmlNodePtr root;
+	xmlDocPtr doc = console_doc(pg, "totp-setup", &root);
+	uint8_t mac[32];
+	char b32[40], uri[300];
+
+	if (pg->s.has_totp) {
+		xml_add(root, "enabled", "1");
+		app_send(pg->c, 200, doc);
+		return;
+	}
+	offered_secret(pg, mac);
+	base32_encode(mac, 20, b32);
+	snprintf(uri, sizeof(uri), "otpauth://totp/jubao:%s?secret=%s&issuer=jubao&digits=6&period=30",
+	    pg->s.login, b32);
+	xml_add(root, "secret", b32);
+	xml_add(root, "uri", uri);
+	explicit_bzero(mac, sizeof(mac));
+	app_send(pg->c, 200, doc);
+}
+
+void
+totp_post(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	const char *code = fv(pg, TK_CODE);
+	uint8_t mac[32], blob[128];
+	size_t blen;
+	char aad[32];
+	struct dbp p[2];
+	struct seal_key key;
+	const struct seal_key *cur;
+
+	offered_secret(pg, mac);
+	if (pg->s.has_totp || code == NULL || !totp_verify(mac, 20, c->now, code, strlen(code))) {
+		pg->errors = 0;
+		console_error(pg, 400, "动态验证码不正确，请核对手机验证器的时间后重试。");
+		return;
+	}
+	if ((cur = keyring_find(&c->sec.identity, c->sec.identity.current)) == NULL)
+		log_fatal("no current key");
+	key = *cur;
+	snprintf(aad, sizeof(aad), "totp:%lld", (long long)pg->s.id);
+	if (seal(&key, aad, strlen(aad), mac, 20, blob, sizeof(blob), &blen) != 0)
+		log_fatal("seal failed");
+	explicit_bzero(&key, sizeof(key));
+	explicit_bzero(mac, sizeof(mac));
+	p[0] = P_BLOB(blob, blen);
+	p[1] = P_INT(pg->s.id);
+	if (db_run(&c->db, Q_STAFF_SET_TOTP, p, 2, NULL, NULL) != DB_OK ||
+	    staff_audit(c, &pg->s, "totp_enable", 0, "") != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	app_redirect(c, "/admin/");
+}

@@ -1,0 +1,194 @@
+/*
+ * admin: the staff console under /admin/, one file per page or group of pages. main.c holds the
+ * route table: for each (path, method) the roles that may use it, the scope of the check, the
+ * body limit, the key table of its fields and the handler. Dispatch reads the body, loads the
+ * session, checks the role once and validates the fields once through the key table; a handler
+ * reads only validated, typed values (pg->f[KEY]) and answers through the helpers here.
+ */
+#ifndef JUBAO_ADMIN_H
+#define JUBAO_ADMIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "form.h"
+#include "staff.h"
+#include "textlimits.h"
+#include "workflow.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define KEYS(t) (t), NELEM(t)
+
+struct route;
+
+struct page {
+	struct ctx          *c;
+	struct staff         s;
+	const struct route  *route;
+	struct form_field   *f;          /* one per key of the route's table */
+	unsigned             errors;     /* fields in error */
+};
+
+/* ---- main.c: the route table */
+const struct form_key *route_keys(const struct route *);
+size_t route_nkeys(const struct route *);
+
+/* ---- page.c: documents, errors, lists */
+
+/* A console document: console="1" and the session with its menu. */
+xmlDocPtr console_doc(struct page *, const char *root, xmlNodePtr *rootp);
+void console_error(struct page *, int status, const char *message);
+void db_unavailable(struct page *);
+/* The route's fields in error (<field name>) and the values typed (<values>), for a page shown
+ * again with a 400. */
+void console_form_state(struct page *, xmlNodePtr parent);
+/* The field's validated value, or NULL when absent (or in error). */
+const char *fv(const struct page *, int key);
+int64_t fnum(const struct page *, int key);
+/* The session's <menu>: the GET routes the user's roles reach (main.c). */
+void console_menu_xml(const struct staff *, xmlNodePtr session);
+
+/* "吉林省 长春市 南关区" for a region code, from the reference data (buf). */
+const char *region_name(struct ctx *, const char *code, char *buf, size_t cap);
+
+/* The area a list shows: the widest 工信 area of the user, else its widest department area. */
+struct area {
+	bool    gongxin;
+	char    prefix[7];
+	char    kind[17];
+};
+bool user_area(const struct staff *, struct area *);
+/* The widest area in which the user holds role r, or false. */
+bool role_area(const struct staff *, enum role r, char prefix[7]);
+char *like_prefix(struct ctx *, const char *prefix);
+/* Run a query in the area: (prefix, extra…) for 工信, (kind, prefix, extra…) for a unit. */
+int area_run(struct page *, const struct area *, int q_area, int q_dept, const struct dbp *extra,
+    size_t nextra, db_row_fn, void *arg);
+
+struct list_arg {
+	struct ctx *c;
+	xmlNodePtr  parent;
+	unsigned    n;
+	bool        more;        /* one row past the limit: the list says there are more */
+	unsigned    limit;       /* rows shown; 0: a page of a case list (PAGE_ROWS) */
+};
+#define PAGE_ROWS 50
+#define PAGE_MAX  100000         /* the last page number a list accepts */
+void row_attrs(xmlNodePtr, const struct db_row *, const char *const *names, size_t nnames);
+void list_end(const struct list_arg *);
+int case_row(void *arg, const struct db_row *);
+void add_option(xmlNodePtr parent, const char *value, const char *label);
+
+/* ---- handlers, one file each */
+void login_page(struct page *);                 /* login.c */
+void login_post(struct page *);
+void logout_post(struct page *);
+void password_page(struct page *);              /* account.c */
+void password_post(struct page *);
+void totp_page(struct page *);
+void totp_post(struct page *);
+void dashboard(struct page *);                  /* dashboard.c */
+void case_list(struct page *);                  /* cases.c */
+void case_get(struct page *);                   /* case.c */
+void case_action(struct page *);                /* actions.c */
+void attachment_get(struct page *);             /* attachment.c */
+void intake_page(struct page *);                /* intake.c */
+void intake_post(struct page *);
+void routing_get(struct page *);                /* routing.c */
+void routing_post(struct page *);               /* routing_page.c */
+void calendar_get(struct page *);               /* calendar.c */
+void calendar_post(struct page *);
+void reasons_get(struct page *);                /* reasons.c */
+void reasons_post(struct page *);
+void audit_page(struct page *);                 /* auditlog.c */
+void users_get(struct page *);                  /* users.c */
+void users_post(struct page *);                 /* users_edit.c */
+void users_show_message(struct page *, int status, const char *message);
+
+/* ---- key tables, beside their handlers */
+enum login_key { LK_LOGIN, LK_PASSWORD, LK_TOTP, LK__MAX };
+extern const struct form_key login_keys[LK__MAX];
+enum password_key { PK_OLD, PK_NEW, PK_NEW2, PK__MAX };
+extern const struct form_key password_keys[PK__MAX];
+enum totp_key { TK_CODE, TK__MAX };
+extern const struct form_key totp_keys[TK__MAX];
+enum list_key { LS_STATE, LS_Q, LS_OVERDUE, LS_PAGE, LS__MAX };
+extern const struct form_key list_keys[LS__MAX];
+enum id_key { ID_ID, ID__MAX };
+extern const struct form_key id_keys[ID__MAX];
+enum act_key { AK_ID, AK_ACTION, AK_TEXT, AK_REASON, AK_DEPARTMENT, AK_LEAD, AK_INSPECTED_ON,
+	AK_TEAM, AK_FINDINGS, AK_VERDICT, AK_MEASURE, AK_DEADLINE, AK_COMPLETE, AK_TICKET,
+	AK_STAFF, AK__MAX };
+extern const struct form_key act_keys[AK__MAX];
+enum intake_key { IK_FORM_ID, IK_CHANNEL, IK__MAX };
+extern const struct form_key intake_keys[IK__MAX];
+enum routing_key { RK_ACTION, RK_RULE, RK_CATEGORY, RK_STANDARD, RK_SUBJECT_TYPE, RK_INDUSTRY,
+	RK_REGION_PREFIX, RK_LEAD_KIND, RK_COOP_KINDS, RK_LEVEL, RK_NOTE, RK__MAX };
+extern const struct form_key routing_keys[RK__MAX];
+enum preview_key { PV_PREVIEW, PV_CATEGORY, PV_STANDARD, PV_INDUSTRY, PV_REGION,
+	PV_SUBJECT_TYPE, PV__MAX };
+extern const struct form_key preview_keys[PV__MAX];
+enum year_key { YK_YEAR, YK__MAX };
+extern const struct form_key year_keys[YK__MAX];
+enum calendar_key { CK_ACTION, CK_DATE, CK_OFF, CK_NAME, CK__MAX };
+extern const struct form_key calendar_keys[CK__MAX];
+enum reason_key { RS_CODE, RS_LABEL, RS_TEXT, RS_SORT, RS_ENABLED, RS__MAX };
+extern const struct form_key reason_keys[RS__MAX];
+enum audit_key { AU_ACTION, AU_LOGIN, AU_TICKET, AU_FROM, AU_TO, AU_PAGE, AU__MAX };
+extern const struct form_key audit_keys[AU__MAX];
+enum user_key { UK_ACTION, UK_USER, UK_DEPARTMENT, UK_ROLE, UK_LOGIN, UK_NAME, UK_EMAIL,
+	UK_PASSWORD, UK__MAX };
+extern const struct form_key user_keys[UK__MAX];
+
+/* ---- case.c: one case as the console sees it */
+struct kase {
+	int64_t id;
+	char    ticket[17], state[16], category[16], standards[120], industry[33], region[7];
+	char    subject_type[16], subject_name[401], subject_address[801], credit_code[19];
+	char   *description, *feedback_text;
+	bool    hazard, hazard_notified, anonymous, overdue;
+	char    channel[10], submitted[32], due[11], verdict[8], disposal[801], feedback_state[10];
+	char    duplicate_of[21], duplicate_ticket[17], contact_name[257];
+	int64_t intake_staff, contact_staff, lead;
+	bool    found;
+	struct case_depts depts;
+	char    dept_names[16][401];
+	char    dept_roles[16][5];
+	/* the user on this case: each role that reaches it, and the facts the rules judge */
+	struct case_role  roles[STAFF_MAX_ROLES];
+	unsigned          nroles;
+	struct case_facts facts;
+	struct ctx       *c;
+};
+/* Load a case and the user's roles on it: 1, 0 when not found or not the user's to see, or a
+ * db error. */
+int kase_load(struct page *, int64_t id, struct kase *);
+/* The role (index into k->roles) that may take action a on the case, or -1: the one rule the
+ * page's buttons and the POST both follow. */
+int kase_may(const struct kase *, enum action a);
+/* The case page; reveal: with the reporter's identity (audited), message: shown on top. */
+void case_page(struct page *, int64_t id, bool reveal, int status, const char *message);
+
+/* ---- routing.c: suggested and allowed departments for a transfer */
+struct route_suggestion {
+	struct {
+		int64_t id;
+		char    name[401];
+		bool    lead;
+	} dept[16];
+	size_t n;
+	char   message[300];
+};
+/* The routing table and every department (in the request arena). */
+struct routing_table;
+int routing_load(struct ctx *, struct routing_table *);
+const char *dept_name(const struct routing_table *, int64_t id);
+int routing_suggest(struct ctx *, const struct kase *, struct route_suggestion *);
+/* May a case in `region` be transferred to department id (enabled, in the case's province)? */
+int transfer_target_ok(struct ctx *, const char *region, int64_t id, bool *ok);
+
+/* Shared option lists. */
+extern const struct option verdicts[], measures[], channels[], note_kinds[];
+
+#endif

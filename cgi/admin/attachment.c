@@ -1,0 +1,88 @@
+/* attachment: an evidence file, to staff who reach its case; sent as a download, never
+ * rendered inline (a PDF or picture from the public is untrusted content). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "log.h"
+#include "queries.h"
+
+struct att_row {
+	int64_t report_id;
+	char    name[33], mime[33];
+	bool    found;
+};
+
+static int
+att_row(void *arg, const struct db_row *r)
+{
+	struct att_row *a = arg;
+
+	a->found = true;
+	a->report_id = strtoll(r->col[0], NULL, 10);
+	snprintf(a->name, sizeof(a->name), "%s", r->col[1]);
+	snprintf(a->mime, sizeof(a->mime), "%s", r->col[2]);
+	return 1;
+}
+
+/* The whole file in the request arena, or NULL. */
+static char *
+read_whole(struct ctx *c, const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	long n;
+	char *buf = NULL;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+		buf = arena_alloc(&c->arena, (size_t)n + 1);
+		if (fread(buf, 1, (size_t)n, f) != (size_t)n)
+			buf = NULL;
+		*len = (size_t)n;
+	}
+	fclose(f);
+	return buf;
+}
+
+static const char *
+extension(const char *mime)
+{
+	return strcmp(mime, "application/pdf") == 0 ? "pdf" : strcmp(mime, "image/png") == 0 ?
+	    "png" : "jpg";
+}
+
+void
+attachment_get(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	struct att_row a;
+	struct dbp p[1] = { P_INT(fnum(pg, ID_ID)) };
+	struct kase k;
+	char path[600], *buf;
+	size_t len = 0;
+	int rc = 0;
+
+	memset(&a, 0, sizeof(a));
+	if (db_run(&c->db, Q_ATTACHMENT_GET, p, 1, att_row, &a) != DB_OK ||
+	    (a.found && (rc = kase_load(pg, a.report_id, &k)) < 0)) {
+		db_unavailable(pg);
+		return;
+	}
+	if (!a.found || rc == 0 || strspn(a.name, "0123456789abcdef") != 32) {
+		console_error(pg, 404, "附件不存在，或不在您的职责范围内。");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/%.2s/%s", c->cfg.attachment_dir, a.name, a.name);
+	if ((buf = read_whole(c, path, &len)) == NULL) {
+		log_err("attachment %s: cannot read", a.name);
+		console_error(pg, 404, "附件文件缺失，请联系管理员。");
+		return;
+	}
+	(void)staff_audit(c, &pg->s, "attachment", a.report_id, a.name);
+	response_header(&c->resp, &c->arena,
+	    "Content-Disposition: attachment; filename=\"evidence-%s.%s\"", k.ticket,
+	    extension(a.mime));
+	app_send_bytes(c, 200, a.mime, buf, len);
+}

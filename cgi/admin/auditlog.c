@@ -1,0 +1,90 @@
+/* auditlog: the audit trail (审计日志), newest first, filtered by action, login, ticket and
+ * dates, 100 entries a page. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+#include "queries.h"
+
+#define AUDIT_ROWS 100
+
+static const struct option audit_actions[] = {
+	{ "login", "登录" }, { "login_failed", "登录失败" }, { "login_locked", "锁定期间登录" },
+	{ "logout", "退出" }, { "password_change", "修改密码" }, { "totp_enable", "启用动态验证码" },
+	{ "reveal_identity", "查看举报人身份" }, { "refused", "越权操作被拒绝" },
+	{ "accept", "受理" }, { "reject", "不予受理" }, { "needs_info", "要求补充材料" },
+	{ "transfer", "移交" }, { "start_inspection", "接收核查" }, { "inspect", "录入核查结论" },
+	{ "dispose", "录入处置决定" }, { "progress", "处置进展" }, { "feedback", "起草反馈" },
+	{ "release", "反馈举报人" }, { "note", "内部备注" }, { "press", "督办" },
+	{ "set_contact", "指定联系人" }, { "notify_hazard", "隐患通报" },
+	{ "link_duplicate", "关联重复举报" }, { "intake", "登记举报" }, { "routing", "修改移交规则" },
+	{ "calendar", "修改工作日历" }, { "reasons", "修改不予受理理由" }, { "user", "用户管理" },
+	{ "overdue", "超期" }, { "create_user", "创建用户" }, { "attachment", "下载附件" },
+	{ "rotate_keys", "轮换密钥" }, { "reporter_reply", "举报人补充" },
+	{ NULL, NULL },
+};
+
+const struct form_key audit_keys[AU__MAX] = {
+	[AU_ACTION] = { "action", form_choice, 0, 0, 0, audit_actions, "请选择有效的操作类型。" },
+	[AU_LOGIN] = { "login", NULL, 1, 64, 0, NULL, "用户名不超过64个字符。" },
+	[AU_TICKET] = { "ticket", form_ticket, 0, 0, 0, NULL, "受理编号应为16位数字。" },
+	[AU_FROM] = { "from", form_date, 0, 0, 0, NULL, "日期格式应为YYYY-MM-DD。" },
+	[AU_TO] = { "to", form_date, 0, 0, 0, NULL, "日期格式应为YYYY-MM-DD。" },
+	[AU_PAGE] = { "page", form_int, 0, 0, 0, NULL, "页码应为1至100000的整数。", 1, PAGE_MAX },
+};
+
+static int
+audit_row(void *arg, const struct db_row *r)
+{
+	struct list_arg *a = arg;
+	xmlNodePtr n;
+
+	if (++a->n > AUDIT_ROWS)
+		return 1;
+	n = xml_add(a->parent, "entry", NULL);
+	xml_attr(n, "at", r->col[0]);
+	xml_attr(n, "login", r->col[1]);
+	xml_attr(n, "action", r->col[2]);
+	xml_attr(n, "action-label", option_label(audit_actions, r->col[2]));
+	xml_attr(n, "report-id", r->col[3]);
+	xml_attr(n, "ticket", r->col[4]);
+	xml_attr(n, "detail", r->col[5]);
+	xml_attr(n, "client", r->col[6]);
+	return 0;
+}
+
+void
+audit_page(struct page *pg)
+{
+	static const int filters[] = { AU_ACTION, AU_LOGIN, AU_TICKET, AU_FROM, AU_TO };
+	struct ctx *c = pg->c;
+	int64_t page = fv(pg, AU_PAGE) != NULL ? fnum(pg, AU_PAGE) : 1;
+	struct list_arg a = { c, NULL, 0, false, 0 };
+	struct dbp p[11];
+	xmlNodePtr root, f, pgn, acts;
+	xmlDocPtr doc = console_doc(pg, "audit-log", &root);
+	const struct option *o;
+	size_t i;
+
+	f = xml_add(root, "filter", NULL);
+	for (i = 0; i < NELEM(filters); i++) {
+		const char *v = fv(pg, filters[i]);
+		xml_attr(f, audit_keys[filters[i]].name, v ? v : "");
+		p[2 * i] = P_OPT(v);
+		p[2 * i + 1] = P_OPT(v);
+	}
+	acts = xml_add(root, "actions", NULL);
+	for (o = audit_actions; o->value; o++)
+		add_option(acts, o->value, o->label);
+	p[10] = P_INT((page - 1) * AUDIT_ROWS);         /* page <= PAGE_MAX: no overflow */
+	a.parent = xml_add(root, "entries", NULL);
+	if (db_run(&c->db, Q_AUDIT_LIST, p, 11, audit_row, &a) != DB_OK) {
+		xmlFreeDoc(doc);
+		db_unavailable(pg);
+		return;
+	}
+	pgn = xml_add(root, "paging", NULL);
+	xml_attr_int(pgn, "page", page);
+	xml_attr(pgn, "more", a.n > AUDIT_ROWS ? "1" : "0");
+	app_send(c, 200, doc);
+}

@@ -1,0 +1,352 @@
+/* case_page: the case page's document: the report, its records, the identity box and the
+ * action forms the user's roles may use on it (kase_may: the rule the POST follows too). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "crypto.h"
+#include "queries.h"
+#include "report.h"
+
+const struct option note_kinds[] = {
+	{ "note", "内部备注" }, { "inspection", "现场检查" }, { "progress", "处置进展" },
+	{ "press", "督办" }, { "hazard_notice", "隐患通报" }, { NULL, NULL },
+};
+
+const struct option measures[] = {
+	{ "dismantle", "拆除主体设备" },
+	{ "cut_off", "断电、断水，拆除动力装置，封存主体设备，公开承诺不再恢复生产" },
+	{ "stop", "责令停产停业" },
+	{ "close", "关停、关闭、取缔" },
+	{ "stop_construction", "责令停止项目建设或试生产" },
+	{ "rectify", "限期整改" },
+	{ "notify", "通报信用、金融、自然资源、生态环境等部门" },
+	{ NULL, NULL },
+};
+
+const struct option verdicts[] = {
+	{ "true", "属实" }, { "partly", "部分属实" }, { "false", "不属实" }, { NULL, NULL },
+};
+
+const struct option channels[] = {
+	{ "web", "网上" }, { "phone", "电话" }, { "fax", "传真" }, { "email", "电子邮件" },
+	{ "letter", "信函" }, { "visit", "来访" }, { NULL, NULL },
+};
+
+static int
+event_row(void *arg, const struct db_row *r)
+{
+	struct list_arg *a = arg;
+	xmlNodePtr e = xml_add(a->parent, "event", r->col[2]);
+
+	xml_attr(e, "at", r->col[0]);
+	xml_attr(e, "state", r->col[1]);
+	xml_attr(e, "label", option_label(report_states, r->col[1]));
+	return 0;
+}
+
+static int
+note_row(void *arg, const struct db_row *r)
+{
+	struct list_arg *a = arg;
+	xmlNodePtr e = xml_add(a->parent, "note", r->col[3]);
+
+	xml_attr(e, "at", r->col[0]);
+	xml_attr(e, "kind", r->col[1]);
+	xml_attr(e, "kind-label", option_label(note_kinds, r->col[1]));
+	xml_attr(e, "who", r->col[2]);
+	return 0;
+}
+
+static int
+attachment_row(void *arg, const struct db_row *r)
+{
+	static const char *const names[] = { "id", "mime", "size" };
+	struct list_arg *a = arg;
+
+	row_attrs(xml_add(a->parent, "attachment", NULL), r, names, 3);
+	return 0;
+}
+
+static int
+dup_row(void *arg, const struct db_row *r)
+{
+	static const char *const names[] = { "id", "ticket", "subject" };
+	struct list_arg *a = arg;
+
+	row_attrs(xml_add(a->parent, "case", NULL), r, names, 3);
+	return 0;
+}
+
+static int
+staff_option_row(void *arg, const struct db_row *r)
+{
+	static const char *const names[] = { "id", "name" };
+	struct list_arg *a = arg;
+
+	row_attrs(xml_add(a->parent, "staff", NULL), r, names, 2);
+	return 0;
+}
+
+/* A refusal reason from the reject_reason table, with its suggested text to the reporter. */
+static int
+reason_row(void *arg, const struct db_row *r)
+{
+	static const char *const names[] = { "value", "label", "text" };
+	struct list_arg *a = arg;
+
+	row_attrs(xml_add(a->parent, "option", NULL), r, names, 3);
+	return 0;
+}
+
+/* Suggested departments for a transfer, from the routing table. */
+static void
+add_transfer_choices(struct page *pg, const struct kase *k, xmlNodePtr act)
+{
+	struct route_suggestion sug;
+	size_t i;
+
+	if (routing_suggest(pg->c, k, &sug) != DB_OK)
+		return;
+	for (i = 0; i < sug.n; i++) {
+		xmlNodePtr d = xml_add(act, "department", NULL);
+		xml_attr_int(d, "id", sug.dept[i].id);
+		xml_attr(d, "name", sug.dept[i].name);
+		xml_attr(d, "suggested", sug.dept[i].lead ? "lead" : "coop");
+	}
+	if (sug.message[0] != '\0')
+		xml_add(act, "message", sug.message);
+}
+
+/* What an action's form needs beside its button. */
+static void
+action_choices(struct page *pg, const struct kase *k, enum action a, xmlNodePtr n)
+{
+	struct list_arg la = { pg->c, n, 0, false, 0 };
+	const struct option *o;
+	struct dbp p[1] = { P_INT(k->lead) };
+
+	if (a == A_REJECT)
+		(void)db_run(&pg->c->db, Q_REJECT_REASONS, NULL, 0, reason_row, &la);
+	else if (a == A_DISPOSE)
+		for (o = measures; o->value; o++)
+			add_option(n, o->value, o->label);
+	else if (a == A_TRANSFER)
+		add_transfer_choices(pg, k, n);
+	else if (a == A_SET_CONTACT && k->lead > 0)
+		(void)db_run(&pg->c->db, Q_CONTACTS_OF_DEPT, p, 1, staff_option_row, &la);
+}
+
+static void
+add_actions(struct page *pg, const struct kase *k, xmlNodePtr parent)
+{
+	xmlNodePtr acts = xml_add(parent, "actions", NULL), n;
+	int i;
+
+	for (i = 0; i < A__MAX; i++) {
+		if (kase_may(k, (enum action)i) < 0)
+			continue;
+		n = xml_add(acts, "action", NULL);
+		xml_attr(n, "name", transitions[i].name);
+		xml_attr(n, "label", transitions[i].label);
+		action_choices(pg, k, (enum action)i, n);
+	}
+}
+
+struct hex_arg {
+	char   *buf;
+	size_t  cap;
+};
+
+static int
+hex_row(void *arg, const struct db_row *r)
+{
+	struct hex_arg *h = arg;
+
+	snprintf(h->buf, h->cap, "%s", r->col[0]);
+	return 1;
+}
+
+/* "v1\nname\nphone\nid\nemail" as the four elements of the identity box. */
+static void
+identity_fields(xmlNodePtr n, char *s)
+{
+	static const char *const names[4] = { "name", "phone", "id-no", "email" };
+	char *fields[4] = { NULL, NULL, NULL, NULL };
+	int i;
+
+	if (strncmp(s, "v1\n", 3) == 0) {
+		s += 3;
+		for (i = 0; i < 4 && s != NULL; i++) {
+			char *nl = strchr(s, '\n');
+			if (nl != NULL)
+				*nl = '\0';
+			fields[i] = s;
+			s = nl != NULL ? nl + 1 : NULL;
+		}
+	}
+	for (i = 0; i < 4; i++)
+		xml_add(n, names[i], fields[i] ? fields[i] : "");
+}
+
+/* The identity box: hidden for everyone but the two people seed 001 §三(六) allows, and then
+ * only on an explicit, audited request. */
+static int
+add_identity(struct page *pg, const struct kase *k, bool reveal, xmlNodePtr parent)
+{
+	xmlNodePtr n = xml_add(parent, "identity", NULL);
+	char hex[2 * 1024 + 1];
+	uint8_t blob[1024], pt[1024];
+	size_t ptlen = 0;
+	struct dbp p[1] = { P_INT(k->id) };
+	struct hex_arg h = { hex, sizeof(hex) };
+	int rc;
+
+	if (k->anonymous) {
+		xml_attr(n, "state", "anonymous");
+		return DB_OK;
+	}
+	if (!reveal || kase_may(k, A_REVEAL) < 0) {
+		xml_attr(n, "state", "hidden");
+		xmlNodeAddContent(n, (const xmlChar *)"实名举报");
+		return DB_OK;
+	}
+	hex[0] = '\0';
+	if ((rc = db_run(&pg->c->db, Q_IDENTITY_GET, p, 1, hex_row, &h)) != DB_OK)
+		return rc;
+	if (hex[0] == '\0' || crypto_unhex(hex, strlen(hex), blob, strlen(hex) / 2) != 0 ||
+	    unseal(&pg->c->sec.identity, k->ticket, 16, blob, strlen(hex) / 2, pt, sizeof(pt) - 1,
+	    &ptlen) != 0) {
+		xml_attr(n, "state", "hidden");
+		xmlNodeAddContent(n, (const xmlChar *)"身份信息无法解密，请联系管理员。");
+		return DB_OK;
+	}
+	pt[ptlen] = '\0';
+	xml_attr(n, "state", "shown");
+	identity_fields(n, (char *)pt);
+	explicit_bzero(pt, sizeof(pt));
+	return staff_audit(pg->c, &pg->s, "reveal_identity", k->id, "");
+}
+
+static void
+report_attrs(struct ctx *c, const struct kase *k, xmlNodePtr r)
+{
+	const struct industry *ind = refdata_industry(&c->refdata, k->industry);
+	char region[300], *std, *tok, *save;
+	xmlNodePtr n;
+
+	xml_attr_int(r, "id", k->id);
+	xml_attr(r, "ticket", k->ticket);
+	xml_attr(r, "state", k->state);
+	xml_attr(r, "state-label", option_label(report_states, k->state));
+	xml_attr(r, "category", k->category);
+	xml_attr(r, "category-label", option_label(report_categories, k->category));
+	xml_attr(r, "industry", ind != NULL ? ind->name : k->industry);
+	xml_attr(r, "region", region_name(c, k->region, region, sizeof(region)));
+	xml_attr(r, "region-code", k->region);
+	xml_attr(r, "subject-type", k->subject_type);
+	xml_attr(r, "subject-name", k->subject_name);
+	xml_attr(r, "subject-address", k->subject_address);
+	xml_attr(r, "credit-code", k->credit_code);
+	xml_attr(r, "hazard", k->hazard ? "1" : "0");
+	xml_attr(r, "hazard-notified", k->hazard_notified ? "1" : "0");
+	xml_attr(r, "anonymous", k->anonymous ? "1" : "0");
+	xml_attr(r, "channel", k->channel);
+	xml_attr(r, "channel-label", option_label(channels, k->channel));
+	xml_attr(r, "submitted", k->submitted);
+	xml_attr(r, "due", k->due);
+	xml_attr(r, "overdue", k->overdue ? "1" : "0");
+	xml_attr(r, "verdict", k->verdict);
+	xml_attr(r, "verdict-label", k->verdict[0] ? option_label(verdicts, k->verdict) : "");
+	xml_attr(r, "disposal", k->disposal);
+	xml_attr(r, "feedback-state", k->feedback_state);
+	xml_attr(r, "duplicate-of", k->duplicate_of);
+	xml_attr(r, "duplicate-ticket", k->duplicate_ticket);
+	std = arena_strdup(&c->arena, k->standards);
+	for (tok = strtok_r(std, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		n = xml_add(r, "standard", NULL);
+		xml_attr(n, "value", tok);
+		xml_attr(n, "label", option_label(report_standards, tok));
+	}
+	xml_add(r, "description", k->description);
+	xml_add(r, "feedback-text", k->feedback_text);
+}
+
+static void
+departments_xml(const struct kase *k, xmlNodePtr root)
+{
+	xmlNodePtr n = xml_add(root, "departments", NULL);
+	int i;
+
+	for (i = 0; i < k->depts.n; i++) {
+		xmlNodePtr d = xml_add(n, "department", NULL);
+		xml_attr_int(d, "id", k->depts.id[i]);
+		xml_attr(d, "name", k->dept_names[i]);
+		xml_attr(d, "role", k->dept_roles[i]);
+	}
+	if (k->contact_staff > 0) {
+		n = xml_add(root, "contact", NULL);
+		xml_attr_int(n, "id", k->contact_staff);
+		xml_attr(n, "name", k->contact_name);
+	}
+}
+
+/* The case's records: attachments, public events, staff notes, duplicates. */
+static int
+records_xml(struct ctx *c, int64_t id, xmlNodePtr root)
+{
+	static const struct { const char *name; int q; db_row_fn fn; } lists[] = {
+		{ "attachments", Q_CASE_ATTACHMENTS, attachment_row },
+		{ "events", Q_CASE_EVENTS, event_row },
+		{ "notes", Q_CASE_NOTES, note_row },
+		{ "duplicates", Q_CASE_DUPLICATES, dup_row },
+	};
+	struct dbp p[1] = { P_INT(id) };
+	struct list_arg a = { c, NULL, 0, false, 0 };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < NELEM(lists); i++) {
+		a.parent = xml_add(root, lists[i].name, NULL);
+		if ((rc = db_run(&c->db, lists[i].q, p, 1, lists[i].fn, &a)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+void
+case_page(struct page *pg, int64_t id, bool reveal, int status, const char *message)
+{
+	struct ctx *c = pg->c;
+	struct kase k;
+	xmlNodePtr root;
+	xmlDocPtr doc;
+	int rc;
+
+	if ((rc = kase_load(pg, id, &k)) < 0) {
+		db_unavailable(pg);
+		return;
+	}
+	if (rc == 0) {
+		console_error(pg, 404, "案件不存在，或不在您的职责范围内。");
+		return;
+	}
+	doc = console_doc(pg, "case-detail", &root);
+	if (message != NULL)
+		xml_add(root, "message", message);
+	if (status == 400)
+		console_form_state(pg, root);
+	report_attrs(c, &k, xml_add(root, "report", NULL));
+	if ((rc = add_identity(pg, &k, reveal, root)) != DB_OK)
+		goto fail;
+	departments_xml(&k, root);
+	if ((rc = records_xml(c, k.id, root)) != DB_OK)
+		goto fail;
+	add_actions(pg, &k, root);
+	app_send(c, status, doc);
+	return;
+fail:
+	xmlFreeDoc(doc);
+	db_unavailable(pg);
+}

@@ -1,0 +1,135 @@
+/* users_edit: the changes an administrator makes on the users page. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+#include "auth.h"
+#include "log.h"
+#include "queries.h"
+
+/* A new password's hash, or the reason the password will not do. */
+static const char *
+new_hash(const char *pw, uint8_t salt[AUTH_SALT_LEN], uint8_t hash[AUTH_HASH_LEN])
+{
+	const char *problem;
+
+	if (pw == NULL)
+		return "请设置密码。";
+	if ((problem = auth_password_problem(pw, strlen(pw))) != NULL)
+		return problem;
+	if (auth_new_hash(pw, strlen(pw), salt, hash) != 0)
+		log_fatal("hash failed");
+	return NULL;
+}
+
+static int
+create(struct page *pg, char *detail, size_t cap, const char **why)
+{
+	const char *login = fv(pg, UK_LOGIN), *name = fv(pg, UK_NAME);
+	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
+	struct dbp p[6];
+	int rc;
+
+	if (login == NULL)
+		*why = user_keys[UK_LOGIN].message;
+	else if (name == NULL)
+		*why = "请填写姓名。";
+	else
+		*why = new_hash(fv(pg, UK_PASSWORD), salt, hash);
+	if (*why != NULL)
+		return DB_OK;
+	p[0] = P_TEXT(login);
+	p[1] = P_TEXT(name);
+	p[2] = P_OPT(fv(pg, UK_EMAIL));
+	p[3] = P_BLOB(hash, sizeof(hash));
+	p[4] = P_BLOB(salt, sizeof(salt));
+	p[5] = P_INT(AUTH_ITERATIONS);
+	rc = db_run(&pg->c->db, Q_USER_CREATE, p, 6, NULL, NULL);
+	if (rc == DB_DUP) {
+		*why = "该用户名已存在。";
+		return DB_OK;
+	}
+	snprintf(detail, cap, "create %s", login);
+	return rc;
+}
+
+/* A role at an enabled department, for an existing user. */
+static int
+role_change(struct page *pg, bool add, char *detail, size_t cap, const char **why)
+{
+	int64_t user = fnum(pg, UK_USER), dept = fnum(pg, UK_DEPARTMENT), ok = 0;
+	const char *role = fv(pg, UK_ROLE);
+	struct dbp p[3];
+	int rc;
+
+	if (user <= 0 || dept <= 0 || role == NULL) {
+		*why = "请选择用户、角色和部门。";
+		return DB_OK;
+	}
+	p[0] = P_INT(dept);
+	if (add && ((rc = db_int(&pg->c->db, Q_DEPARTMENT_ENABLED, p, 1, 0, &ok)) != DB_OK ||
+	    ok != 1)) {
+		*why = "所选部门不存在或已停用。";
+		return rc == DB_OK ? DB_OK : rc;
+	}
+	p[0] = P_INT(user);
+	p[1] = P_TEXT(role);
+	p[2] = P_INT(dept);
+	rc = db_run(&pg->c->db, add ? Q_ROLE_ADD : Q_ROLE_DELETE, p, 3, NULL, NULL);
+	if (rc == DB_FAIL && add) {
+		*why = "该用户不存在。";
+		return DB_OK;
+	}
+	snprintf(detail, cap, "%s user %lld %s dept %lld", add ? "add_role" : "remove_role",
+	    (long long)user, role, (long long)dept);
+	return rc;
+}
+
+static int
+reset(struct page *pg, int64_t user, char *detail, size_t cap, const char **why)
+{
+	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
+	struct dbp p[5];
+
+	if ((*why = new_hash(fv(pg, UK_PASSWORD), salt, hash)) != NULL)
+		return DB_OK;
+	p[0] = P_BLOB(hash, sizeof(hash));
+	p[1] = P_BLOB(salt, sizeof(salt));
+	p[2] = P_INT(AUTH_ITERATIONS);
+	p[3] = P_INT(1);
+	p[4] = P_INT(user);
+	snprintf(detail, cap, "reset password of user %lld", (long long)user);
+	return db_run(&pg->c->db, Q_STAFF_SET_PASSWORD, p, 5, NULL, NULL);
+}
+
+void
+users_post(struct page *pg)
+{
+	const char *action = fv(pg, UK_ACTION), *why = NULL;
+	int64_t user = fnum(pg, UK_USER);
+	char detail[200] = "";
+	struct dbp p[1];
+	int rc = DB_OK;
+
+	if (pg->errors > 0)
+		why = "请修改标出的项目后重新提交。";
+	else if (strcmp(action, "create") == 0)
+		rc = create(pg, detail, sizeof(detail), &why);
+	else if (strcmp(action, "add_role") == 0 || strcmp(action, "remove_role") == 0)
+		rc = role_change(pg, action[0] == 'a', detail, sizeof(detail), &why);
+	else if (strcmp(action, "toggle") == 0 && user > 0 && user != pg->s.id) {
+		p[0] = P_INT(user);
+		rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1, NULL, NULL);
+		snprintf(detail, sizeof(detail), "toggle user %lld", (long long)user);
+	} else if (strcmp(action, "reset") == 0 && user > 0)
+		rc = reset(pg, user, detail, sizeof(detail), &why);
+	else
+		why = "未知的操作。";
+	if (rc == DB_OK && why == NULL)
+		rc = staff_audit(pg->c, &pg->s, "user", 0, detail);
+	if (rc != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	users_show_message(pg, why != NULL ? 400 : 200, why != NULL ? why : "已保存。");
+}

@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Integration tests of the console's rules, against the real stack: every number in a request
+is bounded, every action the case page would not offer is refused by POST (409, nothing
+changed), each role is judged on its own department, text limits hold end to end, and every id
+in a request is checked against the user's area and the object's state.
+
+Usage: test_console_rules.py BASE_URL STATE_DIR [test-name-substring]
+Prints "console rules: N passed, N failed".
+"""
+
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_public as pub  # noqa: E402
+import test_console as con  # noqa: E402
+from test_console import Browser, U, sql, dept_id, make_staff, public_report  # noqa: E402
+
+NANGUAN = "长春市南关区工业和信息化局"
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def offered(browser, cid):
+    return {a.get("name") for a in browser.case_xml(cid).findall("actions/action")}
+
+
+def row(cid, cols):
+    return sql("SELECT %s FROM report WHERE id = %d" % (cols, cid))[0]
+
+
+def inspected_case(verdict):
+    """A case at 南关区 inspected with this verdict; returns (id, intake, handler)."""
+    cid, intake = con.nanguan_case()
+    handler = Browser()
+    handler.login(U["handler"])
+    assert handler.act(cid, "start_inspection").status == 200
+    a = handler.act(cid, "inspect", inspected_on="2026-11-20", team="核查一组", findings="现场核实。",
+                    verdict=verdict)
+    assert a.status == 200, a.text[:300]
+    return cid, intake, handler
+
+
+# ---------------------------------------------------------------- 1. numbers are bounded
+
+@test
+def page_numbers_out_of_range_are_400_naming_the_field():
+    b = Browser()
+    b.login(U["admin"])
+    for path in ("/admin/cases", "/admin/audit"):
+        for bad in ("99999999999999999999", "0", "-1", "1e3", "100001", "x"):
+            a = b.get("%s?page=%s&format=xml" % (path, bad))
+            assert a.status == 400, (path, bad, a.status)
+            assert a.xml().find("field[@name='page']") is not None, a.text[:300]
+        assert b.get("%s?page=2" % path).status == 200
+    a = b.get("/admin/case?id=12345678901234567890123&format=xml")
+    assert a.status == 400 and a.xml().find("field[@name='id']") is not None
+    a = b.get("/admin/calendar?year=99999&format=xml")
+    assert a.status == 400 and a.xml().find("field[@name='year']") is not None
+    # the workers live on: the next request is answered
+    assert b.get("/admin/cases").status == 200
+
+
+# ---------------------------------------------------------------- 2. guarded actions
+
+@test
+def dispose_refused_when_the_verdict_is_untrue():
+    cid, _, handler = inspected_case("false")
+    assert "dispose" not in offered(handler, cid)
+    before = row(cid, "state, disposal")
+    a = handler.act(cid, "dispose", measure="stop")
+    assert a.status == 409, a.status
+    assert row(cid, "state, disposal") == before == ["verified", ""]
+
+
+@test
+def release_refused_without_a_feedback_draft():
+    cid, intake, handler = inspected_case("true")
+    assert "release" not in offered(intake, cid)
+    assert intake.act(cid, "release").status == 409
+    assert row(cid, "state, feedback_state") == ["verified", "none"]
+    assert handler.act(cid, "feedback", text="经核查，举报属实，已责令整改。").status == 200
+    assert "release" in offered(intake, cid)
+    assert intake.act(cid, "release").status == 200
+    assert row(cid, "state") == ["closed"]
+
+
+@test
+def duplicate_linked_only_once():
+    first, t1, _ = public_report()
+    second, t2, _ = public_report()
+    third, _, _ = public_report()
+    intake = Browser()
+    intake.login(U["intake"])
+    assert intake.act(third, "link_duplicate", ticket=t1).status == 200
+    assert "link_duplicate" not in offered(intake, third)
+    assert intake.act(third, "link_duplicate", ticket=t2).status == 409
+    assert row(third, "duplicate_of") == [str(first)]
+    # a duplicate is no original, and a case is not its own duplicate
+    assert intake.act(second, "link_duplicate", ticket=row(third, "ticket")[0]).status == 400
+    assert intake.act(second, "link_duplicate", ticket=t2).status == 400
+    assert row(second, "duplicate_of")[0] in ("NULL", "", None)
+
+
+@test
+def hazard_notification_refused_on_a_named_report():
+    cid, _, _ = public_report(hazard="1")
+    intake = Browser()
+    intake.login(U["intake"])
+    assert "notify_hazard" not in offered(intake, cid)
+    assert intake.act(cid, "notify_hazard", text="已电话通报应急管理部门。").status == 409
+    assert row(cid, "hazard_notified") == ["0"]
+    assert int(sql("SELECT COUNT(*) FROM report_note WHERE report_id = %d" % cid)[0][0]) == 0
+
+
+@test
+def every_refusal_is_audited_and_changes_nothing():
+    cid, _, _ = public_report()
+    intake = Browser()
+    intake.login(U["intake"])
+    before = con.audit_count("refused", cid)
+    events = sql("SELECT COUNT(*) FROM report_event WHERE report_id = %d" % cid)[0][0]
+    for action, fields in (("release", {}), ("dispose", {"measure": "stop"}),
+                           ("start_inspection", {}), ("press", {"text": "x"})):
+        assert intake.act(cid, action, **fields).status == 409, action
+    assert con.audit_count("refused", cid) == before + 4
+    assert sql("SELECT COUNT(*) FROM report_event WHERE report_id = %d" % cid)[0][0] == events
+    assert row(cid, "state") == ["submitted"]
+
+
+# ---------------------------------------------------------------- 3. per-role judgement
+
+@test
+def contact_at_lead_and_handler_at_coop_cannot_name_itself_contact():
+    coop = "长春市南关区生态环境局"
+    login = "twohats" + con.SUFFIX
+    me = make_staff(login, [("contact", NANGUAN), ("handler", coop)])
+    intake = Browser()
+    intake.login(U["intake"])
+    cid, _, _ = public_report()
+    assert intake.act(cid, "accept").status == 200
+    a = intake.act(cid, "transfer", lead=dept_id(NANGUAN), department=[dept_id(coop)])
+    assert a.status == 200, a.text[:300]
+    b = Browser()
+    b.login(login)
+    acts = offered(b, cid)
+    assert "set_contact" not in acts and "start_inspection" not in acts and "reveal" not in acts
+    assert b.act(cid, "set_contact", staff=me).status == 409
+    assert row(cid, "contact_staff_id")[0] in ("NULL", None, "")
+    a = b.act(cid, "reveal")
+    assert a.status == 409 and "保密测试人" not in a.text
+    # the real lead handler names it; then, as the named contact, it may reveal
+    h = Browser()
+    h.login(U["handler"])
+    assert h.act(cid, "set_contact", staff=me).status == 200
+    a = b.act(cid, "reveal")
+    assert a.status == 200 and "保密测试人" in a.text
+
+
+# ---------------------------------------------------------------- 4. text limits
+
+@test
+def reporter_supplement_of_5000_characters_is_kept_whole():
+    for ch in ("a", "煤"):
+        cid, ticket, code = public_report()
+        intake = Browser()
+        intake.login(U["intake"])
+        assert intake.act(cid, "needs_info", text="请补充材料。").status == 200
+        fields = [("ticket", ticket), ("code", code), ("action", "reply")]
+        too_long = pub.post_form("/status", fields + [("reply", ch * 5001)], ip=pub.fresh_ip())
+        assert too_long.status == 400, too_long.status
+        a = pub.post_form("/status", fields + [("reply", ch * 5000)], ip=pub.fresh_ip())
+        assert a.status == 303, (a.status, a.text[:200])
+        n = sql("SELECT MAX(CHAR_LENGTH(text)) FROM report_event WHERE report_id = %d AND "
+                "text LIKE '举报人补充材料：%%'" % cid)[0][0]
+        assert int(n) == len("举报人补充材料：") + 5000, n
+
+
+@test
+def inspection_findings_of_5000_chinese_characters_are_kept_whole():
+    cid, intake = con.nanguan_case()
+    handler = Browser()
+    handler.login(U["handler"])
+    assert handler.act(cid, "start_inspection").status == 200
+    long = "查" * 5000
+    a = handler.act(cid, "inspect", inspected_on="2026-11-20", team="核查组", findings=long + "查",
+                    verdict="true", format="xml")
+    assert a.status == 400 and a.xml().find(".//field[@name='findings']") is not None
+    assert row(cid, "state") == ["inspecting"]
+    a = handler.act(cid, "inspect", inspected_on="2026-11-20", team="核查组", findings=long,
+                    verdict="true")
+    assert a.status == 200, (a.status, a.text[:300])
+    n = sql("SELECT CHAR_LENGTH(text) FROM report_note WHERE report_id = %d AND "
+            "kind = 'inspection'" % cid)[0][0]
+    assert int(n) > 5000 and sql("SELECT RIGHT(text, 5000) = '%s' FROM report_note WHERE "
+                                 "report_id = %d AND kind = 'inspection'" % (long, cid))[0][0] == "1"
+
+
+@test
+def action_text_over_the_limit_is_400_naming_the_field():
+    cid, _, _ = public_report()
+    intake = Browser()
+    intake.login(U["intake"])
+    a = intake.act(cid, "note", text="备" * 5001, format="xml")
+    assert a.status == 400 and a.xml().find(".//field[@name='text']") is not None
+    assert intake.act(cid, "note", text="备" * 5000).status == 200
+
+
+# ---------------------------------------------------------------- 5. status lines
+
+@test
+def failed_login_answers_401_unauthorized():
+    b = Browser()
+    a = b.login(U["admin"], password="wrong-password-1")
+    assert a.status == 401 and a.reason == "Unauthorized", (a.status, a.reason)
+    cid, _, _ = public_report()
+    i = Browser()
+    i.login(U["intake"])
+    a = i.act(cid, "release")
+    assert a.status == 409 and a.reason == "Conflict", (a.status, a.reason)
+
+
+# ---------------------------------------------------------------- 6. ids in requests
+
+@test
+def transfer_only_to_enabled_departments_of_the_province():
+    cid, _, _ = public_report()
+    intake = Browser()
+    intake.login(U["intake"])
+    assert intake.act(cid, "accept").status == 200
+    other_province = dept_id("辽宁省工业和信息化厅")
+    a = intake.act(cid, "transfer", lead=other_province, format="xml")
+    assert a.status == 400 and a.xml().find(".//field[@name='lead']") is not None
+    a = intake.act(cid, "transfer", lead=dept_id(NANGUAN), department=[other_province])
+    assert a.status == 400
+    sql("INSERT INTO department (region_code, kind, name, enabled) VALUES "
+        "('220102', 'nengyuan', '停用测试部门%s', 0)" % con.SUFFIX)
+    disabled = dept_id("停用测试部门" + con.SUFFIX)
+    assert intake.act(cid, "transfer", lead=disabled).status == 400
+    assert intake.act(cid, "transfer", lead=999999999).status == 400
+    assert row(cid, "state, lead_department_id")[0] == "accepted"
+    assert int(sql("SELECT COUNT(*) FROM report_department WHERE report_id = %d" % cid)[0][0]) == 0
+    assert intake.act(cid, "transfer", lead=dept_id(NANGUAN)).status == 200
+
+
+@test
+def county_officer_reaches_no_case_outside_its_area():
+    login = "countyintake" + con.SUFFIX
+    make_staff(login, [("intake", NANGUAN)])
+    inside, _, _ = public_report(region="220102")
+    outside, t_out, _ = public_report(region="220104", subject_name="朝阳区保密企业")
+    b = Browser()
+    b.login(login)
+    assert b.get("/admin/case?id=%d" % outside).status == 404
+    a = b.act(inside, "link_duplicate", ticket=t_out)
+    assert a.status == 400 and "朝阳区保密企业" not in a.text
+    assert row(inside, "duplicate_of")[0] in ("NULL", None, "")
+    # intake of a report outside its area
+    a = b.get("/admin/intake")
+    form_id = re.search(r'name="form_id" value="([0-9a-f]{32})"', a.text).group(1)
+    fields = [("csrf", b.csrf), ("form_id", form_id), ("channel", "phone")] + \
+        pub.report_fields(b.csrf, region="220104", subject_name="越界登记企业")[1:]
+    n = pub.count_reports()
+    a = b.post("/admin/intake", fields + [("format", "xml")])
+    assert a.status == 400 and a.xml().find("field[@name='region']") is not None
+    assert pub.count_reports() == n
+
+
+@test
+def intake_form_id_of_another_officer_yields_no_receipt():
+    a_off = Browser()
+    a_off.login(U["intake"])
+    other = "intake2" + con.SUFFIX
+    make_staff(other, [("intake", "吉林省工业和信息化厅")])
+    b_off = Browser()
+    b_off.login(other)
+    page = a_off.get("/admin/intake")
+    form_id = re.search(r'name="form_id" value="([0-9a-f]{32})"', page.text).group(1)
+    fields = pub.report_fields(a_off.csrf, reporter_name="甲举报人", reporter_phone="13600001234",
+                               subject_name="表单编号测试企业")[1:]
+    first = a_off.post("/admin/intake", [("csrf", a_off.csrf), ("form_id", form_id),
+                                         ("channel", "phone")] + fields + [("format", "xml")])
+    assert first.status == 200
+    b_off.get("/admin/")
+    second = b_off.post("/admin/intake", [("csrf", b_off.csrf), ("form_id", form_id),
+                                          ("channel", "phone")] + fields + [("format", "xml")])
+    assert second.status == 200
+    assert second.xml().findtext("ticket") != first.xml().findtext("ticket")
+    assert second.xml().findtext("code") != first.xml().findtext("code")
+
+
+def main():
+    con.setup_staff()
+    return pub.run_tests(TESTS, "console rules")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
