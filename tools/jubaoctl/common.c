@@ -11,7 +11,6 @@
 #include "audit.h"
 #include "auth.h"
 #include "jubaoctl.h"
-#include "log.h"
 #include "queries.h"
 
 int
@@ -102,10 +101,12 @@ load_config(struct ctl *c, bool need_secrets)
 	return 0;
 }
 
-/* jubaoctl's statement table: the main one (queries[], for lib/audit.c's Q_AUDIT_INSERT) below
- * CQ_FIRST, its own (ctl_queries[]) from there; see lib/queries.h. Preparing the main table too
- * costs a few milliseconds once, and keeps the audit row inside the same connection's
- * transactions as the change it records. */
+/* jubaoctl's statement table: the main one (queries[]) below CQ_FIRST, its own (ctl_queries[])
+ * from there; see lib/queries.h. This is how lib/audit.c, which runs Q_AUDIT_INSERT, writes
+ * jubaoctl's audit rows on the same connection and so inside the same transaction as the change
+ * they record. A second handle for the audit would commit it apart from the change; an audit
+ * statement of jubaoctl's own would write the audit SQL twice. Preparing the whole main table
+ * costs a few milliseconds, once per run. */
 static const char *ctl_sql[CQ__MAX];
 
 int

@@ -6,6 +6,7 @@
 #include "jubaoctl.h"
 #include "queries.h"
 
+/* The id of the first enabled department of this name, 0 when none. */
 static int
 dept_by_name(struct ctl *c, const char *name, int64_t *id)
 {

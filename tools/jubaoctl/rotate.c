@@ -6,6 +6,7 @@
 #include "jubaoctl.h"
 #include "queries.h"
 
+/* One row of a batch, copied out of the result so that the updates can run. */
 struct sealed_row {
 	int64_t id;
 	char    ticket[17];
@@ -13,7 +14,6 @@ struct sealed_row {
 	uint8_t blob[SEALED_MAX + 1];
 	size_t  len;
 };
-
 
 /* Re-seal one blob under cur. aad as when it was sealed. 0 ok, -1 (cannot open or seal). */
 static int
@@ -56,6 +56,7 @@ batch_end(struct ctl *c, bool commit, int rc, uint8_t *out, size_t outsz,
 	return rc;
 }
 
+/* One batch of identities in one transaction. *last advances past the rows seen. */
 static int
 rotate_identity_batch(struct ctl *c, const struct seal_key *cur, struct sealed_row *rows,
     long batch, int64_t *last, size_t *nseen, uint64_t *done, uint64_t *failed)
@@ -123,6 +124,8 @@ undo:
 	    done, failed);
 }
 
+/* One batch of TOTP secrets in one transaction; those under the current key stay as they
+ * are. */
 static int
 rotate_totp_batch(struct ctl *c, const struct seal_key *cur, struct sealed_row *rows,
     long batch, int64_t *last, size_t *nseen, uint64_t *done, uint64_t *failed)
@@ -187,7 +190,6 @@ undo:
 /* Run a batch function until it sees no more rows; a deadlock reruns the batch. */
 typedef int batch_fn(struct ctl *, const struct seal_key *, struct sealed_row *, long,
     int64_t *, size_t *, uint64_t *, uint64_t *);
-
 
 static int
 rotate_all(struct ctl *c, batch_fn *fn, const struct seal_key *cur, struct sealed_row *rows,
