@@ -86,10 +86,18 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjuba
 	$(CC) $(CFLAGS) -DREPLAY_NAME=\"$*\" $(LDFLAGS) -o $@ tests/fuzz/replay.c $< \
 	    $(BUILD)/libjubao.a $(LIBS)
 
-# The operator's tool; its default migration directory is this checkout's sql/.
-$(BUILD)/tools/jubaoctl: tools/jubaoctl.c $(BUILD)/libjubao.a lib/*.h
+# The operator's tool, one file per command; its default migration directory is this checkout's
+# sql/.
+CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export
+CTL_OBJS    = $(CTL_MODULES:%=$(BUILD)/tools/jubaoctl-objs/%.o)
+
+$(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/jubaoctl.h lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -DJUBAO_SQL_DIR=\"$(CURDIR)/sql\" $(LDFLAGS) -o $@ $< $(BUILD)/libjubao.a $(LIBS)
+	$(CC) $(CFLAGS) -DJUBAO_SQL_DIR=\"$(CURDIR)/sql\" -c -o $@ $<
+
+$(BUILD)/tools/jubaoctl: $(CTL_OBJS) $(BUILD)/libjubao.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJS) $(BUILD)/libjubao.a $(LIBS)
 
 $(BUILD)/bench/hello: bench/hello.c
 	@mkdir -p $(@D)

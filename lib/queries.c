@@ -213,3 +213,60 @@ const char *const queries[Q__MAX] = {
 	    "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE label = VALUES(label), "
 	    "text = VALUES(text), sort = VALUES(sort), enabled = VALUES(enabled)",
 };
+
+/* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */
+
+/* A case that still waits for someone (not refused, not back with the reporter, not closed). */
+#define CTL_WAITING "state NOT IN ('rejected','needs_info','closed')"
+
+const char *const ctl_queries[CQ__MAX] = {
+	[CQ_DEPT_BY_ID] = "SELECT name, enabled FROM department WHERE id = ?",
+	[CQ_DEPT_BY_NAME] = "SELECT id FROM department WHERE name = ? AND enabled = 1 "
+	    "ORDER BY id LIMIT 1",
+	[CQ_DEPT_BY_REGION_KIND] = "SELECT id, name FROM department WHERE region_code = ? "
+	    "AND kind = ? AND enabled = 1",
+	[CQ_DEPT_FIRST_PROVINCE] = "SELECT id, name FROM department WHERE kind = ? "
+	    "AND region_code LIKE '__0000' AND enabled = 1 ORDER BY region_code, id LIMIT 1",
+	[CQ_STAFF_BY_LOGIN] = "SELECT id FROM staff WHERE login = ?",
+	[CQ_STAFF_INSERT] = "INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, "
+	    "pw_iter, must_change) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[CQ_ROLE_INSERT] = "INSERT INTO staff_role (staff_id, role, department_id) "
+	    "VALUES (?, ?, ?)",
+	[CQ_STAFF_RESET] = "UPDATE staff SET pw_hash = ?, pw_salt = ?, pw_iter = ?, "
+	    "must_change = 1, failed_logins = 0, locked_until = 0 WHERE id = ?",
+	[CQ_SESSIONS_DELETE] = "DELETE FROM staff_session WHERE staff_id = ?",
+	[CQ_IDENTITY_COUNT] = "SELECT COUNT(*) FROM report_identity WHERE key_id <> ?",
+	[CQ_IDENTITY_BATCH] = "SELECT i.report_id, r.ticket, i.key_id, i.sealed "
+	    "FROM report_identity i JOIN report r ON r.id = i.report_id "
+	    "WHERE i.key_id <> ? AND i.report_id > ? ORDER BY i.report_id LIMIT ? FOR UPDATE",
+	[CQ_IDENTITY_UPDATE] = "UPDATE report_identity SET alg = ?, key_id = ?, sealed = ? "
+	    "WHERE report_id = ? AND key_id = ?",
+	[CQ_TOTP_BATCH] = "SELECT id, totp_secret FROM staff WHERE totp_secret IS NOT NULL "
+	    "AND id > ? ORDER BY id LIMIT ? FOR UPDATE",
+	[CQ_TOTP_UPDATE] = "UPDATE staff SET totp_secret = ? WHERE id = ? AND totp_secret = ?",
+	[CQ_OVERDUE_CANDIDATES] = "SELECT id FROM report WHERE due_date < CAST(? AS DATE) "
+	    "AND overdue = 0 AND " CTL_WAITING " AND id > ? ORDER BY id LIMIT 500",
+	[CQ_OVERDUE_MARK] = "UPDATE report SET overdue = 1 WHERE id = ? AND overdue = 0 "
+	    "AND due_date < CAST(? AS DATE) AND " CTL_WAITING,
+	[CQ_REPORT_BRIEF] = "SELECT ticket, state, COALESCE(" ISO_DATE("due_date") ", ''), "
+	    "COALESCE(lead_department_id, 0), region FROM report WHERE id = ?",
+	[CQ_HANDLERS] = "SELECT DISTINCT s.id, s.email FROM staff s "
+	    "JOIN staff_role r ON r.staff_id = s.id WHERE r.role = 'handler' "
+	    "AND r.department_id = ? AND s.disabled = 0 AND s.email IS NOT NULL "
+	    "AND s.email <> '' ORDER BY s.id",
+	[CQ_INTAKE_GONGXIN] = "SELECT DISTINCT s.id, s.email FROM staff s "
+	    "JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id "
+	    "WHERE r.role = 'intake' AND d.kind = 'gongxin' AND d.enabled = 1 "
+	    "AND d.region_code IN (?, ?, ?) AND s.disabled = 0 AND s.email IS NOT NULL "
+	    "AND s.email <> '' ORDER BY s.id",
+	[CQ_MAIL_INSERT] = "INSERT INTO mail_queue (at, recipient, subject, body) "
+	    "VALUES (NOW(), ?, ?, ?)",
+	[CQ_MAIL_UNSENT] = "SELECT id, recipient, subject, body FROM mail_queue "
+	    "WHERE sent_at IS NULL AND id > ? ORDER BY id LIMIT 100",
+	[CQ_MAIL_SENT] = "UPDATE mail_queue SET sent_at = NOW() WHERE id = ? AND sent_at IS NULL",
+	[CQ_MAIL_UNSENT_COUNT] = "SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL",
+	[CQ_EXPORT] = "SELECT id, ticket, state, category, industry, region, subject_type, "
+	    "subject_name, DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i:%s'), "
+	    "COALESCE(" ISO_DATE("due_date") ", ''), overdue, COALESCE(verdict, '') "
+	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
+};

@@ -98,4 +98,44 @@ enum query {
 
 extern const char *const queries[Q__MAX];
 
+/*
+ * jubaoctl, the operator's tool (tools/jubaoctl/), has statements of its own: they are kept in a
+ * separate table so that what an operator may do is visible apart from what the programs do.
+ * Their ids continue the numbering of enum query (CQ_FIRST = Q__MAX) and ctl_queries[] leaves
+ * the slots below CQ_FIRST empty: jubaoctl builds one table at start-up (queries[] below
+ * CQ_FIRST, ctl_queries[] from there), so that its one connection prepares both and the audit
+ * rows it writes through lib/audit.c (Q_AUDIT_INSERT) share the transactions of its own
+ * statements.
+ */
+enum ctl_query {
+	CQ_FIRST = Q__MAX,
+	CQ_DEPT_BY_ID = CQ_FIRST, /* id -> name, enabled */
+	CQ_DEPT_BY_NAME,        /* name -> id */
+	CQ_DEPT_BY_REGION_KIND, /* region, kind -> id, name */
+	CQ_DEPT_FIRST_PROVINCE, /* kind -> id, name */
+	CQ_STAFF_BY_LOGIN,      /* login -> id */
+	CQ_STAFF_INSERT,        /* login, name, email, hash, salt, iter, must_change */
+	CQ_ROLE_INSERT,         /* staff id, role, department id */
+	CQ_STAFF_RESET,         /* hash, salt, iter, id */
+	CQ_SESSIONS_DELETE,     /* staff id */
+	CQ_IDENTITY_COUNT,      /* key id -> count */
+	CQ_IDENTITY_BATCH,      /* key id, after, limit -> report id, ticket, key id, sealed */
+	CQ_IDENTITY_UPDATE,     /* alg, key id, sealed, report id, old key id */
+	CQ_TOTP_BATCH,          /* after, limit -> id, sealed */
+	CQ_TOTP_UPDATE,         /* sealed, id, old sealed */
+	CQ_OVERDUE_CANDIDATES,  /* today, after -> id */
+	CQ_OVERDUE_MARK,        /* id, today */
+	CQ_REPORT_BRIEF,        /* id -> ticket, state, due, lead department, region */
+	CQ_HANDLERS,            /* department id -> staff id, email */
+	CQ_INTAKE_GONGXIN,      /* province, city, region -> staff id, email */
+	CQ_MAIL_INSERT,         /* recipient, subject, body */
+	CQ_MAIL_UNSENT,         /* after -> id, recipient, subject, body */
+	CQ_MAIL_SENT,           /* id */
+	CQ_MAIL_UNSENT_COUNT,   /* -> count */
+	CQ_EXPORT,              /* state, state, after -> id and the columns of the CSV */
+	CQ__MAX
+};
+
+extern const char *const ctl_queries[CQ__MAX];
+
 #endif

@@ -85,6 +85,20 @@ printf 'CREATE TABLE jubaoctl_test_t (a INT);\nINSERT INTO schema_version (versi
 check "migrate without DDL rights fails" test $? = 1
 check "migrate failure says why" has "$TMP/out" "denied"
 check "a failed migration is not recorded" test "$(sql 'SELECT COUNT(*) FROM schema_version WHERE version = 999')" = 0
+# From an empty database (the one runner: scripts/stack.sh starts a stack this way), then again.
+scratch="jubaoctl_scratch_$$"
+nfiles=$(ls "$ROOT"/sql/[0-9][0-9][0-9]_*.sql | wc -l)
+sql "CREATE DATABASE $scratch CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+sed "s|^db_name .*|db_name = $scratch|" "$CONF" > "$TMP/scratch.conf"
+"$CTL" -c "$TMP/scratch.conf" migrate --user root --sql-dir "$ROOT/sql" > "$TMP/out" 2>&1
+check "migrate on an empty database exits 0" test $? = 0
+check "migrate on an empty database applies every file" has "$TMP/out" "migrate: $nfiles applied"
+check "migrate on an empty database: every version recorded" test \
+	"$(sql "SELECT COUNT(*) FROM $scratch.schema_version")" = "$nfiles"
+"$CTL" -c "$TMP/scratch.conf" migrate --user root --sql-dir "$ROOT/sql" > "$TMP/out" 2>&1
+check "migrate twice: the second run exits 0" test $? = 0
+check "migrate twice: the second run is a no-op and says so" has "$TMP/out" "nothing to do ($nfiles files, all applied)"
+sql "DROP DATABASE $scratch"
 
 # ---- create-admin ----
 admin="ctladmin$$"
@@ -97,6 +111,8 @@ check "create-admin: must change, PBKDF2 count" test \
 	"$(sql "SELECT CONCAT(must_change, ' ', pw_iter) FROM staff WHERE login = '$admin'")" = "1 310000"
 check "create-admin: audit row" test \
 	"$(sql "SELECT COUNT(*) FROM audit WHERE action = 'create_user' AND detail = '$admin' AND staff_id IS NULL AND login = 'jubaoctl'")" = 1
+check "create-admin: audit row without client, at the time of Beijing" test \
+	"$(sql "SET time_zone = '+08:00'; SELECT COUNT(*) FROM audit WHERE action = 'create_user' AND detail = '$admin' AND client = '' AND report_id IS NULL AND at BETWEEN NOW() - INTERVAL 5 MINUTE AND NOW() + INTERVAL 1 MINUTE")" = 1
 check "create-admin: the password works at the console" test "$(console_login "$admin" 'Operator-Pass-2026')" = 303
 echo 'Operator-Pass-2026' | "$CTL" create-admin "$admin" x > /dev/null 2>&1
 check "create-admin: an existing login is refused" test $? = 1

@@ -1,0 +1,176 @@
+/* jubaoctl create-admin: the first administrator (roles admin and intake on one department). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "jubaoctl.h"
+#include "queries.h"
+#include "region.h"
+#include "validate.h"
+
+/* Logins: 2-64 of [a-z0-9._-], starting with a letter or digit (they appear in the audit
+ * trail and in URLs; case-folding questions never arise). */
+static bool
+login_ok(const char *s)
+{
+	size_t i, len = strlen(s);
+
+	if (len < 2 || len > 64 || !(islower((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return false;
+	for (i = 0; i < len; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z') && !(s[i] >= '0' && s[i] <= '9') &&
+		    s[i] != '.' && s[i] != '_' && s[i] != '-')
+			return false;
+	return true;
+}
+
+/* Name of an enabled department by id; *found false when none. */
+static int
+dept_name(struct ctl *c, int64_t id, char *name, size_t cap, bool *found)
+{
+	MYSQL_BIND p[1], r[2];
+	unsigned long len = 0;
+	my_bool n1 = 0, n2 = 0;
+	int64_t enabled = 0;
+	int rc;
+
+	*found = false;
+	bind_i64(&p[0], &id);
+	bind_out_text(&r[0], name, cap, &len, &n1);
+	bind_out_i64(&r[1], &enabled, &n2);
+	if ((rc = db_exec(&c->db, CQ_DEPT_BY_ID, p, r)) != DB_OK)
+		return rc;
+	rc = db_fetch(&c->db, CQ_DEPT_BY_ID);
+	db_done(&c->db, CQ_DEPT_BY_ID);
+	if (rc < 0)
+		return rc;
+	text_end(name, cap, len);
+	*found = rc == 1 && enabled == 1;
+	return DB_OK;
+}
+
+/* The default department of a new administrator: the gongxin department of the province of
+ * region_scope when one is configured and exists, else the first provincial gongxin
+ * department by region code. */
+static int
+default_department(struct ctl *c, int64_t *id, char *name, size_t cap, bool *found)
+{
+	MYSQL_BIND p[2], r[2];
+	unsigned long len = 0;
+	my_bool n1 = 0, n2 = 0;
+	char region[7];
+	const char *kind = "gongxin";
+	int rc;
+
+	*found = false;
+	bind_out_i64(&r[0], id, &n1);
+	bind_out_text(&r[1], name, cap, &len, &n2);
+	if (c->cfg.region_scope[0] != '\0') {
+		region_province(c->cfg.region_scope, region);
+		bind_text(&p[0], region, 6);
+		bind_text(&p[1], kind, strlen(kind));
+		if ((rc = db_exec(&c->db, CQ_DEPT_BY_REGION_KIND, p, r)) != DB_OK)
+			return rc;
+		rc = db_fetch(&c->db, CQ_DEPT_BY_REGION_KIND);
+		db_done(&c->db, CQ_DEPT_BY_REGION_KIND);
+		if (rc < 0)
+			return rc;
+		if (rc == 1) {
+			text_end(name, cap, len);
+			*found = true;
+			return DB_OK;
+		}
+	}
+	bind_text(&p[0], kind, strlen(kind));
+	if ((rc = db_exec(&c->db, CQ_DEPT_FIRST_PROVINCE, p, r)) != DB_OK)
+		return rc;
+	rc = db_fetch(&c->db, CQ_DEPT_FIRST_PROVINCE);
+	db_done(&c->db, CQ_DEPT_FIRST_PROVINCE);
+	if (rc < 0)
+		return rc;
+	text_end(name, cap, len);
+	*found = rc == 1;
+	return DB_OK;
+}
+
+int
+cmd_create_admin(struct ctl *c, int argc, char **argv)
+{
+	static const char *const roles[] = { "admin", "intake" };
+	const char *dept_arg = NULL, *email = NULL, *pos[2];
+	const struct opt opts[] = {
+		{ "--department", &dept_arg }, { "--email", &email }, { NULL, NULL },
+	};
+	struct new_staff ns;
+	char pw[AUTH_PW_MAX * 4 + 2], name[512], detail[128];
+	int64_t dept = 0, existing;
+	long v;
+	size_t npos;
+	bool found, generated;
+	int rc, ret = 1;
+
+	if (parse_args(argc, argv, opts, pos, 2, &npos) != 0)
+		return 1;
+	if (npos != 2)
+		return fail("usage: jubaoctl create-admin LOGIN NAME [--department ID] "
+		    "[--email ADDRESS]");
+	if (!login_ok(pos[0]))
+		return fail("login must be 2-64 of a-z, 0-9, '.', '_', '-', starting with a "
+		    "letter or digit");
+	if (!utf8_valid(pos[1], strlen(pos[1])) || !text_clean(pos[1], strlen(pos[1]), false) ||
+	    utf8_count(pos[1], strlen(pos[1])) < 1 || utf8_count(pos[1], strlen(pos[1])) > 64)
+		return fail("NAME must be 1-64 characters of one line");
+	if (email != NULL && !valid_email(email, strlen(email)))
+		return fail("not an e-mail address: %s", email);
+	if (dept_arg != NULL) {
+		if (parse_count(dept_arg, 1, INT32_MAX, &v) != 0)
+			return fail("--department needs a department id");
+		dept = v;
+	}
+	if (open_db(c) != 0)
+		return 1;
+	if ((rc = staff_id_by_login(c, pos[0], &existing)) != DB_OK)
+		return fail("looking up the login: %s", db_reason(rc));
+	if (existing != 0)
+		return fail("login %s exists already (reset-password changes its password)",
+		    pos[0]);
+	if (dept != 0)
+		rc = dept_name(c, dept, name, sizeof(name), &found);
+	else
+		rc = default_department(c, &dept, name, sizeof(name), &found);
+	if (rc != DB_OK)
+		return fail("looking up the department: %s", db_reason(rc));
+	if (!found)
+		return dept_arg != NULL ? fail("no enabled department %s", dept_arg) :
+		    fail("no provincial gongxin department: give --department ID");
+	if (get_password(pw, sizeof(pw), &generated) != 0)
+		goto out;
+	snprintf(detail, sizeof(detail), "%s", pos[0]);
+	memset(&ns, 0, sizeof(ns));
+	ns.login = pos[0];
+	ns.name = pos[1];
+	ns.email = email;
+	ns.password = pw;
+	ns.must_change = true;
+	ns.roles = roles;
+	ns.nroles = 2;
+	ns.department = dept;
+	ns.detail = detail;
+	if ((rc = staff_create(c, &ns)) != DB_OK) {
+		if (rc == DB_DUP)
+			fail("login %s exists already", pos[0]);
+		else
+			fail("creating the account: %s", db_reason(rc));
+		goto out;
+	}
+	printf("created %s (admin, intake) on %s [department %lld]\n", pos[0], name,
+	    (long long)dept);
+	if (generated)
+		printf("password: %s\n(shown only now; it must be changed at the first login)\n",
+		    pw);
+	ret = 0;
+out:
+	explicit_bzero(pw, sizeof(pw));
+	return ret;
+}
