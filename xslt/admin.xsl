@@ -29,21 +29,23 @@
   pages, which go through a-url-escape (libxml2 %-escapes the rest of an
   href, but leaves % & # + ; as they are).
 
-  The intake form reuses the field templates of submit.xsl (text-field,
-  req-mark, anonymous-choice, category-hint, the region options) and so
-  the hooks jubao.js enhances (#region, #identity, #attachment, ...).
+  The intake form's report fields are reportform.xsl's (rf-fields, the
+  same templates as the public form in submit.xsl, with staff = true()),
+  and so are the hooks jubao.js enhances (#region, #identity, ...).
 
-  This file holds no templates.  The pages are in admin/, one stylesheet
-  per page or group of pages (helpers.xsl: the shared a-* templates), all
-  included here so that they share admin.xsl's import precedence: above
-  portal.xsl and submit.xsl, which they may override, and equal to each
-  other, so that a template name is defined in one file only.
+  This file holds no templates.  It imports portal.xsl (the layout) and
+  includes common.xsl, reportform.xsl and the pages in admin/, one
+  stylesheet per page or group of pages (admin/helpers.xsl: the shared
+  a-* templates and the $session and $csrf variables).  Included, they
+  all share admin.xsl's import precedence: above portal.xsl, which they
+  may override, and equal to each other, so that a template name is
+  defined in one file only.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:import href="portal.xsl"/>
-  <xsl:import href="submit.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="reportform.xsl"/>
 
   <xsl:include href="admin/helpers.xsl"/>
   <xsl:include href="admin/error.xsl"/>
