@@ -489,8 +489,8 @@
   </xsl:template>
 
   <!-- A one-line input in its container.  Context: <submit-form>.
-       $hint is for the public form; $staff-hint for the console, which
-       never autocompletes.  With $with-min the input gets the minlength
+       $hint is for the public form only; the console (staff) shows none
+       and never autocompletes.  With $with-min the input gets the minlength
        of the field's <limit> (the fields whose minimum is more than
        "not empty" and less than a fixed length). -->
   <xsl:template name="text-field">
@@ -503,17 +503,13 @@
     <xsl:param name="type" select="'text'"/>
     <xsl:param name="with-min" select="false()"/>
     <xsl:param name="hint" select="''"/>
-    <xsl:param name="staff-hint" select="''"/>
     <xsl:param name="autocomplete" select="''"/>
     <xsl:param name="code" select="false()"/>
     <xsl:param name="size" select="''"/>
     <xsl:param name="wide" select="false()"/>
     <xsl:param name="if-named" select="false()"/>
     <xsl:variable name="h">
-      <xsl:choose>
-        <xsl:when test="$staff"><xsl:value-of select="$staff-hint"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$hint"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:if test="not($staff)"><xsl:value-of select="$hint"/></xsl:if>
     </xsl:variable>
     <xsl:variable name="ac">
       <xsl:choose>
