@@ -284,3 +284,24 @@ option_label(const struct option *o, const char *value)
 			return o->label;
 	return value;
 }
+
+void
+form_limits_xml(xmlNodePtr parent, const struct form_key *keys, size_t nkeys)
+{
+	xmlNodePtr lim = NULL, n;
+	size_t i;
+
+	for (n = parent->children; n != NULL && lim == NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"limits"))
+			lim = n;
+	if (lim == NULL)
+		lim = xml_add(parent, "limits", NULL);
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].max == 0 || (keys[i].flags & FORM_SECRET))
+			continue;
+		n = xml_add(lim, "limit", NULL);
+		xml_attr(n, "name", keys[i].name);
+		xml_attr_int(n, "min", (long long)keys[i].min);
+		xml_attr_int(n, "max", (long long)keys[i].max);
+	}
+}

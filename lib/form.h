@@ -87,5 +87,9 @@ void form_values_xml(xmlNodePtr parent, const struct form_key *, size_t nkeys,
 void form_errors_xml(xmlNodePtr parent, const struct form_key *, size_t nkeys,
     const struct form_field *);
 const char *option_label(const struct option *, const char *value);
+/* <limit name="…" min="…" max="…"/> for each key with a maximum, secret keys left out: the
+ * lengths a page writes as maxlength and minlength. They go into the <limits> child of parent,
+ * made if there is none (an existing one keeps its attributes). */
+void form_limits_xml(xmlNodePtr parent, const struct form_key *, size_t nkeys);
 
 #endif

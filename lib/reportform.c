@@ -36,7 +36,7 @@ static const struct form_key keys[RF__MAX] = {
 	    "请选择实名举报或匿名举报。" },
 	[RF_REPORTER_NAME] = { "reporter_name", NULL, 2, 50, 0, NULL,
 	    "实名举报请填写您的姓名（2至50个字）。" },
-	[RF_REPORTER_PHONE] = { "reporter_phone", form_phone, 0, 0, 0, NULL,
+	[RF_REPORTER_PHONE] = { "reporter_phone", form_phone, 0, 30, 0, NULL,
 	    "请填写有效的手机号码或固定电话（如 13800138000、0431-88904527）。" },
 	[RF_REPORTER_ID_NO] = { "reporter_id_no", form_id_number, 18, 18, 0, NULL,
 	    "身份证号码应为18位且校验位正确；可不填。" },
@@ -44,7 +44,9 @@ static const struct form_key keys[RF__MAX] = {
 	    "电子邮箱格式不正确；可不填。" },
 };
 
-/* Fill a <submit-form> element: token, option lists, and (when shown again) what was typed. */
+/* Fill a <submit-form> element: token, limits (attachments; the key table's lengths, which
+ * reportform.xsl writes as maxlength and minlength), option lists, and (when shown again) what
+ * was typed. */
 void
 reportform_fill(struct ctx *c, xmlNodePtr f, const char *token, bool with_values)
 {
@@ -54,7 +56,7 @@ reportform_fill(struct ctx *c, xmlNodePtr f, const char *token, bool with_values
 	lim = xml_add(f, "limits", NULL);
 	xml_attr_int(lim, "max-files", c->cfg.max_files);
 	xml_attr_int(lim, "max-file-mb", (long long)(c->cfg.max_file >> 20));
-	xml_attr_int(lim, "description-max", LIMIT_DESCRIPTION);
+	form_limits_xml(f, keys, RF__MAX);     /* the fields' lengths, into lim */
 	form_options_xml(f, "categories", report_categories);
 	form_options_xml(f, "standards", report_standards);
 	refdata_industries_xml(&c->refdata, f);

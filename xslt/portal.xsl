@@ -40,15 +40,19 @@
      <style> element, no style="" attribute, no external resources.
 
   5. It never turns output escaping off and never copies document
-     text into href or src.
+     text into href or src (the one exception: the console menu's
+     paths, which it takes only when they start with /admin/).
 
   6. The staff console (admin.xsl) uses the same layout.  Its documents
      carry console="1" on the document element and a <session> child
      (name, csrf, <role name=".."/>...).  For them the layout adds
      class="console" to <body> and shows the console navigation
-     (template portal-console-nav) instead of the public one: only the
-     entries the session's roles allow, the user's name and a logout
-     form (POST {$base}/admin/logout with the hidden csrf field).
+     (template portal-console-nav) instead of the public one: the
+     entries of <session><menu><item key path label/>...</menu>, which
+     the console writes for the session's roles (key: the section of
+     the page, as for portal-nav-item; path: under /admin/, appended to
+     $base; label), the user's name and a logout form
+     (POST {$base}/admin/logout with the hidden csrf field).
 
   Everything else (header, navigation, footer, extra links to the
   provincial portal) is the deployer's to change.
@@ -192,16 +196,29 @@
     </li>
   </xsl:template>
 
-  <!-- The staff console's navigation: the entries the session's roles
-       allow (routing, calendar, refusal reasons, users: admin; audit: admin or supervisor;
-       intake: intake), then the user's name, account links and logout.
-       Without a session (an error before login) only the login link. -->
+  <!-- The staff console's navigation: the entries of /*/session/menu, in
+       their order (the console decides by the session's roles which ones
+       there are), then the user's name, account links and logout.
+       Without a session (an error before login) only the login link.
+       A menu path is the console's own, from a fixed table; one not under
+       /admin/ is left out all the same, so that no document text can make
+       a link elsewhere. -->
   <xsl:template name="portal-console-nav">
-    <xsl:variable name="roles" select="/*/session/role/@name"/>
     <nav class="site-nav console-nav" aria-label="工作台导航">
       <div class="wrap">
         <ul>
           <xsl:choose>
+            <xsl:when test="/*/session/menu">
+              <xsl:for-each select="/*/session/menu/item[starts-with(@path, '/admin/')]">
+                <xsl:call-template name="portal-nav-item">
+                  <xsl:with-param name="key" select="string(@key)"/>
+                  <xsl:with-param name="path" select="string(@path)"/>
+                  <xsl:with-param name="label" select="string(@label)"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:when>
+            <!-- A session without a menu (a console that does not write one
+                 yet): the two entries every user has. -->
             <xsl:when test="/*/session">
               <xsl:call-template name="portal-nav-item">
                 <xsl:with-param name="key" select="'admin'"/>
@@ -213,44 +230,6 @@
                 <xsl:with-param name="path" select="'/admin/cases'"/>
                 <xsl:with-param name="label" select="'案件'"/>
               </xsl:call-template>
-              <xsl:if test="$roles = 'intake'">
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'admin-intake'"/>
-                  <xsl:with-param name="path" select="'/admin/intake'"/>
-                  <xsl:with-param name="label" select="'登记举报'"/>
-                </xsl:call-template>
-              </xsl:if>
-              <xsl:if test="$roles = 'admin'">
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'admin-routing'"/>
-                  <xsl:with-param name="path" select="'/admin/routing'"/>
-                  <xsl:with-param name="label" select="'移交规则'"/>
-                </xsl:call-template>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'admin-calendar'"/>
-                  <xsl:with-param name="path" select="'/admin/calendar'"/>
-                  <xsl:with-param name="label" select="'工作日历'"/>
-                </xsl:call-template>
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'admin-reasons'"/>
-                  <xsl:with-param name="path" select="'/admin/reasons'"/>
-                  <xsl:with-param name="label" select="'不予受理理由'"/>
-                </xsl:call-template>
-              </xsl:if>
-              <xsl:if test="$roles = 'admin' or $roles = 'supervisor'">
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'admin-audit'"/>
-                  <xsl:with-param name="path" select="'/admin/audit'"/>
-                  <xsl:with-param name="label" select="'审计日志'"/>
-                </xsl:call-template>
-              </xsl:if>
-              <xsl:if test="$roles = 'admin'">
-                <xsl:call-template name="portal-nav-item">
-                  <xsl:with-param name="key" select="'admin-users'"/>
-                  <xsl:with-param name="path" select="'/admin/users'"/>
-                  <xsl:with-param name="label" select="'用户'"/>
-                </xsl:call-template>
-              </xsl:if>
             </xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="portal-nav-item">

@@ -613,6 +613,50 @@ test_option_label(void)
 	CHECK(option_label(kinds, "Safety") != kinds[1].label);
 }
 
+/* form_limits_xml: the keys with a maximum, secret ones left out, into the existing <limits>. */
+static void
+test_limits_xml(void)
+{
+	static const struct form_key k[] = {
+		{ "token", NULL, 1, 100, FORM_REQUIRED | FORM_SECRET, NULL, "m" },
+		{ "name", NULL, 2, 50, 0, NULL, "m" },
+		{ "kind", form_choice, 0, 0, FORM_REQUIRED, NULL, "m" },
+		{ "phone", form_phone, 0, 30, 0, NULL, "m" },
+	};
+	static const char *const want[][3] = { { "name", "2", "50" }, { "phone", "0", "30" } };
+	xmlDocPtr doc;
+	xmlNodePtr root, limits, l;
+	size_t i = 0;
+
+	doc = xml_doc("page", &root);
+	limits = xml_add(root, "limits", NULL);
+	xml_attr(limits, "max-files", "5");
+	form_limits_xml(root, k, 4);
+	CHECK(root->children == limits && limits->next == NULL);
+	for (l = limits->children; l != NULL; l = l->next, i++) {
+		xmlChar *n = xmlGetProp(l, (const xmlChar *)"name");
+		xmlChar *lo = xmlGetProp(l, (const xmlChar *)"min");
+		xmlChar *hi = xmlGetProp(l, (const xmlChar *)"max");
+
+		CHECK(i < 2 && xmlStrcmp(l->name, (const xmlChar *)"limit") == 0);
+		if (i < 2)
+			CHECK(xmlStrcmp(n, (const xmlChar *)want[i][0]) == 0 &&
+			    xmlStrcmp(lo, (const xmlChar *)want[i][1]) == 0 &&
+			    xmlStrcmp(hi, (const xmlChar *)want[i][2]) == 0);
+		xmlFree(n);
+		xmlFree(lo);
+		xmlFree(hi);
+	}
+	CHECK(i == 2);
+	xmlFreeDoc(doc);
+
+	/* Without a <limits> child, one is made. */
+	doc = xml_doc("page", &root);
+	form_limits_xml(root, k, 4);
+	CHECK(root->children != NULL && xmlStrcmp(root->children->name, (const xmlChar *)"limits") == 0);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -638,6 +682,7 @@ main(void)
 	test_errors_xml_escapes();
 	test_options_xml();
 	test_option_label();
+	test_limits_xml();
 	reset();
 	arena_free(&A);
 	xmlCleanupParser();

@@ -4,7 +4,7 @@
  * document is parsed when it runs.  No inline script, no inline style, no
  * eval (the pages are served with script-src 'self' and style-src 'self').
  *
- * Hooks in the markup (submit.xsl):
+ * Hooks in the markup (reportform.xsl):
  *   select#region[data-cascade=region]   options carry data-level
  *                                         (province|city|county),
  *                                         data-parent and data-name

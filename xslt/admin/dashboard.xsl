@@ -1,0 +1,140 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  admin/dashboard.xsl: the dashboard (<dashboard>, 工作台).
+
+  Included by admin.xsl, with every other file of this directory: all
+  share one import precedence, so a template name is defined once.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- ========================================================= dashboard -->
+
+  <xsl:template match="dashboard" mode="title">工作台</xsl:template>
+
+  <xsl:template match="dashboard" mode="content">
+    <div class="page-head">
+      <h1>工作台</h1>
+      <p class="page-head-note">
+        <xsl:value-of select="session/@name"/>
+        <xsl:for-each select="session/role">
+          <span class="role-tag">
+            <xsl:value-of select="@label"/>
+            <xsl:if test="normalize-space(@department) != ''">
+              <xsl:text> · </xsl:text>
+              <xsl:value-of select="@department"/>
+            </xsl:if>
+          </span>
+        </xsl:for-each>
+      </p>
+    </div>
+    <xsl:call-template name="a-page-message"/>
+    <xsl:if test="counts">
+      <xsl:apply-templates select="." mode="dashboard-body"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="dashboard" mode="dashboard-body">
+    <section aria-labelledby="counts-title">
+      <h2 id="counts-title" class="visually-hidden">各状态案件数</h2>
+      <ul class="count-cards">
+        <xsl:for-each select="counts/count">
+          <li>
+            <a class="count-card count-{@state}" href="{$base}/admin/cases?state={@state}">
+              <span class="count-n"><xsl:value-of select="@n"/></span>
+              <span class="count-label">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(@label) != ''"><xsl:value-of select="@label"/></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="state-label"><xsl:with-param name="state" select="string(@state)"/></xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </span>
+            </a>
+          </li>
+        </xsl:for-each>
+        <li>
+          <a class="count-card count-overdue" href="{$base}/admin/cases?overdue=1">
+            <xsl:if test="overdue/case">
+              <xsl:attribute name="class">count-card count-overdue is-alert</xsl:attribute>
+            </xsl:if>
+            <span class="count-n"><xsl:apply-templates select="overdue" mode="list-count"/></span>
+            <span class="count-label">已超期</span>
+          </a>
+        </li>
+      </ul>
+      <xsl:if test="counts/@age &gt; 0">
+        <p class="hint counts-age">
+          <xsl:text>各状态案件数每分钟统计一次，以上为 </xsl:text>
+          <xsl:value-of select="counts/@age"/>
+          <xsl:text> 秒前的数字；下列清单为实时数据。</xsl:text>
+        </p>
+      </xsl:if>
+    </section>
+
+    <section class="dash-section" aria-labelledby="overdue-title">
+      <xsl:if test="overdue/case">
+        <xsl:attribute name="class">dash-section dash-overdue</xsl:attribute>
+      </xsl:if>
+      <h2 id="overdue-title">
+        <xsl:text>已超期</xsl:text>
+        <span class="h-count"><xsl:apply-templates select="overdue" mode="list-count"/></span>
+      </h2>
+      <xsl:call-template name="a-case-table">
+        <xsl:with-param name="cases" select="overdue/case"/>
+        <xsl:with-param name="empty" select="'没有超期案件。'"/>
+      </xsl:call-template>
+      <xsl:if test="overdue/@more = '1'">
+        <p class="list-more">
+          <xsl:text>这里只列出最早到期的 </xsl:text><xsl:value-of select="count(overdue/case)"/>
+          <xsl:text> 件。</xsl:text>
+          <a href="{$base}/admin/cases?overdue=1">查看全部超期案件</a>
+        </p>
+      </xsl:if>
+    </section>
+
+    <section class="dash-section" aria-labelledby="today-title">
+      <h2 id="today-title">
+        <xsl:text>今日到期</xsl:text>
+        <span class="h-count"><xsl:apply-templates select="due-today" mode="list-count"/></span>
+      </h2>
+      <xsl:call-template name="a-case-table">
+        <xsl:with-param name="cases" select="due-today/case"/>
+        <xsl:with-param name="empty" select="'今日没有到期的案件。'"/>
+      </xsl:call-template>
+      <xsl:if test="due-today/@more = '1'">
+        <p class="list-more">
+          <xsl:text>这里只列出前 </xsl:text><xsl:value-of select="count(due-today/case)"/>
+          <xsl:text> 件，其余请在</xsl:text>
+          <a href="{$base}/admin/cases">案件列表</a>
+          <xsl:text>中查看。</xsl:text>
+        </p>
+      </xsl:if>
+    </section>
+
+    <section class="dash-section" aria-labelledby="pressed-title">
+      <h2 id="pressed-title">
+        <xsl:text>督办案件</xsl:text>
+        <span class="h-count"><xsl:apply-templates select="pressed" mode="list-count"/></span>
+      </h2>
+      <xsl:call-template name="a-case-table">
+        <xsl:with-param name="cases" select="pressed/case"/>
+        <xsl:with-param name="empty" select="'没有被督办的案件。'"/>
+      </xsl:call-template>
+      <xsl:if test="pressed/@more = '1'">
+        <p class="list-more">
+          <xsl:text>这里只列出最近的 </xsl:text><xsl:value-of select="count(pressed/case)"/>
+          <xsl:text> 件，其余请在</xsl:text>
+          <a href="{$base}/admin/cases">案件列表</a>
+          <xsl:text>中查看。</xsl:text>
+        </p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- The number of cases in a dashboard list: "20+" when the list was cut (it shows the most urgent 20). -->
+  <xsl:template match="*" mode="list-count">
+    <xsl:value-of select="count(case)"/>
+    <xsl:if test="@more = '1'">+</xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
