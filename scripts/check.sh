@@ -99,6 +99,11 @@ run_variant() {
 	python3 tests/integration/test_console.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console tests"
 	tally "$log"
+	echo "== $name: console rules (guards, limits, ids)"
+	log="$TMP/$name-console-rules.log"
+	python3 tests/integration/test_console_rules.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console rules tests"
+	tally "$log"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then

@@ -238,10 +238,14 @@ def transfer_only_to_enabled_departments_of_the_province():
     assert a.status == 400 and a.xml().find(".//field[@name='lead']") is not None
     a = intake.act(cid, "transfer", lead=dept_id(NANGUAN), department=[other_province])
     assert a.status == 400
-    sql("INSERT INTO department (region_code, kind, name, enabled) VALUES "
-        "('220102', 'nengyuan', '停用测试部门%s', 0)" % con.SUFFIX)
-    disabled = dept_id("停用测试部门" + con.SUFFIX)
-    assert intake.act(cid, "transfer", lead=disabled).status == 400
+    disabled = dept_id("长春市南关区市场监督管理局")
+    sql("UPDATE department SET enabled = 0 WHERE id = %d" % disabled)
+    try:
+        assert intake.act(cid, "transfer", lead=disabled).status == 400
+        assert intake.act(cid, "transfer", lead=dept_id(NANGUAN),
+                          department=[disabled]).status == 400
+    finally:
+        sql("UPDATE department SET enabled = 1 WHERE id = %d" % disabled)
     assert intake.act(cid, "transfer", lead=999999999).status == 400
     assert row(cid, "state, lead_department_id")[0] == "accepted"
     assert int(sql("SELECT COUNT(*) FROM report_department WHERE report_id = %d" % cid)[0][0]) == 0
