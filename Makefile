@@ -32,7 +32,8 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config crypto validate calendar holidays region http form db queries render audit \
+LIB_MODULES = arena log config crypto validate calendar holidays region http form db dbload queries render \
+              audit \
               auth workflow staff \
               refdata ratelimit store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)

@@ -47,8 +47,8 @@ conn_lost(unsigned e)
 	    e == ER_SERVER_SHUTDOWN || e == CR_COMMANDS_OUT_OF_SYNC;
 }
 
-static int
-classify(struct db *db, unsigned e, const char *what, const char *err)
+int
+db_classify(struct db *db, unsigned e, const char *what, const char *err)
 {
 	db->last_errno = e;
 	if (e == ER_DUP_ENTRY)
@@ -112,7 +112,7 @@ db_connect(struct db *db)
 			if (!conn_lost(e))
 				log_fatal("database: prepare #%zu (%s): %u %s", i, db->sql[i], e,
 				    mysql_stmt_error(db->stmts[i]));
-			return classify(db, e, "prepare", mysql_stmt_error(db->stmts[i]));
+			return db_classify(db, e, "prepare", mysql_stmt_error(db->stmts[i]));
 		}
 	}
 	if (db_down_logged)
@@ -131,15 +131,15 @@ db_exec_once(struct db *db, int id, MYSQL_BIND *params, MYSQL_BIND *results)
 		return rc;
 	st = db->stmts[id];
 	if (params != NULL && mysql_stmt_bind_param(st, params) != 0)
-		return classify(db, mysql_stmt_errno(st), "bind", mysql_stmt_error(st));
+		return db_classify(db, mysql_stmt_errno(st), "bind", mysql_stmt_error(st));
 	if (mysql_stmt_execute(st) != 0)
-		return classify(db, mysql_stmt_errno(st), "execute", mysql_stmt_error(st));
+		return db_classify(db, mysql_stmt_errno(st), "execute", mysql_stmt_error(st));
 	if (results != NULL) {
 		if (mysql_stmt_bind_result(st, results) != 0)
-			return classify(db, mysql_stmt_errno(st), "bind result",
+			return db_classify(db, mysql_stmt_errno(st), "bind result",
 			    mysql_stmt_error(st));
 		if (mysql_stmt_store_result(st) != 0)
-			return classify(db, mysql_stmt_errno(st), "store", mysql_stmt_error(st));
+			return db_classify(db, mysql_stmt_errno(st), "store", mysql_stmt_error(st));
 	}
 	return DB_OK;
 }
@@ -173,7 +173,7 @@ db_fetch(struct db *db, int id)
 		return 1;     /* truncation: the bound buffer holds the prefix; len says more */
 	if (r == MYSQL_NO_DATA)
 		return 0;
-	return classify(db, mysql_stmt_errno(db->stmts[id]), "fetch",
+	return db_classify(db, mysql_stmt_errno(db->stmts[id]), "fetch",
 	    mysql_stmt_error(db->stmts[id]));
 }
 
@@ -209,7 +209,7 @@ db_begin(struct db *db)
 	if ((rc = db_connect(db)) != DB_OK)
 		return rc;
 	if (mysql_autocommit(db->conn, 0) != 0)
-		return classify(db, mysql_errno(db->conn), "begin", mysql_error(db->conn));
+		return db_classify(db, mysql_errno(db->conn), "begin", mysql_error(db->conn));
 	db->in_tx = true;
 	return DB_OK;
 }
@@ -222,9 +222,9 @@ db_commit(struct db *db)
 	if (db->conn == NULL)
 		return DB_DOWN;
 	if (mysql_commit(db->conn) != 0)
-		rc = classify(db, mysql_errno(db->conn), "commit", mysql_error(db->conn));
+		rc = db_classify(db, mysql_errno(db->conn), "commit", mysql_error(db->conn));
 	if (db->conn != NULL && mysql_autocommit(db->conn, 1) != 0 && rc == DB_OK)
-		rc = classify(db, mysql_errno(db->conn), "autocommit", mysql_error(db->conn));
+		rc = db_classify(db, mysql_errno(db->conn), "autocommit", mysql_error(db->conn));
 	db->in_tx = false;
 	return rc;
 }
@@ -323,16 +323,12 @@ db_iso_date(const MYSQL_TIME *t, char out[11])
 }
 
 int
-db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_fn fn, void *arg)
+db_exec_params(struct db *db, int id, const struct dbp *params, size_t nparams)
 {
-	MYSQL_BIND pb[32], *rb = NULL;
-	MYSQL_RES *meta = NULL;
-	struct db_row row = { 0, NULL, NULL, NULL };
-	MYSQL_STMT *st;
-	my_bool yes = 1;
+	MYSQL_BIND pb[32];
 	unsigned i;
-	int rc, r = 0;
 
+	memset(pb, 0, sizeof(pb));
 	if (nparams > 32)
 		log_fatal("db_run: too many parameters");
 	for (i = 0; i < nparams; i++) {
@@ -350,7 +346,21 @@ db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_f
 			bind_text(&pb[i], NULL, 0);
 		}
 	}
-	if ((rc = db_exec(db, id, nparams ? pb : NULL, NULL)) != DB_OK)
+	return db_exec(db, id, nparams ? pb : NULL, NULL);
+}
+
+int
+db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_fn fn, void *arg)
+{
+	MYSQL_BIND *rb = NULL;
+	MYSQL_RES *meta = NULL;
+	struct db_row row = { 0, NULL, NULL, NULL };
+	MYSQL_STMT *st;
+	my_bool yes = 1;
+	unsigned i;
+	int rc, r = 0;
+
+	if ((rc = db_exec_params(db, id, params, nparams)) != DB_OK)
 		return rc;
 	st = db->stmts[id];
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
@@ -361,7 +371,7 @@ db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_f
 	row.ncols = mysql_num_fields(meta);
 	if (mysql_stmt_store_result(st) != 0) {
 		mysql_free_result(meta);
-		return classify(db, mysql_stmt_errno(st), "store", mysql_stmt_error(st));
+		return db_classify(db, mysql_stmt_errno(st), "store", mysql_stmt_error(st));
 	}
 	rb = calloc(row.ncols, sizeof(*rb));
 	row.col = calloc(row.ncols, sizeof(*row.col));
@@ -379,7 +389,7 @@ db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_f
 	}
 	rc = DB_OK;
 	if (mysql_stmt_bind_result(st, rb) != 0)
-		rc = classify(db, mysql_stmt_errno(st), "bind result", mysql_stmt_error(st));
+		rc = db_classify(db, mysql_stmt_errno(st), "bind result", mysql_stmt_error(st));
 	while (rc == DB_OK && (r = db_fetch(db, id)) == 1) {
 		for (i = 0; i < row.ncols; i++) {
 			if (row.isnull[i])
@@ -403,31 +413,23 @@ db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_f
 	return rc;
 }
 
-struct int_arg {
-	int64_t *out;
-	bool     got;
+struct int_row {
+	int64_t v;
 };
-
-static int
-int_row(void *arg, const struct db_row *row)
-{
-	struct int_arg *a = arg;
-
-	if (row->ncols > 0 && !row->isnull[0]) {
-		*a->out = strtoll(row->col[0], NULL, 10);
-		a->got = true;
-	}
-	return 1;
-}
+static const struct dbc int_cols[] = { COL_I64(struct int_row, v) };
+static const struct db_loader int_loader = DB_LOADER(struct int_row, int_cols);
 
 int
 db_int(struct db *db, int id, const struct dbp *params, size_t nparams, int64_t dflt,
     int64_t *out)
 {
-	struct int_arg a = { out, false };
+	struct int_row row;
+	bool found;
 	int rc;
 
 	*out = dflt;
-	rc = db_run(db, id, params, nparams, int_row, &a);
+	rc = db_load(db, id, params, nparams, &int_loader, NULL, &row, NULL, NULL, &found);
+	if (rc == DB_OK && found)
+		*out = row.v;
 	return rc;
 }

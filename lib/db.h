@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <mysql.h>
@@ -98,6 +99,56 @@ struct db_row {
 };
 /* Called per row; return non-zero to stop early. */
 typedef int (*db_row_fn)(void *arg, const struct db_row *);
+/*
+ * Typed rows: every query that answers rows has one loader, a table that says into which
+ * member of a named struct each column goes, in the statement's column order. db_load binds
+ * the columns straight into a row struct, fetches each row and hands it to fn; nothing is
+ * read as text and parsed back, and nothing is cut: a value longer than its member is an
+ * error (DB_FAIL, logged), a DBC_STR of any length is copied into the caller's arena.
+ */
+enum dbc_type {
+	DBC_I64,          /* int64_t; NULL gives 0 */
+	DBC_BOOL,         /* bool from a 0/1 column */
+	DBC_TEXT,         /* char[cap], NUL-terminated; NULL gives "" */
+	DBC_STR,          /* char *, in the arena, any length; NULL gives "" */
+	DBC_BLOB,         /* uint8_t[cap] with its length in a size_t member (len_offset) */
+	DBC_TIME,         /* char[32]: a DATETIME as "2026-11-22T09:30:00+08:00"; NULL gives "" */
+	DBC_DATE,         /* char[11]: a DATE as "2026-11-22"; NULL gives "" */
+};
+struct dbc {
+	enum dbc_type type;
+	size_t        offset;         /* of the member in the row struct */
+	size_t        cap;            /* DBC_TEXT, DBC_BLOB: the member's size */
+	size_t        len_offset;     /* DBC_BLOB: where the length goes */
+};
+#define DBC_MSIZE(st, m)    sizeof(((st *)0)->m)
+#define COL_I64(st, m)      { DBC_I64, offsetof(st, m), 0, 0 }
+#define COL_BOOL(st, m)     { DBC_BOOL, offsetof(st, m), 0, 0 }
+#define COL_TEXT(st, m)     { DBC_TEXT, offsetof(st, m), DBC_MSIZE(st, m), 0 }
+#define COL_STR(st, m)      { DBC_STR, offsetof(st, m), 0, 0 }
+#define COL_BLOB(st, m, l)  { DBC_BLOB, offsetof(st, m), DBC_MSIZE(st, m), offsetof(st, l) }
+#define COL_TIME(st, m)     { DBC_TIME, offsetof(st, m), DBC_MSIZE(st, m), 0 }
+#define COL_DATE(st, m)     { DBC_DATE, offsetof(st, m), DBC_MSIZE(st, m), 0 }
+struct db_loader {
+	const struct dbc *cols;
+	size_t            ncols;      /* must equal the statement's columns */
+	size_t            size;       /* sizeof the row struct */
+};
+#define DB_LOADER(st, cols) { (cols), sizeof(cols) / sizeof((cols)[0]), sizeof(st) }
+/* Called per row with the filled struct; return non-zero to stop early. */
+typedef int (*db_load_fn)(void *arg, void *row);
+struct arena;
+/* Run statement id and load its rows into *row (a struct of the loader's type), calling fn (or,
+ * when fn is NULL, stopping after the first row: *row then holds it). *found: a row came.
+ * DB_OK or a db error. */
+int db_load(struct db *, int id, const struct dbp *params, size_t nparams,
+    const struct db_loader *, struct arena *, void *row, db_load_fn fn, void *arg, bool *found);
+
+/* Execute statement id with typed parameters (no result binding). */
+int db_exec_params(struct db *, int id, const struct dbp *params, size_t nparams);
+/* The db_rc for a server error number, logged (connection errors once per outage). */
+int db_classify(struct db *, unsigned err, const char *what, const char *text);
+
 /* Run statement id; fn may be NULL for statements without rows. DB_OK or a db error. */
 int db_run(struct db *, int id, const struct dbp *params, size_t nparams, db_row_fn fn,
     void *arg);

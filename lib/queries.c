@@ -53,9 +53,9 @@ const char *const queries[Q__MAX] = {
 	[Q_SESSION_DELETE] = "DELETE FROM staff_session WHERE token_hash = ?",
 	[Q_SESSIONS_OF_STAFF_DELETE] = "DELETE FROM staff_session WHERE staff_id = ? "
 	    "AND token_hash <> ?",
-	[Q_STAFF_BY_LOGIN] = "SELECT id, HEX(pw_hash), HEX(pw_salt), pw_iter, locked_until, "
-	    "failed_logins, disabled, HEX(totp_secret), must_change FROM staff WHERE login = ?",
-	[Q_STAFF_BY_ID] = "SELECT HEX(pw_hash), HEX(pw_salt), pw_iter, HEX(totp_secret) "
+	[Q_STAFF_BY_LOGIN] = "SELECT id, pw_hash, pw_salt, pw_iter, locked_until, "
+	    "failed_logins, disabled, totp_secret, must_change FROM staff WHERE login = ?",
+	[Q_STAFF_BY_ID] = "SELECT pw_hash, pw_salt, pw_iter "
 	    "FROM staff WHERE id = ?",
 	[Q_STAFF_LOGIN_FAILED] = "UPDATE staff SET failed_logins = failed_logins + 1, "
 	    "locked_until = ? WHERE id = ?",
@@ -169,7 +169,7 @@ const char *const queries[Q__MAX] = {
 	[Q_RD_INSERT] = "INSERT INTO report_department (report_id, department_id, role) "
 	    "VALUES (?, ?, ?)",
 	[Q_RD_CLEAR] = "DELETE FROM report_department WHERE report_id = ?",
-	[Q_IDENTITY_GET] = "SELECT HEX(sealed) FROM report_identity WHERE report_id = ?",
+	[Q_IDENTITY_GET] = "SELECT sealed FROM report_identity WHERE report_id = ?",
 	[Q_DEPARTMENTS] = "SELECT id, region_code, kind, name, enabled FROM department ORDER BY id",
 	[Q_DEPARTMENT_ENABLED] = "SELECT 1 FROM department WHERE id = ? AND enabled = 1",
 	[Q_CONTACTS_OF_DEPT] = "SELECT s.id, s.display_name FROM staff_role r JOIN staff s "
@@ -179,7 +179,7 @@ const char *const queries[Q__MAX] = {
 	    "AND department_id = ?",
 	[Q_ROUTING_RULES] = "SELECT id, COALESCE(category, ''), COALESCE(standard, ''), "
 	    "COALESCE(industry, ''), region_prefix, COALESCE(subject_type, ''), lead_kind, "
-	    "coop_kinds, level, enabled, note FROM routing_rule ORDER BY id",
+	    "coop_kinds, level, enabled FROM routing_rule ORDER BY id",
 	[Q_ROUTING_INSERT] = "INSERT INTO routing_rule (category, standard, industry, region_prefix, "
 	    "subject_type, lead_kind, coop_kinds, level, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[Q_ROUTING_TOGGLE] = "UPDATE routing_rule SET enabled = 1 - enabled WHERE id = ?",
@@ -207,6 +207,7 @@ const char *const queries[Q__MAX] = {
 	[Q_USER_TOGGLE] = "UPDATE staff SET disabled = 1 - disabled WHERE id = ?",
 	[Q_REJECT_REASONS] = "SELECT code, label, text FROM reject_reason WHERE enabled = 1 "
 	    "ORDER BY sort, code",
+	[Q_REASON_LABEL] = "SELECT label FROM reject_reason WHERE code = ? AND enabled = 1",
 	[Q_REASONS_ALL] = "SELECT code, label, text, sort, enabled FROM reject_reason "
 	    "ORDER BY sort, code",
 	[Q_REASON_SAVE] = "INSERT INTO reject_reason (code, label, text, sort, enabled) "

@@ -32,7 +32,7 @@ enum query {
 	Q_SESSIONS_OF_STAFF_DELETE,
 	Q_STAFF_BY_LOGIN,      /* login -> id, hash, salt, iter, locked_until, failed, disabled,
 	                        * totp_secret, must_change */
-	Q_STAFF_BY_ID,         /* id -> hash, salt, iter, totp_secret */
+	Q_STAFF_BY_ID,         /* id -> hash, salt, iter */
 	Q_STAFF_LOGIN_FAILED,
 	Q_STAFF_LOGIN_OK,
 	Q_STAFF_SET_PASSWORD,
@@ -71,7 +71,7 @@ enum query {
 	Q_EVENT_INSERT_NOW,
 	Q_RD_INSERT,
 	Q_RD_CLEAR,
-	Q_IDENTITY_GET,        /* report id -> sealed */
+	Q_IDENTITY_GET,        /* report id -> sealed (binary) */
 	Q_DEPARTMENTS,         /* -> id, region, kind, name, enabled */
 	Q_DEPARTMENT_ENABLED,  /* id -> 1 when it exists and is enabled */
 	Q_CONTACTS_OF_DEPT,    /* department id -> staff id, name */
@@ -91,6 +91,7 @@ enum query {
 	Q_ROLE_DELETE,
 	Q_USER_TOGGLE,
 	Q_REJECT_REASONS,      /* -> code, label, text */
+	Q_REASON_LABEL,        /* code -> label, of an enabled reason */
 	Q_REASONS_ALL,         /* -> code, label, text, sort, enabled (disabled ones too) */
 	Q_REASON_SAVE,         /* code, label, text, sort, enabled: insert or update */
 	Q__MAX

@@ -1,6 +1,5 @@
 /* account: the signed-in user's own password and second factor (TOTP, RFC 6238). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "admin.h"
@@ -46,30 +45,21 @@ password_page(struct page *pg)
 }
 
 struct pw_row {
-	char hash[65], salt[33], totp[257];
+	uint8_t hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN];
+	size_t  hash_len, salt_len;
 	int64_t iter;
 };
-
-static int
-pw_row(void *arg, const struct db_row *r)
-{
-	struct pw_row *a = arg;
-
-	snprintf(a->hash, sizeof(a->hash), "%s", r->col[0]);
-	snprintf(a->salt, sizeof(a->salt), "%s", r->col[1]);
-	a->iter = strtoll(r->col[2], NULL, 10);
-	snprintf(a->totp, sizeof(a->totp), "%s", r->col[3]);
-	return 1;
-}
+static const struct dbc pw_cols[] = {
+	COL_BLOB(struct pw_row, hash, hash_len), COL_BLOB(struct pw_row, salt, salt_len),
+	COL_I64(struct pw_row, iter),
+};
+static const struct db_loader pw_loader = DB_LOADER(struct pw_row, pw_cols);
 
 static bool
 old_password_ok(const struct pw_row *a, const char *old)
 {
-	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
-
-	return old != NULL && crypto_unhex(a->salt, strlen(a->salt), salt, sizeof(salt)) == 0 &&
-	    crypto_unhex(a->hash, strlen(a->hash), hash, sizeof(hash)) == 0 &&
-	    auth_verify(old, strlen(old), salt, (unsigned)a->iter, hash);
+	return old != NULL && a->hash_len == AUTH_HASH_LEN && a->salt_len == AUTH_SALT_LEN &&
+	    auth_verify(old, strlen(old), a->salt, (unsigned)a->iter, a->hash);
 }
 
 void
@@ -80,10 +70,11 @@ password_post(struct page *pg)
 	struct pw_row a;
 	struct dbp p[5];
 	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
+	bool found;
 
-	memset(&a, 0, sizeof(a));
 	p[0] = P_INT(pg->s.id);
-	if (db_run(&c->db, Q_STAFF_BY_ID, p, 1, pw_row, &a) != DB_OK) {
+	if (db_load(&c->db, Q_STAFF_BY_ID, p, 1, &pw_loader, &c->arena, &a, NULL, NULL, &found) !=
+	    DB_OK) {
 		db_unavailable(pg);
 		return;
 	}

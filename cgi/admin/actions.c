@@ -226,14 +226,23 @@ struct dup_ids {
 	int64_t id[64];
 	int     n;
 };
+struct id_state {
+	int64_t id;
+	char    state[16];
+};
+static const struct dbc id_state_cols[] = {
+	COL_I64(struct id_state, id), COL_TEXT(struct id_state, state),
+};
+static const struct db_loader id_state_loader = DB_LOADER(struct id_state, id_state_cols);
 
 static int
-dup_id_row(void *arg, const struct db_row *r)
+dup_id_row(void *arg, void *row)
 {
 	struct dup_ids *d = arg;
+	const struct id_state *r = row;
 
-	if (d->n < 64 && strcmp(r->col[1], "closed") != 0 && strcmp(r->col[1], "rejected") != 0)
-		d->id[d->n++] = strtoll(r->col[0], NULL, 10);
+	if (d->n < 64 && strcmp(r->state, "closed") != 0 && strcmp(r->state, "rejected") != 0)
+		d->id[d->n++] = r->id;
 	return 0;
 }
 
@@ -242,6 +251,7 @@ do_release(struct act *x)
 {
 	struct ctx *c = x->pg->c;
 	struct dup_ids d = { { 0 }, 0 };
+	struct id_state row;
 	struct dbp p[3];
 	int i, rc;
 
@@ -254,7 +264,8 @@ do_release(struct act *x)
 	if ((rc = db_run(&c->db, Q_CASE_SET_FEEDBACK, p, 3, NULL, NULL)) != DB_OK)
 		return rc;
 	p[0] = P_INT(x->k->id);
-	if ((rc = db_run(&c->db, Q_CASE_DUPLICATE_IDS, p, 1, dup_id_row, &d)) != DB_OK)
+	if ((rc = db_rows(x->pg, Q_CASE_DUPLICATE_IDS, p, 1, &id_state_loader, &row, dup_id_row,
+	    &d)) != DB_OK)
 		return rc;
 	for (i = 0; i < d.n; i++) {
 		if ((rc = add_event(c, d.id[i], "closed", x->k->feedback_text)) != DB_OK)
@@ -320,35 +331,28 @@ do_set_contact(struct act *x)
 	return db_run(&c->db, Q_CASE_SET_CONTACT, p, 2, NULL, NULL);
 }
 
+/* An enabled refusal reason (Q_REASON_LABEL). */
 struct reason_label {
-	const char *code;
-	char        label[401];
-	bool        found;
+	char label[401];
 };
-
-static int
-reason_label_row(void *arg, const struct db_row *r)
-{
-	struct reason_label *a = arg;
-
-	if (strcmp(r->col[0], a->code) == 0) {
-		snprintf(a->label, sizeof(a->label), "%s", r->col[1]);
-		a->found = true;
-		return 1;
-	}
-	return 0;
-}
+static const struct dbc reason_label_cols[] = { COL_TEXT(struct reason_label, label) };
+static const struct db_loader reason_label_loader = DB_LOADER(struct reason_label,
+    reason_label_cols);
 
 static int
 do_reject(struct act *x)
 {
-	struct reason_label rl = { fv(x->pg, AK_REASON), "", false };
+	const char *code = fv(x->pg, AK_REASON);
+	struct reason_label rl;
+	struct dbp p[1];
+	bool found = false;
 	int rc;
 
-	if (rl.code != NULL && (rc = db_run(&x->pg->c->db, Q_REJECT_REASONS, NULL, 0,
-	    reason_label_row, &rl)) != DB_OK)
+	p[0] = P_TEXT(code != NULL ? code : "");
+	if (code != NULL && (rc = db_load(&x->pg->c->db, Q_REASON_LABEL, p, 1,
+	    &reason_label_loader, &x->pg->c->arena, &rl, NULL, NULL, &found)) != DB_OK)
 		return rc;
-	if (!rl.found)
+	if (!found)
 		return fail(x, AK_REASON, "请选择不予受理的理由。");
 	return add_note(x, NOTE_NOTE, aprintf(x->pg->c, "不予受理理由：%s", rl.label));
 }

@@ -64,7 +64,10 @@ bool role_area(const struct staff *, enum role r, char prefix[7]);
 char *like_prefix(struct ctx *, const char *prefix);
 /* Run a query in the area: (prefix, extra…) for 工信, (kind, prefix, extra…) for a unit. */
 int area_run(struct page *, const struct area *, int q_area, int q_dept, const struct dbp *extra,
-    size_t nextra, db_row_fn, void *arg);
+    size_t nextra, const struct db_loader *, void *row, db_load_fn, void *arg);
+/* Every row of query q through its loader into row, to fn (db_load in the request arena). */
+int db_rows(struct page *, int q, const struct dbp *, size_t np, const struct db_loader *,
+    void *row, db_load_fn, void *arg);
 
 struct list_arg {
 	struct ctx *c;
@@ -75,9 +78,19 @@ struct list_arg {
 };
 #define PAGE_ROWS 50
 #define PAGE_MAX  100000         /* the last page number a list accepts */
-void row_attrs(xmlNodePtr, const struct db_row *, const char *const *names, size_t nnames);
 void list_end(const struct list_arg *);
-int case_row(void *arg, const struct db_row *);
+/* A row of the case lists (CASE_ROW in lib/queries.c), and its <case> element. */
+struct case_line {
+	int64_t id, presses;
+	char    ticket[17], state[16], category[16], subject[401], region[7], due[11];
+	char    submitted[32];
+	bool    overdue;
+};
+extern const struct db_loader case_line_loader;
+int case_line_xml(void *list_arg, void *case_line);
+/* A case list query in the area, each row a <case> of a->parent. */
+int case_lines(struct page *, const struct area *, int q_area, int q_dept,
+    const struct dbp *extra, size_t nextra, struct list_arg *a);
 void add_option(xmlNodePtr parent, const char *value, const char *label);
 
 /* ---- handlers, one file each */

@@ -11,20 +11,12 @@
 struct att_row {
 	int64_t report_id;
 	char    name[33], mime[33];
-	bool    found;
 };
-
-static int
-att_row(void *arg, const struct db_row *r)
-{
-	struct att_row *a = arg;
-
-	a->found = true;
-	a->report_id = strtoll(r->col[0], NULL, 10);
-	snprintf(a->name, sizeof(a->name), "%s", r->col[1]);
-	snprintf(a->mime, sizeof(a->mime), "%s", r->col[2]);
-	return 1;
-}
+static const struct dbc att_cols[] = {
+	COL_I64(struct att_row, report_id), COL_TEXT(struct att_row, name),
+	COL_TEXT(struct att_row, mime),
+};
+static const struct db_loader att_loader = DB_LOADER(struct att_row, att_cols);
 
 /* The whole file in the request arena, or NULL. */
 static char *
@@ -62,15 +54,15 @@ attachment_get(struct page *pg)
 	struct kase k;
 	char path[600], *buf;
 	size_t len = 0;
+	bool found;
 	int rc = 0;
 
-	memset(&a, 0, sizeof(a));
-	if (db_run(&c->db, Q_ATTACHMENT_GET, p, 1, att_row, &a) != DB_OK ||
-	    (a.found && (rc = kase_load(pg, a.report_id, &k)) < 0)) {
+	if (db_load(&c->db, Q_ATTACHMENT_GET, p, 1, &att_loader, &c->arena, &a, NULL, NULL,
+	    &found) != DB_OK || (found && (rc = kase_load(pg, a.report_id, &k)) < 0)) {
 		db_unavailable(pg);
 		return;
 	}
-	if (!a.found || rc == 0 || strspn(a.name, "0123456789abcdef") != 32) {
+	if (!found || rc == 0 || strspn(a.name, "0123456789abcdef") != 32) {
 		console_error(pg, 404, "附件不存在，或不在您的职责范围内。");
 		return;
 	}

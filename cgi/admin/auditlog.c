@@ -33,23 +33,35 @@ const struct form_key audit_keys[AU__MAX] = {
 	[AU_PAGE] = { "page", form_int, 0, 0, 0, NULL, "页码应为1至100000的整数。", 1, PAGE_MAX },
 };
 
+struct audit_row {
+	char at[32], login[257], action[33], report_id[21], ticket[17], detail[4001], client[46];
+};
+#define A struct audit_row
+static const struct dbc audit_cols[] = {
+	COL_TEXT(A, at), COL_TEXT(A, login), COL_TEXT(A, action), COL_TEXT(A, report_id),
+	COL_TEXT(A, ticket), COL_TEXT(A, detail), COL_TEXT(A, client),
+};
+#undef A
+static const struct db_loader audit_loader = DB_LOADER(struct audit_row, audit_cols);
+
 static int
-audit_row(void *arg, const struct db_row *r)
+audit_row(void *arg, void *row)
 {
 	struct list_arg *a = arg;
+	const struct audit_row *r = row;
 	xmlNodePtr n;
 
 	if (++a->n > AUDIT_ROWS)
 		return 1;
 	n = xml_add(a->parent, "entry", NULL);
-	xml_attr(n, "at", r->col[0]);
-	xml_attr(n, "login", r->col[1]);
-	xml_attr(n, "action", r->col[2]);
-	xml_attr(n, "action-label", option_label(audit_actions, r->col[2]));
-	xml_attr(n, "report-id", r->col[3]);
-	xml_attr(n, "ticket", r->col[4]);
-	xml_attr(n, "detail", r->col[5]);
-	xml_attr(n, "client", r->col[6]);
+	xml_attr(n, "at", r->at);
+	xml_attr(n, "login", r->login);
+	xml_attr(n, "action", r->action);
+	xml_attr(n, "action-label", option_label(audit_actions, r->action));
+	xml_attr(n, "report-id", r->report_id);
+	xml_attr(n, "ticket", r->ticket);
+	xml_attr(n, "detail", r->detail);
+	xml_attr(n, "client", r->client);
 	return 0;
 }
 
@@ -78,7 +90,8 @@ audit_page(struct page *pg)
 		add_option(acts, o->value, o->label);
 	p[10] = P_INT((page - 1) * AUDIT_ROWS);         /* page <= PAGE_MAX: no overflow */
 	a.parent = xml_add(root, "entries", NULL);
-	if (db_run(&c->db, Q_AUDIT_LIST, p, 11, audit_row, &a) != DB_OK) {
+	if (db_rows(pg, Q_AUDIT_LIST, p, 11, &audit_loader, arena_alloc(&c->arena,
+	    sizeof(struct audit_row)), audit_row, &a) != DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
 		return;

@@ -25,13 +25,26 @@ const struct form_key calendar_keys[CK__MAX] = {
 	[CK_NAME] = { "name", NULL, 1, HOLIDAYS_NAME_MAX, 0, NULL, "名称不超过30个字。" },
 };
 
-static int
-holiday_row(void *arg, const struct db_row *r)
-{
-	static const char *const names[] = { "date", "off", "name" };
-	struct list_arg *a = arg;
+struct day_row {
+	char date[11], name[129];
+	bool off;
+};
+static const struct dbc day_cols[] = {
+	COL_TEXT(struct day_row, date), COL_BOOL(struct day_row, off),
+	COL_TEXT(struct day_row, name),
+};
+static const struct db_loader day_loader = DB_LOADER(struct day_row, day_cols);
 
-	row_attrs(xml_add(a->parent, "day", NULL), r, names, 3);
+static int
+holiday_row(void *arg, void *row)
+{
+	struct list_arg *a = arg;
+	const struct day_row *r = row;
+	xmlNodePtr n = xml_add(a->parent, "day", NULL);
+
+	xml_attr(n, "date", r->date);
+	xml_attr(n, "off", r->off ? "1" : "0");
+	xml_attr(n, "name", r->name);
 	return 0;
 }
 
@@ -60,7 +73,8 @@ calendar_show(struct page *pg, int status, const char *message, int64_t year)
 	xml_attr_int(y, "next", year + 1);
 	a.parent = root;
 	p[0] = P_INT(year);
-	if (db_run(&c->db, Q_HOLIDAYS_YEAR, p, 1, holiday_row, &a) != DB_OK) {
+	if (db_rows(pg, Q_HOLIDAYS_YEAR, p, 1, &day_loader, &(struct day_row){ "", "", false },
+	    holiday_row, &a) != DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
 		return;

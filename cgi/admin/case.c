@@ -10,59 +10,48 @@
 #include "queries.h"
 #include "report.h"
 
-#define COPY(dst, i) snprintf(k->dst, sizeof(k->dst), "%s", r->col[i])
+/* Q_CASE_GET's columns, in order, into struct kase. */
+#define K struct kase
+static const struct dbc kase_cols[] = {
+	COL_I64(K, id), COL_TEXT(K, ticket), COL_TEXT(K, state), COL_TEXT(K, category),
+	COL_TEXT(K, standards), COL_TEXT(K, industry), COL_TEXT(K, region),
+	COL_TEXT(K, subject_type), COL_TEXT(K, subject_name), COL_TEXT(K, subject_address),
+	COL_TEXT(K, credit_code), COL_STR(K, description), COL_BOOL(K, hazard),
+	COL_BOOL(K, hazard_notified), COL_BOOL(K, anonymous), COL_TEXT(K, channel),
+	COL_TEXT(K, submitted), COL_TEXT(K, due), COL_BOOL(K, overdue), COL_TEXT(K, verdict),
+	COL_TEXT(K, disposal), COL_TEXT(K, feedback_state), COL_STR(K, feedback_text),
+	COL_TEXT(K, duplicate_of), COL_TEXT(K, duplicate_ticket), COL_I64(K, intake_staff),
+	COL_I64(K, contact_staff), COL_I64(K, lead), COL_TEXT(K, contact_name),
+};
+#undef K
+static const struct db_loader kase_loader = DB_LOADER(struct kase, kase_cols);
+
+/* A department the case is transferred to (Q_CASE_DEPTS). */
+struct dept_row {
+	int64_t id;
+	char    name[401], role[5], kind[17], region[7];
+};
+static const struct dbc dept_cols[] = {
+	COL_I64(struct dept_row, id), COL_TEXT(struct dept_row, name),
+	COL_TEXT(struct dept_row, role), COL_TEXT(struct dept_row, kind),
+	COL_TEXT(struct dept_row, region),
+};
+static const struct db_loader dept_loader = DB_LOADER(struct dept_row, dept_cols);
 
 static int
-kase_row(void *arg, const struct db_row *r)
+kase_dept_row(void *arg, void *row)
 {
 	struct kase *k = arg;
-
-	k->found = true;
-	k->id = strtoll(r->col[0], NULL, 10);
-	COPY(ticket, 1);
-	COPY(state, 2);
-	COPY(category, 3);
-	COPY(standards, 4);
-	COPY(industry, 5);
-	COPY(region, 6);
-	COPY(subject_type, 7);
-	COPY(subject_name, 8);
-	COPY(subject_address, 9);
-	COPY(credit_code, 10);
-	k->description = arena_strdup(&k->c->arena, r->col[11]);
-	k->hazard = strcmp(r->col[12], "1") == 0;
-	k->hazard_notified = strcmp(r->col[13], "1") == 0;
-	k->anonymous = strcmp(r->col[14], "1") == 0;
-	COPY(channel, 15);
-	COPY(submitted, 16);
-	COPY(due, 17);
-	k->overdue = strcmp(r->col[18], "1") == 0;
-	COPY(verdict, 19);
-	COPY(disposal, 20);
-	COPY(feedback_state, 21);
-	k->feedback_text = arena_strdup(&k->c->arena, r->col[22]);
-	COPY(duplicate_of, 23);
-	COPY(duplicate_ticket, 24);
-	k->intake_staff = strtoll(r->col[25], NULL, 10);
-	k->contact_staff = strtoll(r->col[26], NULL, 10);
-	k->lead = strtoll(r->col[27], NULL, 10);
-	COPY(contact_name, 28);
-	return 1;
-}
-
-static int
-kase_dept_row(void *arg, const struct db_row *r)
-{
-	struct kase *k = arg;
+	const struct dept_row *r = row;
 	int i = k->depts.n;
 
 	if (i >= 16)
 		return 1;
-	k->depts.id[i] = strtoll(r->col[0], NULL, 10);
-	snprintf(k->dept_names[i], sizeof(k->dept_names[i]), "%s", r->col[1]);
-	snprintf(k->dept_roles[i], sizeof(k->dept_roles[i]), "%s", r->col[2]);
-	snprintf(k->depts.kind[i], sizeof(k->depts.kind[i]), "%s", r->col[3]);
-	snprintf(k->depts.region[i], sizeof(k->depts.region[i]), "%s", r->col[4]);
+	k->depts.id[i] = r->id;
+	memcpy(k->dept_names[i], r->name, sizeof(r->name));
+	memcpy(k->dept_roles[i], r->role, sizeof(r->role));
+	memcpy(k->depts.kind[i], r->kind, sizeof(r->kind));
+	memcpy(k->depts.region[i], r->region, sizeof(r->region));
 	k->depts.n++;
 	return 0;
 }
@@ -89,17 +78,19 @@ int
 kase_load(struct page *pg, int64_t id, struct kase *k)
 {
 	struct dbp p[1] = { P_INT(id) };
+	struct dept_row row;
 	int rc;
 
 	memset(k, 0, sizeof(*k));
-	k->c = pg->c;
 	if (id <= 0)
 		return 0;
-	if ((rc = db_run(&pg->c->db, Q_CASE_GET, p, 1, kase_row, k)) != DB_OK)
+	if ((rc = db_load(&pg->c->db, Q_CASE_GET, p, 1, &kase_loader, &pg->c->arena, k, NULL,
+	    NULL, &k->found)) != DB_OK)
 		return rc;
+	k->c = pg->c;
 	if (!k->found)
 		return 0;
-	if ((rc = db_run(&pg->c->db, Q_CASE_DEPTS, p, 1, kase_dept_row, k)) != DB_OK)
+	if ((rc = db_rows(pg, Q_CASE_DEPTS, p, 1, &dept_loader, &row, kase_dept_row, k)) != DB_OK)
 		return rc;
 	k->depts.lead = k->lead;
 	k->nroles = staff_case_roles(&pg->s, k->region, &k->depts, k->roles);

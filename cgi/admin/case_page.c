@@ -34,69 +34,110 @@ const struct option channels[] = {
 	{ "letter", "信函" }, { "visit", "来访" }, { NULL, NULL },
 };
 
+/* The case's records, each query with its row struct, loader and element. */
+struct record {
+	char    at[32], kind[16], state[16], who[257], mime[33], ticket[17], subject[401];
+	char   *text;
+	int64_t id, size;
+};
+
 static int
-event_row(void *arg, const struct db_row *r)
+event_row(void *arg, void *row)
 {
 	struct list_arg *a = arg;
-	xmlNodePtr e = xml_add(a->parent, "event", r->col[2]);
+	const struct record *r = row;
+	xmlNodePtr e = xml_add(a->parent, "event", r->text);
 
-	xml_attr(e, "at", r->col[0]);
-	xml_attr(e, "state", r->col[1]);
-	xml_attr(e, "label", option_label(report_states, r->col[1]));
+	xml_attr(e, "at", r->at);
+	xml_attr(e, "state", r->state);
+	xml_attr(e, "label", option_label(report_states, r->state));
 	return 0;
 }
 
 static int
-note_row(void *arg, const struct db_row *r)
+note_row(void *arg, void *row)
 {
 	struct list_arg *a = arg;
-	xmlNodePtr e = xml_add(a->parent, "note", r->col[3]);
+	const struct record *r = row;
+	xmlNodePtr e = xml_add(a->parent, "note", r->text);
 
-	xml_attr(e, "at", r->col[0]);
-	xml_attr(e, "kind", r->col[1]);
-	xml_attr(e, "kind-label", option_label(note_kinds, r->col[1]));
-	xml_attr(e, "who", r->col[2]);
+	xml_attr(e, "at", r->at);
+	xml_attr(e, "kind", r->kind);
+	xml_attr(e, "kind-label", option_label(note_kinds, r->kind));
+	xml_attr(e, "who", r->who);
 	return 0;
 }
 
 static int
-attachment_row(void *arg, const struct db_row *r)
+attachment_row(void *arg, void *row)
 {
-	static const char *const names[] = { "id", "mime", "size" };
 	struct list_arg *a = arg;
+	const struct record *r = row;
+	xmlNodePtr e = xml_add(a->parent, "attachment", NULL);
 
-	row_attrs(xml_add(a->parent, "attachment", NULL), r, names, 3);
+	xml_attr_int(e, "id", r->id);
+	xml_attr(e, "mime", r->mime);
+	xml_attr_int(e, "size", r->size);
 	return 0;
 }
 
 static int
-dup_row(void *arg, const struct db_row *r)
+dup_row(void *arg, void *row)
 {
-	static const char *const names[] = { "id", "ticket", "subject" };
 	struct list_arg *a = arg;
+	const struct record *r = row;
+	xmlNodePtr e = xml_add(a->parent, "case", NULL);
 
-	row_attrs(xml_add(a->parent, "case", NULL), r, names, 3);
+	xml_attr_int(e, "id", r->id);
+	xml_attr(e, "ticket", r->ticket);
+	xml_attr(e, "subject", r->subject);
 	return 0;
 }
 
-static int
-staff_option_row(void *arg, const struct db_row *r)
-{
-	static const char *const names[] = { "id", "name" };
-	struct list_arg *a = arg;
+#define R struct record
+static const struct dbc event_cols[] = { COL_TEXT(R, at), COL_TEXT(R, state), COL_STR(R, text) };
+static const struct dbc note_cols[] = { COL_TEXT(R, at), COL_TEXT(R, kind), COL_TEXT(R, who),
+	COL_STR(R, text) };
+static const struct dbc attachment_cols[] = { COL_I64(R, id), COL_TEXT(R, mime),
+	COL_I64(R, size) };
+static const struct dbc dup_cols[] = { COL_I64(R, id), COL_TEXT(R, ticket), COL_TEXT(R, subject) };
+#undef R
 
-	row_attrs(xml_add(a->parent, "staff", NULL), r, names, 2);
+struct option_row {
+	char    value[33], label[401], *text;
+	int64_t id;
+};
+static const struct dbc staff_option_cols[] = { COL_I64(struct option_row, id),
+	COL_TEXT(struct option_row, label) };
+static const struct db_loader staff_option_loader = DB_LOADER(struct option_row,
+    staff_option_cols);
+static const struct dbc reason_cols[] = { COL_TEXT(struct option_row, value),
+	COL_TEXT(struct option_row, label), COL_STR(struct option_row, text) };
+static const struct db_loader reason_loader = DB_LOADER(struct option_row, reason_cols);
+
+static int
+staff_option_row(void *arg, void *row)
+{
+	struct list_arg *a = arg;
+	const struct option_row *r = row;
+	xmlNodePtr e = xml_add(a->parent, "staff", NULL);
+
+	xml_attr_int(e, "id", r->id);
+	xml_attr(e, "name", r->label);
 	return 0;
 }
 
 /* A refusal reason from the reject_reason table, with its suggested text to the reporter. */
 static int
-reason_row(void *arg, const struct db_row *r)
+reason_row(void *arg, void *row)
 {
-	static const char *const names[] = { "value", "label", "text" };
 	struct list_arg *a = arg;
+	const struct option_row *r = row;
+	xmlNodePtr o = xml_add(a->parent, "option", NULL);
 
-	row_attrs(xml_add(a->parent, "option", NULL), r, names, 3);
+	xml_attr(o, "value", r->value);
+	xml_attr(o, "label", r->label);
+	xml_attr(o, "text", r->text);
 	return 0;
 }
 
@@ -126,16 +167,18 @@ action_choices(struct page *pg, const struct kase *k, enum action a, xmlNodePtr 
 	struct list_arg la = { pg->c, n, 0, false, 0 };
 	const struct option *o;
 	struct dbp p[1] = { P_INT(k->lead) };
+	struct option_row row;
 
 	if (a == A_REJECT)
-		(void)db_run(&pg->c->db, Q_REJECT_REASONS, NULL, 0, reason_row, &la);
+		(void)db_rows(pg, Q_REJECT_REASONS, NULL, 0, &reason_loader, &row, reason_row, &la);
 	else if (a == A_DISPOSE)
 		for (o = measures; o->value; o++)
 			add_option(n, o->value, o->label);
 	else if (a == A_TRANSFER)
 		add_transfer_choices(pg, k, n);
 	else if (a == A_SET_CONTACT && k->lead > 0)
-		(void)db_run(&pg->c->db, Q_CONTACTS_OF_DEPT, p, 1, staff_option_row, &la);
+		(void)db_rows(pg, Q_CONTACTS_OF_DEPT, p, 1, &staff_option_loader, &row,
+		    staff_option_row, &la);
 }
 
 static void
@@ -154,19 +197,13 @@ add_actions(struct page *pg, const struct kase *k, xmlNodePtr parent)
 	}
 }
 
-struct hex_arg {
-	char   *buf;
-	size_t  cap;
+/* The sealed identity, as stored (report_identity.sealed VARBINARY(4096)). */
+struct sealed_row {
+	uint8_t blob[4096];
+	size_t  len;
 };
-
-static int
-hex_row(void *arg, const struct db_row *r)
-{
-	struct hex_arg *h = arg;
-
-	snprintf(h->buf, h->cap, "%s", r->col[0]);
-	return 1;
-}
+static const struct dbc sealed_cols[] = { COL_BLOB(struct sealed_row, blob, len) };
+static const struct db_loader sealed_loader = DB_LOADER(struct sealed_row, sealed_cols);
 
 /* "v1\nname\nphone\nid\nemail" as the four elements of the identity box. */
 static void
@@ -196,11 +233,11 @@ static int
 add_identity(struct page *pg, const struct kase *k, bool reveal, xmlNodePtr parent)
 {
 	xmlNodePtr n = xml_add(parent, "identity", NULL);
-	char hex[2 * 1024 + 1];
-	uint8_t blob[1024], pt[1024];
+	struct sealed_row *sr = arena_alloc(&pg->c->arena, sizeof(*sr));
+	uint8_t pt[1024];
 	size_t ptlen = 0;
 	struct dbp p[1] = { P_INT(k->id) };
-	struct hex_arg h = { hex, sizeof(hex) };
+	bool found;
 	int rc;
 
 	if (k->anonymous) {
@@ -212,12 +249,11 @@ add_identity(struct page *pg, const struct kase *k, bool reveal, xmlNodePtr pare
 		xmlNodeAddContent(n, (const xmlChar *)"实名举报");
 		return DB_OK;
 	}
-	hex[0] = '\0';
-	if ((rc = db_run(&pg->c->db, Q_IDENTITY_GET, p, 1, hex_row, &h)) != DB_OK)
+	if ((rc = db_load(&pg->c->db, Q_IDENTITY_GET, p, 1, &sealed_loader, &pg->c->arena, sr,
+	    NULL, NULL, &found)) != DB_OK)
 		return rc;
-	if (hex[0] == '\0' || crypto_unhex(hex, strlen(hex), blob, strlen(hex) / 2) != 0 ||
-	    unseal(&pg->c->sec.identity, k->ticket, 16, blob, strlen(hex) / 2, pt, sizeof(pt) - 1,
-	    &ptlen) != 0) {
+	if (!found || unseal(&pg->c->sec.identity, k->ticket, 16, sr->blob, sr->len, pt,
+	    sizeof(pt) - 1, &ptlen) != 0) {
 		xml_attr(n, "state", "hidden");
 		xmlNodeAddContent(n, (const xmlChar *)"身份信息无法解密，请联系管理员。");
 		return DB_OK;
@@ -296,20 +332,29 @@ departments_xml(const struct kase *k, xmlNodePtr root)
 static int
 records_xml(struct ctx *c, int64_t id, xmlNodePtr root)
 {
-	static const struct { const char *name; int q; db_row_fn fn; } lists[] = {
-		{ "attachments", Q_CASE_ATTACHMENTS, attachment_row },
-		{ "events", Q_CASE_EVENTS, event_row },
-		{ "notes", Q_CASE_NOTES, note_row },
-		{ "duplicates", Q_CASE_DUPLICATES, dup_row },
+	static const struct {
+		const char *name;
+		int q;
+		struct db_loader ld;
+		db_load_fn fn;
+	} lists[] = {
+		{ "attachments", Q_CASE_ATTACHMENTS, DB_LOADER(struct record, attachment_cols),
+		    attachment_row },
+		{ "events", Q_CASE_EVENTS, DB_LOADER(struct record, event_cols), event_row },
+		{ "notes", Q_CASE_NOTES, DB_LOADER(struct record, note_cols), note_row },
+		{ "duplicates", Q_CASE_DUPLICATES, DB_LOADER(struct record, dup_cols), dup_row },
 	};
 	struct dbp p[1] = { P_INT(id) };
 	struct list_arg a = { c, NULL, 0, false, 0 };
+	struct record row;
+	bool found;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < NELEM(lists); i++) {
 		a.parent = xml_add(root, lists[i].name, NULL);
-		if ((rc = db_run(&c->db, lists[i].q, p, 1, lists[i].fn, &a)) != DB_OK)
+		if ((rc = db_load(&c->db, lists[i].q, p, 1, &lists[i].ld, &c->arena, &row,
+		    lists[i].fn, &a, &found)) != DB_OK)
 			return rc;
 	}
 	return DB_OK;

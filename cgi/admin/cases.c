@@ -54,8 +54,8 @@ case_list(struct page *pg)
 		p[n++] = P_OPT(state);
 		p[n++] = P_INT(overdue);
 		p[n++] = P_INT((page - 1) * PAGE_ROWS);       /* page <= PAGE_MAX: no overflow */
-		rc = q != NULL ? area_run(pg, &ar, Q_SEARCH_AREA, Q_SEARCH_DEPT, p, n, case_row, &a) :
-		    area_run(pg, &ar, Q_CASES_AREA, Q_CASES_DEPT, p, n, case_row, &a);
+		rc = q != NULL ? case_lines(pg, &ar, Q_SEARCH_AREA, Q_SEARCH_DEPT, p, n, &a) :
+		    case_lines(pg, &ar, Q_CASES_AREA, Q_CASES_DEPT, p, n, &a);
 		if (rc != DB_OK) {
 			xmlFreeDoc(doc);
 			db_unavailable(pg);

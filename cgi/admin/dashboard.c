@@ -24,14 +24,25 @@ static struct count_cache {
 	int64_t n[S__MAX];
 } count_cache[COUNT_CACHE];
 
+struct state_count {
+	char    state[16];
+	int64_t n;
+};
+static const struct dbc state_count_cols[] = {
+	COL_TEXT(struct state_count, state), COL_I64(struct state_count, n),
+};
+static const struct db_loader state_count_loader = DB_LOADER(struct state_count,
+    state_count_cols);
+
 static int
-cache_row(void *arg, const struct db_row *r)
+cache_row(void *arg, void *row)
 {
 	struct count_cache *cc = arg;
-	int st = state_from_name(r->col[0]);
+	const struct state_count *r = row;
+	int st = state_from_name(r->state);
 
 	if (st >= 0)
-		cc->n[st] = strtoll(r->col[1], NULL, 10);
+		cc->n[st] = r->n;
 	return 0;
 }
 
@@ -48,8 +59,8 @@ counts_cached(struct page *pg, const struct area *ar, int *rc)
 		if (strcmp(count_cache[i].key, key) == 0 && pg->c->now - count_cache[i].at < 60)
 			return &count_cache[i];
 	memset(&fresh, 0, sizeof(fresh));
-	if ((*rc = area_run(pg, ar, Q_COUNTS_AREA, Q_COUNTS_DEPT, NULL, 0, cache_row, &fresh)) !=
-	    DB_OK)
+	if ((*rc = area_run(pg, ar, Q_COUNTS_AREA, Q_COUNTS_DEPT, NULL, 0, &state_count_loader,
+	    &(struct state_count){ "", 0 }, cache_row, &fresh)) != DB_OK)
 		return NULL;
 	snprintf(fresh.key, sizeof(fresh.key), "%s", key);
 	fresh.at = (time_t)pg->c->now;
@@ -90,7 +101,7 @@ dashboard_list(struct page *pg, const struct area *ar, xmlNodePtr root, const ch
     int q_area, int q_dept, const struct dbp *extra, size_t nextra)
 {
 	struct list_arg a = { pg->c, xml_add(root, name, NULL), 0, false, DASHBOARD_ROWS };
-	int rc = area_run(pg, ar, q_area, q_dept, extra, nextra, case_row, &a);
+	int rc = case_lines(pg, ar, q_area, q_dept, extra, nextra, &a);
 
 	list_end(&a);
 	return rc;
@@ -104,11 +115,12 @@ struct due_split {
 };
 
 static int
-due_split_row(void *arg, const struct db_row *r)
+due_split_row(void *arg, void *row)
 {
 	struct due_split *ds = arg;
+	const struct case_line *r = row;
 
-	(void)case_row(strcmp(r->col[6], ds->today) == 0 ? &ds->due_today : &ds->overdue, r);
+	(void)case_line_xml(strcmp(r->due, ds->today) == 0 ? &ds->due_today : &ds->overdue, row);
 	return 0;
 }
 
@@ -120,7 +132,8 @@ unit_due_lists(struct page *pg, const struct area *ar, xmlNodePtr root, const ch
 	    { pg->c, xml_add(root, "overdue", NULL), 0, false, DASHBOARD_ROWS } };
 	struct dbp p[4] = { P_TEXT(today), P_TEXT(ar->kind), P_TEXT(like_prefix(pg->c, ar->prefix)),
 	    P_TEXT(today) };
-	int rc = db_run(&pg->c->db, Q_DUE_DEPT, p, 4, due_split_row, &ds);
+	struct case_line row;
+	int rc = db_rows(pg, Q_DUE_DEPT, p, 4, &case_line_loader, &row, due_split_row, &ds);
 
 	list_end(&ds.due_today);
 	list_end(&ds.overdue);

@@ -1,7 +1,6 @@
 /* login: sign-in (password, then TOTP when the account has it; a growing lock after failures
  * per account, a limit per client address) and logout. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "admin.h"
@@ -48,88 +47,73 @@ login_page(struct page *pg)
 }
 
 struct login_row {
-	bool     found;
 	int64_t  id, locked_until, failed, iter;
 	bool     disabled, must_change;
-	char     hash[65], salt[33], totp[257];
+	uint8_t  hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN], totp[128];
+	size_t   hash_len, salt_len, totp_len;
 };
-
-static int
-login_row(void *arg, const struct db_row *r)
-{
-	struct login_row *a = arg;
-
-	a->found = true;
-	a->id = strtoll(r->col[0], NULL, 10);
-	snprintf(a->hash, sizeof(a->hash), "%s", r->col[1]);
-	snprintf(a->salt, sizeof(a->salt), "%s", r->col[2]);
-	a->iter = strtoll(r->col[3], NULL, 10);
-	a->locked_until = strtoll(r->col[4], NULL, 10);
-	a->failed = strtoll(r->col[5], NULL, 10);
-	a->disabled = strcmp(r->col[6], "1") == 0;
-	snprintf(a->totp, sizeof(a->totp), "%s", r->col[7]);
-	a->must_change = strcmp(r->col[8], "1") == 0;
-	return 1;
-}
+#define L struct login_row
+static const struct dbc login_cols[] = {
+	COL_I64(L, id), COL_BLOB(L, hash, hash_len), COL_BLOB(L, salt, salt_len), COL_I64(L, iter),
+	COL_I64(L, locked_until), COL_I64(L, failed), COL_BOOL(L, disabled),
+	COL_BLOB(L, totp, totp_len), COL_BOOL(L, must_change),
+};
+#undef L
+static const struct db_loader login_loader = DB_LOADER(struct login_row, login_cols);
 
 /* The TOTP secret is sealed like an identity, with "totp:<id>" as additional data. */
 static bool
-totp_secret(struct ctx *c, int64_t id, const char *hex, uint8_t *out, size_t cap, size_t *len)
+totp_secret(struct ctx *c, const struct login_row *a, uint8_t *out, size_t cap, size_t *len)
 {
-	uint8_t blob[256];
 	char aad[32];
-	size_t blen = strlen(hex) / 2;
 
-	if (hex[0] == '\0' || blen > sizeof(blob) ||
-	    crypto_unhex(hex, strlen(hex), blob, blen) != 0)
-		return false;
-	snprintf(aad, sizeof(aad), "totp:%lld", (long long)id);
-	return unseal(&c->sec.identity, aad, strlen(aad), blob, blen, out, cap, len) == 0;
+	snprintf(aad, sizeof(aad), "totp:%lld", (long long)a->id);
+	return unseal(&c->sec.identity, aad, strlen(aad), a->totp, a->totp_len, out, cap,
+	    len) == 0;
 }
 
 enum cred { CRED_BAD, CRED_NEED_CODE, CRED_OK };
 
 /* Password (and second factor) right? Unknown users cost the same PBKDF2 work as known ones. */
 static enum cred
-credentials(struct ctx *c, struct login_row *a, const char *pw, const char *code)
+credentials(struct ctx *c, struct login_row *a, bool found, const char *pw, const char *code)
 {
-	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN], secret[64];
+	uint8_t secret[64];
 	size_t slen;
 	bool ok;
 
-	if (!a->found || crypto_unhex(a->salt, strlen(a->salt), salt, sizeof(salt)) != 0 ||
-	    crypto_unhex(a->hash, strlen(a->hash), hash, sizeof(hash)) != 0) {
-		memset(salt, 0, sizeof(salt));
-		memset(hash, 0xff, sizeof(hash));
+	if (!found || a->salt_len != AUTH_SALT_LEN || a->hash_len != AUTH_HASH_LEN) {
+		memset(a->salt, 0, sizeof(a->salt));
+		memset(a->hash, 0xff, sizeof(a->hash));
 		a->iter = AUTH_ITERATIONS;
 	}
-	ok = auth_verify(pw, strlen(pw), salt, (unsigned)a->iter, hash) && a->found &&
+	ok = auth_verify(pw, strlen(pw), a->salt, (unsigned)a->iter, a->hash) && found &&
 	    !a->disabled;
-	if (!ok || a->totp[0] == '\0')
+	if (!ok || a->totp_len == 0)
 		return ok ? CRED_OK : CRED_BAD;
 	if (code == NULL)
 		return CRED_NEED_CODE;
-	ok = totp_secret(c, a->id, a->totp, secret, sizeof(secret), &slen) &&
+	ok = totp_secret(c, a, secret, sizeof(secret), &slen) &&
 	    totp_verify(secret, slen, c->now, code, strlen(code));
 	explicit_bzero(secret, sizeof(secret));
 	return ok ? CRED_OK : CRED_BAD;
 }
 
 static void
-login_failed(struct page *pg, const struct login_row *a, const uint8_t subject[16],
+login_failed(struct page *pg, const struct login_row *a, bool found, const uint8_t subject[16],
     const char *login)
 {
 	struct ctx *c = pg->c;
 	struct dbp p[2];
 
 	(void)rate_hit(&c->db, subject, RATE_LOGIN_FAIL, LOGIN_FAIL_WINDOW, c->now);
-	if (a->found) {
+	if (found) {
 		p[0] = P_INT(c->now + auth_lock_seconds((unsigned)a->failed + 1));
 		p[1] = P_INT(a->id);
 		(void)db_run(&c->db, Q_STAFF_LOGIN_FAILED, p, 2, NULL, NULL);
 	}
-	(void)staff_audit_login(c, a->found ? a->id : 0, login, "login_failed", "");
-	show(c, 401, "用户名、密码或动态验证码不正确。", login, a->totp[0] != '\0');
+	(void)staff_audit_login(c, found ? a->id : 0, login, "login_failed", "");
+	show(c, 401, "用户名、密码或动态验证码不正确。", login, a->totp_len > 0);
 }
 
 void
@@ -140,6 +124,7 @@ login_post(struct page *pg)
 	struct login_row a;
 	struct dbp p[1];
 	uint8_t subject[16];
+	bool found;
 
 	if (!app_form_token_ok(c)) {
 		show(c, 403, "页面已过期，请重新登录。", NULL, false);
@@ -153,13 +138,13 @@ login_post(struct page *pg)
 		show(c, 400, "请输入用户名和密码。", login, false);
 		return;
 	}
-	memset(&a, 0, sizeof(a));
 	p[0] = P_TEXT(login);
-	if (db_run(&c->db, Q_STAFF_BY_LOGIN, p, 1, login_row, &a) != DB_OK) {
+	if (db_load(&c->db, Q_STAFF_BY_LOGIN, p, 1, &login_loader, &c->arena, &a, NULL, NULL,
+	    &found) != DB_OK) {
 		app_error(c, 503, "系统暂时无法访问数据库，请稍后再试。");
 		return;
 	}
-	if (a.found && a.locked_until > c->now) {
+	if (found && a.locked_until > c->now) {
 		char msg[160];
 		snprintf(msg, sizeof(msg), "登录失败次数过多，账户已临时锁定，请%lld分钟后再试。",
 		    (long long)((a.locked_until - c->now + 59) / 60));
@@ -167,20 +152,20 @@ login_post(struct page *pg)
 		show(c, 403, msg, login, false);
 		return;
 	}
-	switch (credentials(c, &a, pw, pg->f[LK_TOTP].error != NULL ? "" : code)) {
+	switch (credentials(c, &a, found, pw, pg->f[LK_TOTP].error != NULL ? "" : code)) {
 	case CRED_NEED_CODE:
 		/* the password was right; the second factor is asked for, nothing failed */
 		show(c, 200, "请输入手机验证器上的6位动态验证码。", login, true);
 		return;
 	case CRED_BAD:
-		login_failed(pg, &a, subject, login);
+		login_failed(pg, &a, found, subject, login);
 		return;
 	case CRED_OK:
 		break;
 	}
 	p[0] = P_INT(a.id);
 	if (db_run(&c->db, Q_STAFF_LOGIN_OK, p, 1, NULL, NULL) != DB_OK ||
-	    staff_login(c, a.id, a.totp[0] != '\0') != DB_OK ||
+	    staff_login(c, a.id, a.totp_len > 0) != DB_OK ||
 	    staff_audit_login(c, a.id, login, "login", "") != DB_OK) {
 		app_error(c, 503, "系统暂时无法访问数据库，请稍后再试。");
 		return;

@@ -147,27 +147,38 @@ like_prefix(struct ctx *c, const char *prefix)
 
 int
 area_run(struct page *pg, const struct area *ar, int q_area, int q_dept, const struct dbp *extra,
-    size_t nextra, db_row_fn fn, void *arg)
+    size_t nextra, const struct db_loader *ld, void *row, db_load_fn fn, void *arg)
 {
 	struct dbp p[16];
 	size_t n = 0, i;
+	bool found;
 
 	if (!ar->gongxin)
 		p[n++] = P_TEXT(ar->kind);
 	p[n++] = P_TEXT(like_prefix(pg->c, ar->prefix));
 	for (i = 0; i < nextra && n < 16; i++)
 		p[n++] = extra[i];
-	return db_run(&pg->c->db, ar->gongxin ? q_area : q_dept, p, n, fn, arg);
+	return db_load(&pg->c->db, ar->gongxin ? q_area : q_dept, p, n, ld, &pg->c->arena, row,
+	    fn, arg, &found);
 }
 
-void
-row_attrs(xmlNodePtr n, const struct db_row *r, const char *const *names, size_t nnames)
+int
+case_lines(struct page *pg, const struct area *ar, int q_area, int q_dept,
+    const struct dbp *extra, size_t nextra, struct list_arg *a)
 {
-	size_t i;
+	struct case_line row;
 
-	for (i = 0; i < nnames && i < r->ncols; i++)
-		if (names[i] != NULL)
-			xml_attr(n, names[i], r->col[i]);
+	return area_run(pg, ar, q_area, q_dept, extra, nextra, &case_line_loader, &row,
+	    case_line_xml, a);
+}
+
+int
+db_rows(struct page *pg, int q, const struct dbp *p, size_t np, const struct db_loader *ld,
+    void *row, db_load_fn fn, void *arg)
+{
+	bool found;
+
+	return db_load(&pg->c->db, q, p, np, ld, &pg->c->arena, row, fn, arg, &found);
 }
 
 void
@@ -177,10 +188,20 @@ list_end(const struct list_arg *a)
 		xml_attr(a->parent, "more", "1");
 }
 
+static const struct dbc case_line_cols[] = {
+	COL_I64(struct case_line, id), COL_TEXT(struct case_line, ticket),
+	COL_TEXT(struct case_line, state), COL_TEXT(struct case_line, category),
+	COL_TEXT(struct case_line, subject), COL_TEXT(struct case_line, region),
+	COL_TEXT(struct case_line, due), COL_BOOL(struct case_line, overdue),
+	COL_TEXT(struct case_line, submitted), COL_I64(struct case_line, presses),
+};
+const struct db_loader case_line_loader = DB_LOADER(struct case_line, case_line_cols);
+
 int
-case_row(void *arg, const struct db_row *r)
+case_line_xml(void *arg, void *row)
 {
 	struct list_arg *a = arg;
+	const struct case_line *r = row;
 	xmlNodePtr n;
 	char region[300];
 
@@ -190,17 +211,17 @@ case_row(void *arg, const struct db_row *r)
 		return 1;
 	}
 	n = xml_add(a->parent, "case", NULL);
-	xml_attr(n, "id", r->col[0]);
-	xml_attr(n, "ticket", r->col[1]);
-	xml_attr(n, "state", r->col[2]);
-	xml_attr(n, "state-label", option_label(report_states, r->col[2]));
-	xml_attr(n, "category-label", option_label(report_categories, r->col[3]));
-	xml_attr(n, "subject", r->col[4]);
-	xml_attr(n, "region", region_name(a->c, r->col[5], region, sizeof(region)));
-	xml_attr(n, "due", r->col[6]);
-	xml_attr(n, "overdue", r->col[7]);
-	xml_attr(n, "submitted", r->col[8]);
-	xml_attr(n, "pressed", strcmp(r->col[9], "0") != 0 ? "1" : "0");
+	xml_attr_int(n, "id", r->id);
+	xml_attr(n, "ticket", r->ticket);
+	xml_attr(n, "state", r->state);
+	xml_attr(n, "state-label", option_label(report_states, r->state));
+	xml_attr(n, "category-label", option_label(report_categories, r->category));
+	xml_attr(n, "subject", r->subject);
+	xml_attr(n, "region", region_name(a->c, r->region, region, sizeof(region)));
+	xml_attr(n, "due", r->due);
+	xml_attr(n, "overdue", r->overdue ? "1" : "0");
+	xml_attr(n, "submitted", r->submitted);
+	xml_attr(n, "pressed", r->presses > 0 ? "1" : "0");
 	return 0;
 }
 

@@ -26,14 +26,30 @@ const struct form_key reason_keys[RS__MAX] = {
 	[RS_ENABLED] = { "enabled", form_choice, 0, 0, 0, on_off, "选项无效。" },
 };
 
-static int
-reason_list_row(void *arg, const struct db_row *r)
-{
-	static const char *const names[] = { "code", "label", NULL, "sort", "enabled" };
-	struct list_arg *a = arg;
+struct reason_row {
+	char    code[33], label[401], *text;
+	int64_t sort;
+	bool    enabled;
+};
+static const struct dbc reason_cols[] = {
+	COL_TEXT(struct reason_row, code), COL_TEXT(struct reason_row, label),
+	COL_STR(struct reason_row, text), COL_I64(struct reason_row, sort),
+	COL_BOOL(struct reason_row, enabled),
+};
+static const struct db_loader reason_loader = DB_LOADER(struct reason_row, reason_cols);
 
-	/* the text for the reporter (column 2) is the element's content */
-	row_attrs(xml_add(a->parent, "reason", r->col[2]), r, names, 5);
+static int
+reason_list_row(void *arg, void *row)
+{
+	struct list_arg *a = arg;
+	const struct reason_row *r = row;
+	/* the text for the reporter is the element's content */
+	xmlNodePtr n = xml_add(a->parent, "reason", r->text);
+
+	xml_attr(n, "code", r->code);
+	xml_attr(n, "label", r->label);
+	xml_attr_int(n, "sort", r->sort);
+	xml_attr(n, "enabled", r->enabled ? "1" : "0");
 	return 0;
 }
 
@@ -41,6 +57,7 @@ static void
 reasons_show(struct page *pg, int status, const char *message)
 {
 	struct list_arg a = { pg->c, NULL, 0, false, 0 };
+	struct reason_row row;
 	xmlNodePtr root;
 	xmlDocPtr doc = console_doc(pg, "reasons", &root);
 
@@ -49,7 +66,8 @@ reasons_show(struct page *pg, int status, const char *message)
 	if (status == 400)
 		console_form_state(pg, root);
 	a.parent = root;
-	if (db_run(&pg->c->db, Q_REASONS_ALL, NULL, 0, reason_list_row, &a) != DB_OK) {
+	if (db_rows(pg, Q_REASONS_ALL, NULL, 0, &reason_loader, &row, reason_list_row, &a) !=
+	    DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
 		return;

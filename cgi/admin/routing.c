@@ -79,42 +79,73 @@ grow(struct ctx *c, void *v, size_t n, size_t *cap, size_t sz, size_t first)
 	return w;
 }
 
+/* A rule as stored (Q_ROUTING_RULES), before it becomes a struct routing_rule. */
+struct rule_row {
+	int64_t id;
+	char    category[16], standard[16], industry[33], region_prefix[7], subject_type[16];
+	char    lead_kind[17], coop_kinds[101], level[16];
+	bool    enabled;
+};
+#define RR struct rule_row
+static const struct dbc rule_cols[] = {
+	COL_I64(RR, id), COL_TEXT(RR, category), COL_TEXT(RR, standard), COL_TEXT(RR, industry),
+	COL_TEXT(RR, region_prefix), COL_TEXT(RR, subject_type), COL_TEXT(RR, lead_kind),
+	COL_TEXT(RR, coop_kinds), COL_TEXT(RR, level), COL_BOOL(RR, enabled),
+};
+#undef RR
+static const struct db_loader rule_loader = DB_LOADER(struct rule_row, rule_cols);
+
+struct dept_row {
+	int64_t id;
+	char    region[7], kind[17], name[401];
+	bool    enabled;
+};
+static const struct dbc dept_cols[] = {
+	COL_I64(struct dept_row, id), COL_TEXT(struct dept_row, region),
+	COL_TEXT(struct dept_row, kind), COL_TEXT(struct dept_row, name),
+	COL_BOOL(struct dept_row, enabled),
+};
+static const struct db_loader dept_loader = DB_LOADER(struct dept_row, dept_cols);
+
+#define SET(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
 static int
-rule_row(void *arg, const struct db_row *r)
+rule_row(void *arg, void *row)
 {
 	struct table_load *t = arg;
+	const struct rule_row *r = row;
 	struct routing_rule *x;
-	int lv;
+	int lv = routing_level_parse(r->level);
 
 	t->rules = grow(t->c, t->rules, t->nrules, &t->cap_rules, sizeof(*t->rules), 64);
 	x = &t->rules[t->nrules++];
-	x->id = strtoll(r->col[0], NULL, 10);
-	snprintf(x->category, sizeof(x->category), "%s", r->col[1]);
-	snprintf(x->standard, sizeof(x->standard), "%s", r->col[2]);
-	snprintf(x->industry, sizeof(x->industry), "%s", r->col[3]);
-	snprintf(x->region_prefix, sizeof(x->region_prefix), "%s", r->col[4]);
-	snprintf(x->subject_type, sizeof(x->subject_type), "%s", r->col[5]);
-	snprintf(x->lead_kind, sizeof(x->lead_kind), "%s", r->col[6]);
-	snprintf(x->coop_kinds, sizeof(x->coop_kinds), "%s", r->col[7]);
-	lv = routing_level_parse(r->col[8]);
+	x->id = r->id;
+	SET(x->category, r->category);
+	SET(x->standard, r->standard);
+	SET(x->industry, r->industry);
+	SET(x->region_prefix, r->region_prefix);
+	SET(x->subject_type, r->subject_type);
+	SET(x->lead_kind, r->lead_kind);
+	SET(x->coop_kinds, r->coop_kinds);
 	x->level = lv < 0 ? ROUTING_COUNTY : (enum routing_level)lv;
-	x->enabled = strcmp(r->col[9], "1") == 0;
+	x->enabled = r->enabled;
 	return 0;
 }
 
 static int
-dept_row(void *arg, const struct db_row *r)
+dept_row(void *arg, void *row)
 {
 	struct table_load *t = arg;
+	const struct dept_row *r = row;
 	struct routing_dept *x;
 
 	t->depts = grow(t->c, t->depts, t->ndepts, &t->cap_depts, sizeof(*t->depts), 1024);
 	x = &t->depts[t->ndepts++];
-	x->id = strtoll(r->col[0], NULL, 10);
-	snprintf(x->region_code, sizeof(x->region_code), "%s", r->col[1]);
-	snprintf(x->kind, sizeof(x->kind), "%s", r->col[2]);
-	snprintf(x->name, sizeof(x->name), "%s", r->col[3]);
-	x->enabled = strcmp(r->col[4], "1") == 0;
+	x->id = r->id;
+	SET(x->region_code, r->region);
+	SET(x->kind, r->kind);
+	SET(x->name, r->name);
+	x->enabled = r->enabled;
 	return 0;
 }
 
@@ -122,12 +153,17 @@ int
 routing_load(struct ctx *c, struct routing_table *out)
 {
 	struct table_load t;
+	struct rule_row rr;
+	struct dept_row dr;
+	bool found;
 	int rc;
 
 	memset(&t, 0, sizeof(t));
 	t.c = c;
-	if ((rc = db_run(&c->db, Q_ROUTING_RULES, NULL, 0, rule_row, &t)) != DB_OK ||
-	    (rc = db_run(&c->db, Q_DEPARTMENTS, NULL, 0, dept_row, &t)) != DB_OK)
+	if ((rc = db_load(&c->db, Q_ROUTING_RULES, NULL, 0, &rule_loader, &c->arena, &rr, rule_row,
+	    &t, &found)) != DB_OK ||
+	    (rc = db_load(&c->db, Q_DEPARTMENTS, NULL, 0, &dept_loader, &c->arena, &dr, dept_row,
+	    &t, &found)) != DB_OK)
 		return rc;
 	out->rules = t.rules;
 	out->nrules = t.nrules;

@@ -38,49 +38,86 @@ const struct form_key user_keys[UK__MAX] = {
 	    "密码不超过128个字符。" },
 };
 
-static int
-user_row(void *arg, const struct db_row *r)
-{
-	static const char *const names[] = { "id", "login", "name", "email", "disabled",
-	    "must-change", "totp" };
-	struct list_arg *a = arg;
+struct user_row {
+	int64_t id, department_id;
+	char    login[65], name[257], email[255], role[16], department[401], region[7], kind[17];
+	bool    disabled, must_change, totp, enabled;
+};
+#define U struct user_row
+static const struct dbc user_cols[] = {
+	COL_I64(U, id), COL_TEXT(U, login), COL_TEXT(U, name), COL_TEXT(U, email),
+	COL_BOOL(U, disabled), COL_BOOL(U, must_change), COL_BOOL(U, totp),
+};
+static const struct dbc user_role_cols[] = {
+	COL_I64(U, id), COL_TEXT(U, role), COL_I64(U, department_id), COL_TEXT(U, department),
+};
+static const struct dbc department_cols[] = {
+	COL_I64(U, department_id), COL_TEXT(U, region), COL_TEXT(U, kind), COL_TEXT(U, department),
+	COL_BOOL(U, enabled),
+};
+static const struct db_loader user_loader = DB_LOADER(U, user_cols);
+static const struct db_loader user_role_loader = DB_LOADER(U, user_role_cols);
+static const struct db_loader department_loader = DB_LOADER(U, department_cols);
+#undef U
 
-	row_attrs(xml_add(a->parent, "user", NULL), r, names, NELEM(names));
+static int
+user_row(void *arg, void *row)
+{
+	struct list_arg *a = arg;
+	const struct user_row *r = row;
+	xmlNodePtr n = xml_add(a->parent, "user", NULL);
+
+	xml_attr_int(n, "id", r->id);
+	xml_attr(n, "login", r->login);
+	xml_attr(n, "name", r->name);
+	xml_attr(n, "email", r->email);
+	xml_attr(n, "disabled", r->disabled ? "1" : "0");
+	xml_attr(n, "must-change", r->must_change ? "1" : "0");
+	xml_attr(n, "totp", r->totp ? "1" : "0");
 	return 0;
 }
 
+/* A role goes under the <user> with its id (the roles come ordered by user). */
 static int
-user_role_row(void *arg, const struct db_row *r)
+user_role_row(void *arg, void *row)
 {
 	struct list_arg *a = arg;
+	const struct user_row *r = row;
+	int role = role_from_name(r->role);
+	char id[24];
 	xmlNodePtr u, n;
-	int role = role_from_name(r->col[1]);
 
-	/* attach to the <user> with this id */
+	snprintf(id, sizeof(id), "%lld", (long long)r->id);
 	for (u = a->parent->children; u != NULL; u = u->next) {
-		xmlChar *id = xmlGetProp(u, (const xmlChar *)"id");
-		bool match = id != NULL && strcmp((const char *)id, r->col[0]) == 0;
-		xmlFree(id);
+		xmlChar *uid = xmlGetProp(u, (const xmlChar *)"id");
+		bool match = uid != NULL && strcmp((const char *)uid, id) == 0;
+		xmlFree(uid);
 		if (!match)
 			continue;
 		n = xml_add(u, "role", NULL);
-		xml_attr(n, "name", r->col[1]);
-		xml_attr(n, "label", role >= 0 ? role_labels[role] : r->col[1]);
-		xml_attr(n, "department-id", r->col[2]);
-		xml_attr(n, "department", r->col[3]);
+		xml_attr(n, "name", r->role);
+		xml_attr(n, "label", role >= 0 ? role_labels[role] : r->role);
+		xml_attr_int(n, "department-id", r->department_id);
+		xml_attr(n, "department", r->department);
 		break;
 	}
 	return 0;
 }
 
 static int
-department_row(void *arg, const struct db_row *r)
+department_row(void *arg, void *row)
 {
-	static const char *const names[] = { "id", "region", "kind", "name" };
 	struct list_arg *a = arg;
+	const struct user_row *r = row;
+	xmlNodePtr n;
 
-	if (strcmp(r->col[4], "1") == 0)      /* enabled departments only */
-		row_attrs(xml_add(a->parent, "department", NULL), r, names, 4);
+	if (!r->enabled)                  /* enabled departments only */
+		return 0;
+	n = xml_add(a->parent, "department", NULL);
+	xml_attr_int(n, "id", r->department_id);
+	xml_attr(n, "region", r->region);
+	xml_attr(n, "kind", r->kind);
+	xml_attr(n, "name", r->department);
 	return 0;
 }
 
@@ -89,6 +126,7 @@ users_show_message(struct page *pg, int status, const char *message)
 {
 	struct ctx *c = pg->c;
 	struct list_arg a = { c, NULL, 0, false, 0 };
+	struct user_row row;
 	xmlNodePtr root, roles;
 	xmlDocPtr doc = console_doc(pg, "users", &root);
 	int i, rc;
@@ -98,15 +136,16 @@ users_show_message(struct page *pg, int status, const char *message)
 	if (status == 400)
 		console_form_state(pg, root);
 	a.parent = xml_add(root, "user-list", NULL);
-	rc = db_run(&c->db, Q_USERS, NULL, 0, user_row, &a);
+	rc = db_rows(pg, Q_USERS, NULL, 0, &user_loader, &row, user_row, &a);
 	if (rc == DB_OK)
-		rc = db_run(&c->db, Q_USER_ROLES, NULL, 0, user_role_row, &a);
+		rc = db_rows(pg, Q_USER_ROLES, NULL, 0, &user_role_loader, &row, user_role_row, &a);
 	roles = xml_add(root, "roles", NULL);
 	for (i = 0; i < R__MAX; i++)
 		add_option(roles, role_names[i], role_labels[i]);
 	a.parent = xml_add(root, "departments", NULL);
 	if (rc == DB_OK)
-		rc = db_run(&c->db, Q_DEPARTMENTS, NULL, 0, department_row, &a);
+		rc = db_rows(pg, Q_DEPARTMENTS, NULL, 0, &department_loader, &row, department_row,
+		    &a);
 	if (rc != DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
