@@ -78,6 +78,7 @@ audit_page(struct page *pg)
 	const struct option *o;
 	size_t i;
 
+	form_limits_xml(root, audit_keys, AU__MAX);
 	f = xml_add(root, "filter", NULL);
 	for (i = 0; i < NELEM(filters); i++) {
 		const char *v = fv(pg, filters[i]);

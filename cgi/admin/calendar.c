@@ -67,6 +67,7 @@ calendar_show(struct page *pg, int status, const char *message, int64_t year)
 		xml_add(root, "message", message);
 	if (status == 400)
 		console_form_state(pg, root);
+	form_limits_xml(root, calendar_keys, CK__MAX);
 	y = xml_add(root, "year", NULL);
 	xml_attr_int(y, "value", year);
 	xml_attr_int(y, "prev", year - 1);

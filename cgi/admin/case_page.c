@@ -382,6 +382,7 @@ case_page(struct page *pg, int64_t id, bool reveal, int status, const char *mess
 		xml_add(root, "message", message);
 	if (status == 400)
 		console_form_state(pg, root);
+	form_limits_xml(root, act_keys, AK__MAX);
 	report_attrs(c, &k, xml_add(root, "report", NULL));
 	if ((rc = add_identity(pg, &k, reveal, root)) != DB_OK)
 		goto fail;

@@ -37,6 +37,7 @@ case_list(struct page *pg)
 	if (q != NULL && ticket_parse(q, strlen(q), t))
 		q = arena_strdup(&c->arena, t);
 	doc = console_doc(pg, "case-list", &root);
+	form_limits_xml(root, list_keys, LS__MAX);
 	f = xml_add(root, "filter", NULL);
 	xml_attr(f, "state", state ? state : "");
 	xml_attr(f, "q", q ? q : "");

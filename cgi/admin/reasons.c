@@ -65,6 +65,7 @@ reasons_show(struct page *pg, int status, const char *message)
 		xml_add(root, "message", message);
 	if (status == 400)
 		console_form_state(pg, root);
+	form_limits_xml(root, reason_keys, RS__MAX);
 	a.parent = root;
 	if (db_rows(pg, Q_REASONS_ALL, NULL, 0, &reason_loader, &row, reason_list_row, &a) !=
 	    DB_OK) {

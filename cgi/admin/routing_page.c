@@ -96,6 +96,8 @@ routing_show(struct page *pg, int status, const char *message, bool preview)
 		xml_add(root, "message", message);
 	if (status == 400)
 		console_form_state(pg, root);
+	form_limits_xml(root, routing_keys, RK__MAX);
+	form_limits_xml(root, preview_keys, PV__MAX);
 	rules = xml_add(root, "rules", NULL);
 	for (i = 0; i < tb.nrules; i++)
 		rule_xml(&tb.rules[i], rules);

@@ -135,6 +135,7 @@ users_show_message(struct page *pg, int status, const char *message)
 		xml_add(root, "message", message);
 	if (status == 400)
 		console_form_state(pg, root);
+	form_limits_xml(root, user_keys, UK__MAX);
 	a.parent = xml_add(root, "user-list", NULL);
 	rc = db_rows(pg, Q_USERS, NULL, 0, &user_loader, &row, user_row, &a);
 	if (rc == DB_OK)
