@@ -467,10 +467,14 @@ fi
 	if [ -n "${RPS[status]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
 		per_round=$(ratios status hello)
 		ratio=$(median <<< "$per_round")
-		if awk -v r="$ratio" -v p="${P99[status]}" -v b="${BAD[status]}" \
-		    'BEGIN { exit !(r >= 20 && p < 10 && b == 0) }'; then r=PASS; else r=FAIL; fi
-		printf 'target status (%s distinct cases): >= 20%% of hello, p99 < 10 ms, all 200: %s (%s%% of hello, p99 %s ms, %s non-2xx)\n' "$LOOKUP_CASES" "$r" \
-		    "$ratio" "${P99[status]}" "${BAD[status]}"
+		# Absolute times drift two- to threefold between days on shared machines: the p99
+		# target is relative to the hello-world's p99 in the same run.
+		if awk -v r="$ratio" -v p="${P99[status]}" -v h="${P99[hello]}" -v b="${BAD[status]}" \
+		    'BEGIN { exit !(r >= 20 && p <= 3 * h && b == 0) }'; then r=PASS; else r=FAIL; fi
+		printf 'target status (%s distinct cases): >= 20%% of hello, p99 <= 3 x hello p99, all 200: %s (%s%% of hello, p99 %s ms = %s x hello %s ms, %s non-2xx)\n' "$LOOKUP_CASES" "$r" \
+		    "$ratio" "${P99[status]}" \
+		    "$(awk -v p="${P99[status]}" -v h="${P99[hello]}" 'BEGIN { if (h > 0) printf "%.2f", p / h; else printf "-" }')" \
+		    "${P99[hello]}" "${BAD[status]}"
 		printf '  per round: %% of hello %s; p99 ms %s\n' "$per_round" "${ROUND_P99[status]}"
 	fi
 	if [ -n "${RPS[status-hot]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
