@@ -123,7 +123,7 @@ intake_post(struct page *pg)
 		st = db_int(&c->db, Q_CASE_ID_BY_TICKET, p, 1, 0, &id);
 	}
 	if (st == DB_OK && !out.existed)
-		st = staff_audit(c, &pg->s, "intake", id, nr.channel);
+		st = console_audit(pg, "intake", id, nr.channel);
 	if (st != DB_OK) {
 		db_unavailable(pg);
 		return;
