@@ -39,12 +39,12 @@ LIB_MODULES = arena log config crypto validate calendar holidays region http for
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
-ADMIN_MODULES = main page login account dashboard cases case case_page actions attachment intake \
+ADMIN_MODULES = main page session login account dashboard cases case case_page actions attachment intake \
               routing routing_page calendar reasons auditlog users users_edit
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
-              test_htmlout test_region test_workflow
+              test_htmlout test_region test_workflow test_staff
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl

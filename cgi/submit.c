@@ -32,7 +32,7 @@ show_form(struct ctx *c)
 	}
 	app_form_token(c, token);
 	doc = xml_doc("submit-form", &root);
-	reportform_fill(c, root, token, false);
+	reportform_fill(root, token, &c->cfg, &c->refdata, NULL);
 	app_send(c, 200, doc);
 }
 
@@ -48,8 +48,8 @@ form_again(struct ctx *c, int status, const char *message, const struct reportfo
 		reportform_errors(rf, root);
 	if (status == 503)
 		response_header(&c->resp, &c->arena, "Retry-After: 30");
-	reportform_fill(c, xml_add(root, "submit-form", NULL), csrf != NULL ? csrf->value : "",
-	    true);
+	reportform_fill(xml_add(root, "submit-form", NULL), csrf != NULL ? csrf->value : "",
+	    &c->cfg, &c->refdata, &c->form);
 	app_send(c, status, doc);
 }
 
@@ -75,6 +75,7 @@ static void
 receive(struct ctx *c)
 {
 	static struct reportform rf;
+	struct reportform_dest to;
 	struct new_report nr;
 	struct receipt out;
 	const struct param *csrf;
@@ -111,13 +112,16 @@ receive(struct ctx *c)
 		app_too_many(c, retry);
 		return;
 	}
-	reportform_check(c, &rf);
+	reportform_check(&c->arena, &c->cfg, &c->refdata, &c->form, &rf);
 	if (rf.errors > 0) {
 		form_again(c, 400, "请修改标出的项目后重新提交。", &rf);
 		return;
 	}
-	reportform_report(c, &rf, &nr);
-	st = reportform_save(c, &rf, &nr, csrf->value, csrf->len, &out, code);
+	reportform_report(&c->arena, &rf, &nr);
+	/* the calendar as it is now: app_refdata may have replaced it */
+	to = (struct reportform_dest){ &c->db, &c->sec, c->refdata.calendar,
+	    c->cfg.attachment_dir, c->now };
+	st = reportform_save(&to, &rf, &nr, csrf->value, csrf->len, &out, code);
 	if (st != DB_OK) {
 		form_again(c, 503, st == DB_FAIL ? "附件或举报暂时无法保存，您填写的内容仍在下方，"
 		    "请稍后再提交。" : "系统暂时无法保存举报，您填写的内容仍在下方，请稍后再提交。",

@@ -4,6 +4,7 @@
 
 #include "crypto.h"
 #include "log.h"
+#include "render.h"
 #include "reportform.h"
 #include "textlimits.h"
 #include "workflow.h"
@@ -48,35 +49,37 @@ static const struct form_key keys[RF__MAX] = {
  * reportform.xsl writes as maxlength and minlength), option lists, and (when shown again) what
  * was typed. */
 void
-reportform_fill(struct ctx *c, xmlNodePtr f, const char *token, bool with_values)
+reportform_fill(xmlNodePtr f, const char *token, const struct config *cfg,
+    const struct refdata *rd, const struct params *typed)
 {
 	xmlNodePtr lim;
 
 	xml_add(f, "csrf", token);
 	lim = xml_add(f, "limits", NULL);
-	xml_attr_int(lim, "max-files", c->cfg.max_files);
-	xml_attr_int(lim, "max-file-mb", (long long)(c->cfg.max_file >> 20));
+	xml_attr_int(lim, "max-files", cfg->max_files);
+	xml_attr_int(lim, "max-file-mb", (long long)(cfg->max_file >> 20));
 	form_limits_xml(f, keys, RF__MAX);     /* the fields' lengths, into lim */
 	form_options_xml(f, "categories", report_categories);
 	form_options_xml(f, "standards", report_standards);
-	refdata_industries_xml(&c->refdata, f);
+	refdata_industries_xml(rd, f);
 	form_options_xml(f, "subject-types", report_subject_types);
-	refdata_regions_xml(&c->refdata, f, c->cfg.region_scope);
-	if (with_values)
-		form_values_xml(f, keys, RF__MAX, &c->form);
+	refdata_regions_xml(rd, f, cfg->region_scope);
+	if (typed != NULL)
+		form_values_xml(f, keys, RF__MAX, typed);
 }
 
 /* Rules that depend on other fields. */
 static void
-check_dependent(struct ctx *c, struct form_field *f)
+check_dependent(const struct config *cfg, const struct refdata *rd,
+    struct form_field *f)
 {
 	bool named = f[RF_ANONYMOUS].value != NULL && strcmp(f[RF_ANONYMOUS].value, "0") == 0;
 
-	if (f[RF_INDUSTRY].value != NULL && refdata_industry(&c->refdata, f[RF_INDUSTRY].value) == NULL)
+	if (f[RF_INDUSTRY].value != NULL && refdata_industry(rd, f[RF_INDUSTRY].value) == NULL)
 		form_fail(&f[RF_INDUSTRY], keys[RF_INDUSTRY].message);
 	if (f[RF_REGION].value != NULL && f[RF_REGION].error == NULL &&
-	    (refdata_region(&c->refdata, f[RF_REGION].value) == NULL ||
-	    strncmp(f[RF_REGION].value, c->cfg.region_scope, strlen(c->cfg.region_scope)) != 0))
+	    (refdata_region(rd, f[RF_REGION].value) == NULL ||
+	    strncmp(f[RF_REGION].value, cfg->region_scope, strlen(cfg->region_scope)) != 0))
 		form_fail(&f[RF_REGION], keys[RF_REGION].message);
 	if (f[RF_SUBJECT_TYPE].value != NULL && strcmp(f[RF_SUBJECT_TYPE].value, "enterprise") == 0 &&
 	    f[RF_SUBJECT_ADDRESS].value == NULL)
@@ -89,7 +92,7 @@ check_dependent(struct ctx *c, struct form_field *f)
 
 /* "v1\nname\nphone\nid\nemail": single-line fields, so the line break is a safe separator. */
 static char *
-identity_text(struct ctx *c, const struct form_field *f, size_t *len)
+identity_text(struct arena *arena, const struct form_field *f, size_t *len)
 {
 	const char *parts[4] = { f[RF_REPORTER_NAME].value, f[RF_REPORTER_PHONE].value,
 	    f[RF_REPORTER_ID_NO].value, f[RF_REPORTER_EMAIL].value };
@@ -98,7 +101,7 @@ identity_text(struct ctx *c, const struct form_field *f, size_t *len)
 
 	for (i = 0; i < 4; i++)
 		n += (parts[i] ? strlen(parts[i]) : 0) + 1;
-	p = s = arena_alloc(&c->arena, n + 1);
+	p = s = arena_alloc(arena, n + 1);
 	memcpy(p, "v1", 2);
 	p += 2;
 	for (i = 0; i < 4; i++) {
@@ -113,14 +116,14 @@ identity_text(struct ctx *c, const struct form_field *f, size_t *len)
 }
 
 static char *
-join_standards(struct ctx *c, const struct form_field *f)
+join_standards(struct arena *arena, const struct form_field *f)
 {
 	size_t n = 1, i;
 	char *s;
 
 	for (i = 0; i < f->nvalues; i++)
 		n += strlen(f->values[i]) + 1;
-	s = arena_alloc(&c->arena, n);
+	s = arena_alloc(arena, n);
 	for (i = 0; i < f->nvalues; i++) {
 		if (i > 0)
 			strncat(s, ",", n - strlen(s) - 1);
@@ -130,14 +133,16 @@ join_standards(struct ctx *c, const struct form_field *f)
 }
 
 void
-reportform_check(struct ctx *c, struct reportform *rf)
+reportform_check(struct arena *arena, const struct config *cfg, const struct refdata *rd,
+    const struct params *form, struct reportform *rf)
 {
 	unsigned i;
 
 	memset(rf, 0, sizeof(*rf));
-	form_validate(&c->arena, keys, RF__MAX, &c->form, rf->f);
-	check_dependent(c, rf->f);
-	rf->file_error = store_check(&c->form, c->cfg.max_files, c->cfg.max_file, rf->files,
+	rf->form = form;
+	form_validate(arena, keys, RF__MAX, form, rf->f);
+	check_dependent(cfg, rd, rf->f);
+	rf->file_error = store_check(form, cfg->max_files, cfg->max_file, rf->files,
 	    &rf->nfiles);
 	for (i = 0; i < RF__MAX; i++)
 		rf->errors += rf->f[i].error != NULL;
@@ -153,14 +158,14 @@ reportform_errors(const struct reportform *rf, xmlNodePtr parent)
 }
 
 void
-reportform_report(struct ctx *c, const struct reportform *rf, struct new_report *nr)
+reportform_report(struct arena *arena, const struct reportform *rf, struct new_report *nr)
 {
 	const struct form_field *f = rf->f;
 
 	memset(nr, 0, sizeof(*nr));
 	nr->channel = "web";
 	nr->category = f[RF_CATEGORY].value;
-	nr->standards = join_standards(c, &f[RF_STANDARD]);
+	nr->standards = join_standards(arena, &f[RF_STANDARD]);
 	nr->industry = f[RF_INDUSTRY].value;
 	nr->region = f[RF_REGION].value;
 	nr->subject_type = f[RF_SUBJECT_TYPE].value;
@@ -171,30 +176,30 @@ reportform_report(struct ctx *c, const struct reportform *rf, struct new_report 
 	nr->hazard = f[RF_HAZARD].value != NULL;
 	nr->anonymous = strcmp(f[RF_ANONYMOUS].value, "1") == 0;
 	if (!nr->anonymous)
-		nr->identity = identity_text(c, f, &nr->identity_len);
+		nr->identity = identity_text(arena, f, &nr->identity_len);
 }
 
 int
-reportform_save(struct ctx *c, struct reportform *rf, struct new_report *nr, const char *token,
-    size_t tokenlen, struct receipt *out, char code[9])
+reportform_save(const struct reportform_dest *d, struct reportform *rf, struct new_report *nr,
+    const char *token, size_t tokenlen, struct receipt *out, char code[9])
 {
 	uint8_t submit_key[32], codebytes[32];
 	char due[11];
 	int st;
 
 	/* The token names this form: its MAC is the idempotency key, another MAC the code. */
-	if (crypto_hmac_sha256(c->sec.submit_key, 32, token, tokenlen, submit_key) != 0 ||
-	    crypto_hmac_sha256(c->sec.code_key, 32, token, tokenlen, codebytes) != 0)
+	if (crypto_hmac_sha256(d->sec->submit_key, 32, token, tokenlen, submit_key) != 0 ||
+	    crypto_hmac_sha256(d->sec->code_key, 32, token, tokenlen, codebytes) != 0)
 		log_fatal("hmac failed");
 	code_from_bytes(codebytes, code);
-	report_due(c->refdata.calendar, c->now, DUE_TRANSFER, due);
-	if (store_put_all(c->cfg.attachment_dir, &c->form, rf->files, rf->nfiles) != 0)
+	report_due(d->calendar, d->now, DUE_TRANSFER, due);
+	if (store_put_all(d->attachment_dir, rf->form, rf->files, rf->nfiles) != 0)
 		return DB_FAIL;
-	st = report_save(&c->db, &c->sec.identity, c->sec.code_mac_key, nr, submit_key, code,
-	    rf->files, rf->nfiles, c->now, due, out);
+	st = report_save(d->db, &d->sec->identity, d->sec->code_mac_key, nr, submit_key, code,
+	    rf->files, rf->nfiles, d->now, due, out);
 	if (nr->identity != NULL)
 		explicit_bzero((char *)(uintptr_t)nr->identity, nr->identity_len);
 	if (st != DB_OK || out->existed)
-		store_remove_all(c->cfg.attachment_dir, rf->files, rf->nfiles);
+		store_remove_all(d->attachment_dir, rf->files, rf->nfiles);
 	return st;
 }

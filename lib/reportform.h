@@ -12,8 +12,13 @@
 
 #include <libxml/tree.h>
 
-#include "app.h"
+#include "arena.h"
+#include "calendar.h"
+#include "config.h"
+#include "db.h"
 #include "form.h"
+#include "http.h"
+#include "refdata.h"
 #include "report.h"
 #include "store.h"
 
@@ -32,21 +37,36 @@ struct reportform {
 	size_t             nfiles;
 	const char        *file_error;
 	unsigned           errors;      /* fields in error, the files counted as one */
+	const struct params *form;      /* the form checked, which holds the files' bytes */
 };
 
-/* Fill a <submit-form> element: the token, option lists, and (with_values) what was typed. */
-void reportform_fill(struct ctx *, xmlNodePtr form, const char *token, bool with_values);
-/* Validate ctx->form: every field, the rules between fields, and the attachments. */
-void reportform_check(struct ctx *, struct reportform *);
+/* Fill a <submit-form> element: the token, limits and option lists (cfg, refdata), and what
+ * was typed when the form is shown again (typed; NULL for a new form). */
+void reportform_fill(xmlNodePtr form, const char *token, const struct config *,
+    const struct refdata *, const struct params *typed);
+/* Validate a form: every field, the rules between fields (the reference data, the
+ * configured region scope), and the attachments (the configured limits). Values are copied
+ * into the arena; rf keeps a pointer to form for reportform_save. */
+void reportform_check(struct arena *, const struct config *, const struct refdata *,
+    const struct params *form, struct reportform *rf);
 /* <field name="…">message</field> for each error of a checked form. */
 void reportform_errors(const struct reportform *, xmlNodePtr parent);
-/* The checked fields as a report to save (identity text in the request arena). */
-void reportform_report(struct ctx *, const struct reportform *, struct new_report *);
+/* The checked fields as a report to save (standards and identity text in the arena). */
+void reportform_report(struct arena *, const struct reportform *, struct new_report *);
+
+/* Where and when a checked report is saved. */
+struct reportform_dest {
+	struct db             *db;
+	const struct secrets  *sec;             /* submit, code and code-MAC keys; identity */
+	const struct calendar *calendar;        /* for the first due date */
+	const char            *attachment_dir;
+	int64_t                now;
+};
 /* Store the files and save the report, idempotently under `token` (the form's own nonce): the
  * same token yields the same report and the same query code. The files are removed again when
  * the report was not saved or already existed. DB_OK, or a db error, or DB_FAIL when the files
  * could not be stored. */
-int reportform_save(struct ctx *, struct reportform *, struct new_report *, const char *token,
-    size_t tokenlen, struct receipt *, char code[9]);
+int reportform_save(const struct reportform_dest *, struct reportform *, struct new_report *,
+    const char *token, size_t tokenlen, struct receipt *, char code[9]);
 
 #endif

@@ -11,23 +11,8 @@
 #include "render.h"
 #include "staff.h"
 
-#define STAFF_COOKIE    "jubao_staff"
 #define SESSION_IDLE    1800          /* seconds without a request before a session ends */
 #define SESSION_MAX     (12 * 3600)   /* and at the latest after a working day */
-
-static bool
-token_hash(struct ctx *c, char out[32])
-{
-	const char *tok = app_cookie(c, STAFF_COOKIE);
-	uint8_t raw[32], h[32];
-
-	if (tok == NULL || crypto_unhex(tok, strlen(tok), raw, sizeof(raw)) != 0)
-		return false;
-	if (crypto_sha256(raw, sizeof(raw), h) != 0)
-		return false;
-	memcpy(out, h, 32);
-	return true;
-}
 
 struct session_row {
 	struct staff *s;
@@ -74,7 +59,7 @@ role_row(void *arg, const struct db_row *r)
 }
 
 int
-staff_session(struct ctx *c, struct staff *s)
+staff_session(struct db *db, const uint8_t token_hash[32], int64_t now, struct staff *s)
 {
 	struct session_row a;
 	struct dbp p[2];
@@ -83,102 +68,88 @@ staff_session(struct ctx *c, struct staff *s)
 	memset(s, 0, sizeof(*s));
 	memset(&a, 0, sizeof(a));
 	a.s = s;
-	if (!token_hash(c, s->token_hash))
-		return 0;
+	memcpy(s->token_hash, token_hash, sizeof(s->token_hash));
 	p[0] = P_BLOB(s->token_hash, 32);
-	if ((rc = db_run(&c->db, Q_SESSION_GET, p, 1, session_row, &a)) != DB_OK)
+	if ((rc = db_run(db, Q_SESSION_GET, p, 1, session_row, &a)) != DB_OK)
 		return rc;
 	if (!a.found)
 		return 0;
-	if (a.disabled || c->now - a.last_seen > SESSION_IDLE || c->now - a.created > SESSION_MAX) {
-		(void)db_run(&c->db, Q_SESSION_DELETE, p, 1, NULL, NULL);
+	if (a.disabled || now - a.last_seen > SESSION_IDLE || now - a.created > SESSION_MAX) {
+		(void)db_run(db, Q_SESSION_DELETE, p, 1, NULL, NULL);
 		return 0;
 	}
 	/* Touch at most once a minute: idle expiry needs no finer grain. */
-	if (c->now - a.last_seen > 60) {
-		p[0] = P_INT(c->now);
+	if (now - a.last_seen > 60) {
+		p[0] = P_INT(now);
 		p[1] = P_BLOB(s->token_hash, 32);
-		if ((rc = db_run(&c->db, Q_SESSION_TOUCH, p, 2, NULL, NULL)) != DB_OK)
+		if ((rc = db_run(db, Q_SESSION_TOUCH, p, 2, NULL, NULL)) != DB_OK)
 			return rc;
 	}
 	p[0] = P_INT(s->id);
-	if ((rc = db_run(&c->db, Q_STAFF_ROLES, p, 1, role_row, s)) != DB_OK)
+	if ((rc = db_run(db, Q_STAFF_ROLES, p, 1, role_row, s)) != DB_OK)
 		return rc;
 	return 1;
 }
 
 int
-staff_login(struct ctx *c, int64_t staff_id, bool totp_ok)
+staff_login(struct db *db, int64_t staff_id, bool totp_ok, int64_t now,
+    char token_out[STAFF_TOKEN_LEN + 1])
 {
 	uint8_t raw[32], h[32], csrf[16];
-	char tok[65], csrf_hex[33];
+	char csrf_hex[33];
 	struct dbp p[6];
-	bool secure = c->cfg.secure_cookies == 1 || (c->cfg.secure_cookies == -1 && c->https);
 	int rc;
 
 	if (crypto_random(raw, sizeof(raw)) != 0 || crypto_random(csrf, sizeof(csrf)) != 0 ||
 	    crypto_sha256(raw, sizeof(raw), h) != 0)
 		log_fatal("random failed");
-	crypto_hex(raw, sizeof(raw), tok);
+	crypto_hex(raw, sizeof(raw), token_out);
+	explicit_bzero(raw, sizeof(raw));
 	crypto_hex(csrf, sizeof(csrf), csrf_hex);
 	p[0] = P_BLOB(h, 32);
 	p[1] = P_INT(staff_id);
 	p[2] = P_TEXT(csrf_hex);
-	p[3] = P_INT(c->now);
-	p[4] = P_INT(c->now);
+	p[3] = P_INT(now);
+	p[4] = P_INT(now);
 	p[5] = P_INT(totp_ok);
-	if ((rc = db_run(&c->db, Q_SESSION_INSERT, p, 6, NULL, NULL)) != DB_OK)
-		return rc;
-	/* No Max-Age: the cookie ends with the browser; the server ends idle sessions. */
-	response_header(&c->resp, &c->arena,
-	    "Set-Cookie: %s=%s; Path=%s/admin; HttpOnly; SameSite=Strict%s",
-	    STAFF_COOKIE, tok, c->cfg.url_prefix, secure ? "; Secure" : "");
-	explicit_bzero(tok, sizeof(tok));
-	explicit_bzero(raw, sizeof(raw));
-	return DB_OK;
+	if ((rc = db_run(db, Q_SESSION_INSERT, p, 6, NULL, NULL)) != DB_OK)
+		explicit_bzero(token_out, STAFF_TOKEN_LEN + 1);
+	return rc;
 }
 
 void
-staff_logout(struct ctx *c, const struct staff *s)
+staff_logout(struct db *db, const struct staff *s)
 {
 	struct dbp p[1] = { P_BLOB(s->token_hash, 32) };
 
-	(void)db_run(&c->db, Q_SESSION_DELETE, p, 1, NULL, NULL);
-	response_header(&c->resp, &c->arena,
-	    "Set-Cookie: %s=; Path=%s/admin; Max-Age=0; HttpOnly; SameSite=Strict",
-	    STAFF_COOKIE, c->cfg.url_prefix);
+	(void)db_run(db, Q_SESSION_DELETE, p, 1, NULL, NULL);
 }
 
 bool
-staff_csrf_ok(struct ctx *c, const struct staff *s)
+staff_csrf_ok(const struct params *form, const struct staff *s)
 {
-	const struct param *t = params_get(&c->form, "csrf");
+	const struct param *t = params_get(form, "csrf");
 
-	return t != NULL && params_count(&c->form, "csrf") == 1 &&
+	return t != NULL && params_count(form, "csrf") == 1 && s->csrf[0] != '\0' &&
 	    crypto_equal(t->value, t->len, s->csrf, strlen(s->csrf));
 }
 
-static int
-staff_audit_write(struct ctx *c, int64_t staff_id, const char *login, const char *action,
-    int64_t report_id, const char *detail)
+int
+staff_audit(struct db *db, const struct staff_where *w, const struct staff *s,
+    const char *action, int64_t report_id, const char *detail)
 {
-	struct audit_entry e = { c->now, staff_id, login, action, report_id, detail, c->client };
+	struct audit_entry e = { w->now, s->id, s->login, action, report_id, detail, w->client };
 
-	return audit_write(&c->db, &e);
+	return audit_write(db, &e);
 }
 
 int
-staff_audit(struct ctx *c, const struct staff *s, const char *action, int64_t report_id,
-    const char *detail)
+staff_audit_login(struct db *db, const struct staff_where *w, int64_t staff_id,
+    const char *login, const char *action, const char *detail)
 {
-	return staff_audit_write(c, s->id, s->login, action, report_id, detail);
-}
+	struct audit_entry e = { w->now, staff_id, login, action, 0, detail, w->client };
 
-int
-staff_audit_login(struct ctx *c, int64_t staff_id, const char *login, const char *action,
-    const char *detail)
-{
-	return staff_audit_write(c, staff_id, login, action, 0, detail);
+	return audit_write(db, &e);
 }
 
 void

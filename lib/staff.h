@@ -1,9 +1,11 @@
 /*
- * staff: who is signed in to the console and what they may see. A session is a random token in
- * an HttpOnly cookie; the database keeps only its hash. A user's roles are each tied to a
- * department; the department's region (and the regions below it) is the user's area.
- * Every console action that changes something, and every view of a reporter's identity, is
- * written to the audit table through staff_audit().
+ * staff: who is signed in to the console and what they may see. A session is a random token
+ * (in an HttpOnly cookie, which the console sets and reads: cgi/admin/session.c); the database
+ * keeps only its hash. A user's roles are each tied to a department; the department's region
+ * (and the regions below it) is the user's area. Every console action that changes something,
+ * and every view of a reporter's identity, is written to the audit table through staff_audit().
+ * Nothing here knows the request: the functions take the database, the time and the values
+ * the console has read, so the rules can be tested without FastCGI.
  */
 #ifndef JUBAO_STAFF_H
 #define JUBAO_STAFF_H
@@ -13,7 +15,8 @@
 
 #include <libxml/tree.h>
 
-#include "app.h"
+#include "db.h"
+#include "http.h"
 #include "workflow.h"
 
 #define STAFF_MAX_ROLES 16
@@ -37,23 +40,33 @@ struct staff {
 	unsigned          roles;        /* BIT(role) set, over all departments */
 	struct staff_role role[STAFF_MAX_ROLES];
 	unsigned          nroles;
-	char              token_hash[32];
+	uint8_t           token_hash[32];  /* the session token's SHA-256 */
 };
 
-/* Load the session named by the cookie. 1 signed in, 0 not (or expired), or a db error. */
-int staff_session(struct ctx *, struct staff *);
-/* Start a session for staff id (after password and second factor); sets the cookie. */
-int staff_login(struct ctx *, int64_t staff_id, bool totp_ok);
-void staff_logout(struct ctx *, const struct staff *);
-/* The form's csrf field matches the session's (constant time). */
-bool staff_csrf_ok(struct ctx *, const struct staff *);
+#define STAFF_TOKEN_LEN 64             /* hex characters of a session token */
 
+/* Load the session whose token hashes to token_hash, as of now. 1 signed in, 0 not (unknown,
+ * expired or disabled: an expired session is deleted), or a db error. */
+int staff_session(struct db *, const uint8_t token_hash[32], int64_t now, struct staff *);
+/* Start a session for staff id (after password and second factor): token_out receives the new
+ * token (hex) for the caller's cookie, which the caller wipes once sent. DB_OK or a db error. */
+int staff_login(struct db *, int64_t staff_id, bool totp_ok, int64_t now,
+    char token_out[STAFF_TOKEN_LEN + 1]);
+void staff_logout(struct db *, const struct staff *);
+/* The form has exactly one csrf field, and it matches the session's (constant time). */
+bool staff_csrf_ok(const struct params *form, const struct staff *);
+
+/* When and from where a console request came: what an audit row records beside the user. */
+struct staff_where {
+	int64_t     now;
+	const char *client;
+};
 /* Append to the audit trail. report_id 0: none. */
-int staff_audit(struct ctx *, const struct staff *, const char *action, int64_t report_id,
-    const char *detail);
-/* Same, before anyone is signed in (login attempts). */
-int staff_audit_login(struct ctx *, int64_t staff_id, const char *login, const char *action,
-    const char *detail);
+int staff_audit(struct db *, const struct staff_where *, const struct staff *,
+    const char *action, int64_t report_id, const char *detail);
+/* Same, before anyone is signed in (login attempts): staff_id 0 for an unknown login. */
+int staff_audit_login(struct db *, const struct staff_where *, int64_t staff_id,
+    const char *login, const char *action, const char *detail);
 
 /* <session login name csrf><role …/></session> */
 void staff_session_xml(const struct staff *, xmlNodePtr parent);

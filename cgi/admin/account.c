@@ -102,7 +102,7 @@ password_post(struct page *pg)
 	p[3] = P_INT(0);
 	p[4] = P_INT(pg->s.id);
 	if (db_run(&c->db, Q_STAFF_SET_PASSWORD, p, 5, NULL, NULL) != DB_OK ||
-	    staff_audit(c, &pg->s, "password_change", 0, "") != DB_OK) {
+	    console_audit(pg, "password_change", 0, "") != DB_OK) {
 		db_unavailable(pg);
 		return;
 	}
@@ -175,7 +175,7 @@ totp_post(struct page *pg)
 	p[0] = P_BLOB(blob, blen);
 	p[1] = P_INT(pg->s.id);
 	if (db_run(&c->db, Q_STAFF_SET_TOTP, p, 2, NULL, NULL) != DB_OK ||
-	    staff_audit(c, &pg->s, "totp_enable", 0, "") != DB_OK) {
+	    console_audit(pg, "totp_enable", 0, "") != DB_OK) {
 		db_unavailable(pg);
 		return;
 	}

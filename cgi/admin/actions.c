@@ -458,7 +458,7 @@ act_once(struct act *x)
 		goto rollback;
 	snprintf(detail, sizeof(detail), "%s: %.15s -> %.15s as %s", t->name, x->k->state, state,
 	    role_names[x->role]);
-	if ((rc = staff_audit(c, &x->pg->s, t->name, x->k->id, detail)) != DB_OK)
+	if ((rc = console_audit(x->pg, t->name, x->k->id, detail)) != DB_OK)
 		goto rollback;
 	if ((rc = db_commit(&c->db)) == DB_OK)
 		return DB_OK;
@@ -501,7 +501,7 @@ refuse(struct page *pg, const struct kase *k, const char *action)
 	char detail[200];
 
 	snprintf(detail, sizeof(detail), "refused %s in %s", action, k->state);
-	(void)staff_audit(pg->c, &pg->s, "refused", k->id, detail);
+	(void)console_audit(pg, "refused", k->id, detail);
 	pg->errors = 0;
 	console_error(pg, 409, "当前状态下您不能进行此操作。");
 }

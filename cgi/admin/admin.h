@@ -34,6 +34,19 @@ struct page {
 const struct form_key *route_keys(const struct route *);
 size_t route_nkeys(const struct route *);
 
+/* ---- session.c: the session cookie and the audit trail's who and where (lib/staff.h) */
+
+/* Load the session the request's cookie names into pg->s: 1 signed in, 0 not, or a db error. */
+int session_load(struct page *);
+/* Start a session for staff id and set its cookie. DB_OK or a db error. */
+int session_start(struct ctx *, int64_t staff_id, bool totp_ok);
+/* End pg's session and clear the cookie. */
+void session_end(struct page *);
+/* Append to the audit trail as the signed-in user, with the request's time and address. */
+int console_audit(struct page *, const char *action, int64_t report_id, const char *detail);
+/* Same for a login attempt (staff_id 0: unknown login). */
+int console_audit_login(struct ctx *, int64_t staff_id, const char *login, const char *action);
+
 /* ---- page.c: documents, errors, lists */
 
 /* A console document: console="1" and the session with its menu. */

@@ -72,7 +72,7 @@ attachment_get(struct page *pg)
 		console_error(pg, 404, "附件文件缺失，请联系管理员。");
 		return;
 	}
-	(void)staff_audit(c, &pg->s, "attachment", a.report_id, a.name);
+	(void)console_audit(pg, "attachment", a.report_id, a.name);
 	response_header(&c->resp, &c->arena,
 	    "Content-Disposition: attachment; filename=\"evidence-%s.%s\"", k.ticket,
 	    extension(a.mime));

@@ -164,7 +164,7 @@ calendar_post(struct page *pg)
 		    fv(pg, CK_OFF) ? fv(pg, CK_OFF) : "");
 	}
 	if (rc == DB_OK && why == NULL)
-		rc = staff_audit(c, &pg->s, "calendar", 0, detail);
+		rc = console_audit(pg, "calendar", 0, detail);
 	if (rc != DB_OK) {
 		db_unavailable(pg);
 		return;

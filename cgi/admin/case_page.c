@@ -262,7 +262,7 @@ add_identity(struct page *pg, const struct kase *k, bool reveal, xmlNodePtr pare
 	xml_attr(n, "state", "shown");
 	identity_fields(n, (char *)pt);
 	explicit_bzero(pt, sizeof(pt));
-	return staff_audit(pg->c, &pg->s, "reveal_identity", k->id, "");
+	return console_audit(pg, "reveal_identity", k->id, "");
 }
 
 static void

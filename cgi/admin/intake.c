@@ -42,7 +42,8 @@ intake_page(struct page *pg)
 	crypto_hex(raw, sizeof(raw), id);
 	doc = console_doc(pg, "intake-form", &root);
 	form_options_xml(root, "channels", intake_channels);
-	reportform_fill(pg->c, xml_add(root, "submit-form", NULL), id, false);
+	reportform_fill(xml_add(root, "submit-form", NULL), id, &pg->c->cfg, &pg->c->refdata,
+	    NULL);
 	app_send(pg->c, 200, doc);
 }
 
@@ -63,7 +64,8 @@ intake_again(struct page *pg, const struct reportform *rf, const char *form_id,
 	f = xml_add(root, "intake-form", NULL);
 	xml_attr(f, "console", "1");
 	form_options_xml(f, "channels", intake_channels);
-	reportform_fill(pg->c, xml_add(f, "submit-form", NULL), form_id, true);
+	reportform_fill(xml_add(f, "submit-form", NULL), form_id, &pg->c->cfg, &pg->c->refdata,
+	    &pg->c->form);
 	app_send(pg->c, 400, doc);
 }
 
@@ -87,6 +89,7 @@ intake_post(struct page *pg)
 {
 	struct ctx *c = pg->c;
 	static struct reportform rf;
+	struct reportform_dest to;
 	const char *form_id = fv(pg, IK_FORM_ID), *region;
 	struct new_report nr;
 	struct receipt out;
@@ -100,7 +103,7 @@ intake_post(struct page *pg)
 		console_error(pg, 403, "页面已过期，请重新打开登记页面。");
 		return;
 	}
-	reportform_check(c, &rf);
+	reportform_check(&c->arena, &c->cfg, &c->refdata, &c->form, &rf);
 	region = rf.f[RF_REGION].error == NULL ? rf.f[RF_REGION].value : NULL;
 	/* An officer records reports of the area its intake role covers, nowhere else. */
 	if (region != NULL && (!role_area(&pg->s, R_INTAKE, area) || !region_in(region, area))) {
@@ -111,19 +114,22 @@ intake_post(struct page *pg)
 		intake_again(pg, &rf, form_id != NULL ? form_id : "", NULL);
 		return;
 	}
-	reportform_report(c, &rf, &nr);
+	reportform_report(&c->arena, &rf, &nr);
 	nr.channel = fv(pg, IK_CHANNEL);
 	nr.intake_staff_id = pg->s.id;
 	/* The form's nonce is this officer's: the same form sent twice finds its report, but
 	 * another officer's request with the same nonce makes no match (no ticket, no code). */
 	snprintf(token, sizeof(token), "intake:%lld:%s", (long long)pg->s.id, form_id);
-	st = reportform_save(c, &rf, &nr, token, strlen(token), &out, code);
+	/* the calendar as it is now: app_refdata may have replaced it */
+	to = (struct reportform_dest){ &c->db, &c->sec, c->refdata.calendar,
+	    c->cfg.attachment_dir, c->now };
+	st = reportform_save(&to, &rf, &nr, token, strlen(token), &out, code);
 	if (st == DB_OK) {
 		p[0] = P_TEXT(out.ticket);
 		st = db_int(&c->db, Q_CASE_ID_BY_TICKET, p, 1, 0, &id);
 	}
 	if (st == DB_OK && !out.existed)
-		st = staff_audit(c, &pg->s, "intake", id, nr.channel);
+		st = console_audit(pg, "intake", id, nr.channel);
 	if (st != DB_OK) {
 		db_unavailable(pg);
 		return;

@@ -112,7 +112,7 @@ login_failed(struct page *pg, const struct login_row *a, bool found, const uint8
 		p[1] = P_INT(a->id);
 		(void)db_run(&c->db, Q_STAFF_LOGIN_FAILED, p, 2, NULL, NULL);
 	}
-	(void)staff_audit_login(c, found ? a->id : 0, login, "login_failed", "");
+	(void)console_audit_login(c, found ? a->id : 0, login, "login_failed");
 	show(c, 401, "用户名、密码或动态验证码不正确。", login, a->totp_len > 0);
 }
 
@@ -148,7 +148,7 @@ login_post(struct page *pg)
 		char msg[160];
 		snprintf(msg, sizeof(msg), "登录失败次数过多，账户已临时锁定，请%lld分钟后再试。",
 		    (long long)((a.locked_until - c->now + 59) / 60));
-		(void)staff_audit_login(c, a.id, login, "login_locked", "");
+		(void)console_audit_login(c, a.id, login, "login_locked");
 		show(c, 403, msg, login, false);
 		return;
 	}
@@ -165,8 +165,8 @@ login_post(struct page *pg)
 	}
 	p[0] = P_INT(a.id);
 	if (db_run(&c->db, Q_STAFF_LOGIN_OK, p, 1, NULL, NULL) != DB_OK ||
-	    staff_login(c, a.id, a.totp_len > 0) != DB_OK ||
-	    staff_audit_login(c, a.id, login, "login", "") != DB_OK) {
+	    session_start(c, a.id, a.totp_len > 0) != DB_OK ||
+	    console_audit_login(c, a.id, login, "login") != DB_OK) {
 		app_error(c, 503, "系统暂时无法访问数据库，请稍后再试。");
 		return;
 	}
@@ -176,7 +176,7 @@ login_post(struct page *pg)
 void
 logout_post(struct page *pg)
 {
-	(void)staff_audit(pg->c, &pg->s, "logout", 0, "");
-	staff_logout(pg->c, &pg->s);
+	(void)console_audit(pg, "logout", 0, "");
+	session_end(pg);
 	app_redirect(pg->c, "/admin/login");
 }

@@ -155,7 +155,7 @@ admit(struct page *pg, const struct route *r)
 	struct ctx *c = pg->c;
 	int st;
 
-	if ((st = staff_session(c, &pg->s)) < 0) {
+	if ((st = session_load(pg)) < 0) {
 		app_error(c, 503, "系统暂时无法访问数据库，请稍后再试。");
 		return false;
 	}
@@ -166,7 +166,7 @@ admit(struct page *pg, const struct route *r)
 			app_redirect(c, "/admin/login");
 		return false;
 	}
-	if (c->is_post && !staff_csrf_ok(c, &pg->s)) {
+	if (c->is_post && !staff_csrf_ok(&c->form, &pg->s)) {
 		console_error(pg, 403, "页面已过期，请刷新后重试。");
 		return false;
 	}
@@ -175,7 +175,7 @@ admit(struct page *pg, const struct route *r)
 		return false;
 	}
 	if (!may_use(r, &pg->s)) {
-		(void)staff_audit(c, &pg->s, "refused", 0, c->path);
+		(void)console_audit(pg, "refused", 0, c->path);
 		console_error(pg, 403, "您没有访问此页面的权限。");
 		return false;
 	}

@@ -104,7 +104,7 @@ reasons_post(struct page *pg)
 	p[4] = P_INT(enabled);
 	snprintf(detail, sizeof(detail), "save %s enabled=%d", code, enabled);
 	if (db_run(&pg->c->db, Q_REASON_SAVE, p, 5, NULL, NULL) != DB_OK ||
-	    staff_audit(pg->c, &pg->s, "reasons", 0, detail) != DB_OK) {
+	    console_audit(pg, "reasons", 0, detail) != DB_OK) {
 		db_unavailable(pg);
 		return;
 	}

@@ -182,7 +182,7 @@ routing_post(struct page *pg)
 	} else
 		why = "未知的操作。";
 	if (rc == DB_OK && why == NULL)
-		rc = staff_audit(c, &pg->s, "routing", 0, detail);
+		rc = console_audit(pg, "routing", 0, detail);
 	if (rc != DB_OK) {
 		db_unavailable(pg);
 		return;

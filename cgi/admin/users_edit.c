@@ -126,7 +126,7 @@ users_post(struct page *pg)
 	else
 		why = "未知的操作。";
 	if (rc == DB_OK && why == NULL)
-		rc = staff_audit(pg->c, &pg->s, "user", 0, detail);
+		rc = console_audit(pg, "user", 0, detail);
 	if (rc != DB_OK) {
 		db_unavailable(pg);
 		return;
