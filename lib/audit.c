@@ -36,5 +36,5 @@ audit_write(struct db *db, const struct audit_entry *e)
 	p[4] = e->report_id > 0 ? P_INT(e->report_id) : P_NULL;
 	p[5] = P_TEXT(detail);
 	p[6] = P_TEXT(e->client != NULL ? e->client : "");
-	return db_run(db, Q_AUDIT_INSERT, p, 7, NULL, NULL);
+	return db_run(db, Q_AUDIT_INSERT, p, 7);
 }

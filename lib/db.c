@@ -350,66 +350,13 @@ db_exec_params(struct db *db, int id, const struct dbp *params, size_t nparams)
 }
 
 int
-db_run(struct db *db, int id, const struct dbp *params, size_t nparams, db_row_fn fn, void *arg)
+db_run(struct db *db, int id, const struct dbp *params, size_t nparams)
 {
-	MYSQL_BIND *rb = NULL;
-	MYSQL_RES *meta = NULL;
-	struct db_row row = { 0, NULL, NULL, NULL };
-	MYSQL_STMT *st;
-	my_bool yes = 1;
-	unsigned i;
-	int rc, r = 0;
+	int rc = db_exec_params(db, id, params, nparams);
 
-	if ((rc = db_exec_params(db, id, params, nparams)) != DB_OK)
-		return rc;
-	st = db->stmts[id];
-	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
-		return DB_OK;          /* no result set */
-	/* Ask for the longest value of each column, so that one buffer per column fits all. */
-	if (mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &yes) != 0)
-		log_fatal("db_run: attr");
-	row.ncols = mysql_num_fields(meta);
-	if (mysql_stmt_store_result(st) != 0) {
-		mysql_free_result(meta);
-		return db_classify(db, mysql_stmt_errno(st), "store", mysql_stmt_error(st));
-	}
-	rb = calloc(row.ncols, sizeof(*rb));
-	row.col = calloc(row.ncols, sizeof(*row.col));
-	row.len = calloc(row.ncols, sizeof(*row.len));
-	row.isnull = calloc(row.ncols, sizeof(*row.isnull));
-	if (rb == NULL || row.col == NULL || row.len == NULL || row.isnull == NULL)
-		log_fatal("db_run: out of memory");
-	for (i = 0; i < row.ncols; i++) {
-		MYSQL_FIELD *f = mysql_fetch_field_direct(meta, i);
-		size_t cap = (f->max_length > 0 ? f->max_length : 1) + 1;
-
-		if ((row.col[i] = malloc(cap)) == NULL)
-			log_fatal("db_run: out of memory");
-		bind_out_text(&rb[i], row.col[i], cap, &row.len[i], &row.isnull[i]);
-	}
-	rc = DB_OK;
-	if (mysql_stmt_bind_result(st, rb) != 0)
-		rc = db_classify(db, mysql_stmt_errno(st), "bind result", mysql_stmt_error(st));
-	while (rc == DB_OK && (r = db_fetch(db, id)) == 1) {
-		for (i = 0; i < row.ncols; i++) {
-			if (row.isnull[i])
-				row.len[i] = 0;
-			text_end(row.col[i], rb[i].buffer_length + 1, row.len[i]);
-		}
-		if (fn != NULL && fn(arg, &row) != 0)
-			break;
-	}
-	if (rc == DB_OK && r < 0)
-		rc = r;
-	if (db->stmts != NULL)
-		db_done(db, id);
-	for (i = 0; i < row.ncols; i++)
-		free(row.col[i]);
-	free(row.col);
-	free(row.len);
-	free(row.isnull);
-	free(rb);
-	mysql_free_result(meta);
+	/* a statement that answers rows is read with db_load, not here */
+	if (rc == DB_OK && db->stmts != NULL && mysql_stmt_field_count(db->stmts[id]) != 0)
+		log_fatal("db_run: statement %d answers rows; use db_load", id);
 	return rc;
 }
 

@@ -73,9 +73,7 @@ void bind_out_time(MYSQL_BIND *, MYSQL_TIME *t, my_bool *isnull);
 void db_iso_time(const MYSQL_TIME *, char out[32]);
 void db_iso_date(const MYSQL_TIME *, char out[11]);
 /*
- * A simpler interface for the console, where a query's speed matters less than the clarity of
- * its caller: typed parameters in an array, and every result column handed back as text
- * (NUL-terminated; NULL as "" with isnull set) to a callback per row.
+ * Typed parameters in an array: db_run for statements without rows, db_load for rows.
  */
 enum dbp_type { DBP_TEXT, DBP_INT, DBP_NULL, DBP_BLOB };
 struct dbp {
@@ -91,14 +89,6 @@ struct dbp {
 #define P_BLOB(p, n)    ((struct dbp){ DBP_BLOB, (p), (n), 0 })
 #define P_NULL          ((struct dbp){ DBP_NULL, NULL, 0, 0 })
 
-struct db_row {
-	unsigned       ncols;
-	char         **col;
-	unsigned long *len;
-	my_bool       *isnull;
-};
-/* Called per row; return non-zero to stop early. */
-typedef int (*db_row_fn)(void *arg, const struct db_row *);
 /*
  * Typed rows: every query that answers rows has one loader, a table that says into which
  * member of a named struct each column goes, in the statement's column order. db_load binds
@@ -149,9 +139,8 @@ int db_exec_params(struct db *, int id, const struct dbp *params, size_t nparams
 /* The db_rc for a server error number, logged (connection errors once per outage). */
 int db_classify(struct db *, unsigned err, const char *what, const char *text);
 
-/* Run statement id; fn may be NULL for statements without rows. DB_OK or a db error. */
-int db_run(struct db *, int id, const struct dbp *params, size_t nparams, db_row_fn fn,
-    void *arg);
+/* Run statement id, which answers no rows. DB_OK or a db error. */
+int db_run(struct db *, int id, const struct dbp *params, size_t nparams);
 /* The first column of the first row as an integer (or dflt when no row). */
 int db_int(struct db *, int id, const struct dbp *params, size_t nparams, int64_t dflt,
     int64_t *out);

@@ -14,45 +14,49 @@
 #define SESSION_IDLE    1800          /* seconds without a request before a session ends */
 #define SESSION_MAX     (12 * 3600)   /* and at the latest after a working day */
 
+/* Q_SESSION_GET's row. */
 struct session_row {
-	struct staff *s;
-	int64_t last_seen, created;
-	bool found, disabled;
+	int64_t id, last_seen, created;
+	char    csrf[33], login[65], name[257];
+	bool    totp_ok, must_change, disabled, has_totp;
 };
+#define S struct session_row
+static const struct dbc session_cols[] = {
+	COL_I64(S, id), COL_TEXT(S, csrf), COL_I64(S, last_seen), COL_I64(S, created),
+	COL_BOOL(S, totp_ok), COL_TEXT(S, login), COL_TEXT(S, name), COL_BOOL(S, must_change),
+	COL_BOOL(S, disabled), COL_BOOL(S, has_totp),
+};
+#undef S
+static const struct db_loader session_loader = DB_LOADER(struct session_row, session_cols);
+
+/* Q_STAFF_ROLES's row. */
+struct role_row {
+	char    role[16], department[401], region[7], kind[17];
+	int64_t department_id;
+};
+static const struct dbc role_cols[] = {
+	COL_TEXT(struct role_row, role), COL_I64(struct role_row, department_id),
+	COL_TEXT(struct role_row, department), COL_TEXT(struct role_row, region),
+	COL_TEXT(struct role_row, kind),
+};
+static const struct db_loader role_loader = DB_LOADER(struct role_row, role_cols);
 
 static int
-session_row(void *arg, const struct db_row *r)
-{
-	struct session_row *a = arg;
-
-	a->found = true;
-	a->s->id = strtoll(r->col[0], NULL, 10);
-	snprintf(a->s->csrf, sizeof(a->s->csrf), "%s", r->col[1]);
-	a->last_seen = strtoll(r->col[2], NULL, 10);
-	a->created = strtoll(r->col[3], NULL, 10);
-	snprintf(a->s->login, sizeof(a->s->login), "%s", r->col[5]);
-	snprintf(a->s->name, sizeof(a->s->name), "%s", r->col[6]);
-	a->s->must_change = strcmp(r->col[7], "1") == 0;
-	a->disabled = strcmp(r->col[8], "1") == 0;
-	a->s->has_totp = strcmp(r->col[9], "1") == 0;
-	return 1;
-}
-
-static int
-role_row(void *arg, const struct db_row *r)
+role_row(void *arg, void *row)
 {
 	struct staff *s = arg;
+	const struct role_row *r = row;
 	struct staff_role *sr;
-	int role = role_from_name(r->col[0]);
+	int role = role_from_name(r->role);
 
 	if (role < 0 || s->nroles >= STAFF_MAX_ROLES)
 		return 0;
 	sr = &s->role[s->nroles++];
 	sr->role = (enum role)role;
-	sr->department_id = strtoll(r->col[1], NULL, 10);
-	snprintf(sr->department, sizeof(sr->department), "%s", r->col[2]);
-	snprintf(sr->region, sizeof(sr->region), "%s", r->col[3]);
-	snprintf(sr->kind, sizeof(sr->kind), "%s", r->col[4]);
+	sr->department_id = r->department_id;
+	memcpy(sr->department, r->department, sizeof(sr->department));
+	memcpy(sr->region, r->region, sizeof(sr->region));
+	memcpy(sr->kind, r->kind, sizeof(sr->kind));
 	region_prefix(sr->region, sr->prefix);
 	s->roles |= BIT(role);
 	return 0;
@@ -62,31 +66,39 @@ int
 staff_session(struct db *db, const uint8_t token_hash[32], int64_t now, struct staff *s)
 {
 	struct session_row a;
+	struct role_row r;
 	struct dbp p[2];
+	bool found;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	memset(&a, 0, sizeof(a));
-	a.s = s;
 	memcpy(s->token_hash, token_hash, sizeof(s->token_hash));
 	p[0] = P_BLOB(s->token_hash, 32);
-	if ((rc = db_run(db, Q_SESSION_GET, p, 1, session_row, &a)) != DB_OK)
+	if ((rc = db_load(db, Q_SESSION_GET, p, 1, &session_loader, NULL, &a, NULL, NULL,
+	    &found)) != DB_OK)
 		return rc;
-	if (!a.found)
+	if (!found)
 		return 0;
+	s->id = a.id;
+	memcpy(s->csrf, a.csrf, sizeof(s->csrf));
+	memcpy(s->login, a.login, sizeof(s->login));
+	memcpy(s->name, a.name, sizeof(s->name));
+	s->must_change = a.must_change;
+	s->has_totp = a.has_totp;
 	if (a.disabled || now - a.last_seen > SESSION_IDLE || now - a.created > SESSION_MAX) {
-		(void)db_run(db, Q_SESSION_DELETE, p, 1, NULL, NULL);
+		(void)db_run(db, Q_SESSION_DELETE, p, 1);
 		return 0;
 	}
 	/* Touch at most once a minute: idle expiry needs no finer grain. */
 	if (now - a.last_seen > 60) {
 		p[0] = P_INT(now);
 		p[1] = P_BLOB(s->token_hash, 32);
-		if ((rc = db_run(db, Q_SESSION_TOUCH, p, 2, NULL, NULL)) != DB_OK)
+		if ((rc = db_run(db, Q_SESSION_TOUCH, p, 2)) != DB_OK)
 			return rc;
 	}
 	p[0] = P_INT(s->id);
-	if ((rc = db_run(db, Q_STAFF_ROLES, p, 1, role_row, s)) != DB_OK)
+	if ((rc = db_load(db, Q_STAFF_ROLES, p, 1, &role_loader, NULL, &r, role_row, s,
+	    &found)) != DB_OK)
 		return rc;
 	return 1;
 }
@@ -112,7 +124,7 @@ staff_login(struct db *db, int64_t staff_id, bool totp_ok, int64_t now,
 	p[3] = P_INT(now);
 	p[4] = P_INT(now);
 	p[5] = P_INT(totp_ok);
-	if ((rc = db_run(db, Q_SESSION_INSERT, p, 6, NULL, NULL)) != DB_OK)
+	if ((rc = db_run(db, Q_SESSION_INSERT, p, 6)) != DB_OK)
 		explicit_bzero(token_out, STAFF_TOKEN_LEN + 1);
 	return rc;
 }
@@ -122,7 +134,7 @@ staff_logout(struct db *db, const struct staff *s)
 {
 	struct dbp p[1] = { P_BLOB(s->token_hash, 32) };
 
-	(void)db_run(db, Q_SESSION_DELETE, p, 1, NULL, NULL);
+	(void)db_run(db, Q_SESSION_DELETE, p, 1);
 }
 
 bool

@@ -101,7 +101,7 @@ password_post(struct page *pg)
 	p[2] = P_INT(AUTH_ITERATIONS);
 	p[3] = P_INT(0);
 	p[4] = P_INT(pg->s.id);
-	if (db_run(&c->db, Q_STAFF_SET_PASSWORD, p, 5, NULL, NULL) != DB_OK ||
+	if (db_run(&c->db, Q_STAFF_SET_PASSWORD, p, 5) != DB_OK ||
 	    console_audit(pg, "password_change", 0, "") != DB_OK) {
 		db_unavailable(pg);
 		return;
@@ -109,7 +109,7 @@ password_post(struct page *pg)
 	/* Other sessions of this user end: a changed password shuts out whoever knew the old. */
 	p[0] = P_INT(pg->s.id);
 	p[1] = P_BLOB(pg->s.token_hash, 32);
-	(void)db_run(&c->db, Q_SESSIONS_OF_STAFF_DELETE, p, 2, NULL, NULL);
+	(void)db_run(&c->db, Q_SESSIONS_OF_STAFF_DELETE, p, 2);
 	app_redirect(c, "/admin/");
 }
 
@@ -174,7 +174,7 @@ totp_post(struct page *pg)
 	explicit_bzero(mac, sizeof(mac));
 	p[0] = P_BLOB(blob, blen);
 	p[1] = P_INT(pg->s.id);
-	if (db_run(&c->db, Q_STAFF_SET_TOTP, p, 2, NULL, NULL) != DB_OK ||
+	if (db_run(&c->db, Q_STAFF_SET_TOTP, p, 2) != DB_OK ||
 	    console_audit(pg, "totp_enable", 0, "") != DB_OK) {
 		db_unavailable(pg);
 		return;

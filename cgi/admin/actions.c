@@ -86,7 +86,7 @@ add_note(struct act *x, enum note_kind kind, const char *text)
 	p[2] = P_INT(x->pg->s.id);
 	p[3] = P_TEXT(note_kind_names[kind]);
 	p[4] = P_TEXT(text);
-	return db_run(&x->pg->c->db, Q_NOTE_INSERT, p, 5, NULL, NULL);
+	return db_run(&x->pg->c->db, Q_NOTE_INSERT, p, 5);
 }
 
 static int
@@ -98,7 +98,7 @@ add_event(struct ctx *c, int64_t report_id, const char *state, const char *text)
 	p[1] = P_INT(c->now);
 	p[2] = P_TEXT(state);
 	p[3] = P_TEXT(text);
-	return db_run(&c->db, Q_EVENT_INSERT_NOW, p, 4, NULL, NULL);
+	return db_run(&c->db, Q_EVENT_INSERT_NOW, p, 4);
 }
 
 /* printf into the request arena, exactly as long as it needs. */
@@ -157,18 +157,18 @@ do_transfer(struct act *x)
 			    "所选部门不存在、已停用或不在本省，请重新选择。");
 	}
 	p[0] = P_INT(x->k->id);
-	if ((rc = db_run(&c->db, Q_RD_CLEAR, p, 1, NULL, NULL)) != DB_OK)
+	if ((rc = db_run(&c->db, Q_RD_CLEAR, p, 1)) != DB_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
 		p[0] = P_INT(x->k->id);
 		p[1] = P_INT(ids[i]);
 		p[2] = P_TEXT(i == 0 ? "lead" : "coop");
-		if ((rc = db_run(&c->db, Q_RD_INSERT, p, 3, NULL, NULL)) != DB_OK)
+		if ((rc = db_run(&c->db, Q_RD_INSERT, p, 3)) != DB_OK)
 			return rc;
 	}
 	p[0] = P_INT(lead);
 	p[1] = P_INT(x->k->id);
-	return db_run(&c->db, Q_CASE_SET_LEAD, p, 2, NULL, NULL);
+	return db_run(&c->db, Q_CASE_SET_LEAD, p, 2);
 }
 
 static int
@@ -189,7 +189,7 @@ do_inspect(struct act *x)
 		return rc;
 	p[0] = P_TEXT(verdict);
 	p[1] = P_INT(x->k->id);
-	if ((rc = db_run(&c->db, Q_CASE_SET_VERDICT, p, 2, NULL, NULL)) != DB_OK)
+	if ((rc = db_run(&c->db, Q_CASE_SET_VERDICT, p, 2)) != DB_OK)
 		return rc;
 	if (x->text == NULL)
 		x->text = aprintf(c, "已完成现场核查，核查结论：%s。", option_label(verdicts, verdict));
@@ -217,7 +217,7 @@ do_dispose(struct act *x)
 		x->text = aprintf(c, "责任部门已作出处置决定：%s。", disposal);
 	p[0] = P_TEXT(disposal);
 	p[1] = P_INT(x->k->id);
-	return db_run(&c->db, Q_CASE_SET_DISPOSAL, p, 2, NULL, NULL);
+	return db_run(&c->db, Q_CASE_SET_DISPOSAL, p, 2);
 }
 
 /* Release the approved feedback: the public event carries it, for this report and for every
@@ -261,7 +261,7 @@ do_release(struct act *x)
 	p[0] = P_TEXT(x->k->feedback_text);
 	p[1] = P_TEXT("approved");
 	p[2] = P_INT(x->k->id);
-	if ((rc = db_run(&c->db, Q_CASE_SET_FEEDBACK, p, 3, NULL, NULL)) != DB_OK)
+	if ((rc = db_run(&c->db, Q_CASE_SET_FEEDBACK, p, 3)) != DB_OK)
 		return rc;
 	p[0] = P_INT(x->k->id);
 	if ((rc = db_rows(x->pg, Q_CASE_DUPLICATE_IDS, p, 1, &id_state_loader, &row, dup_id_row,
@@ -273,7 +273,7 @@ do_release(struct act *x)
 		p[0] = P_INT(c->now);
 		p[1] = P_INT(d.id[i]);
 		/* whatever state the duplicate was in */
-		if ((rc = db_run(&c->db, Q_CASE_CLOSE, p, 2, NULL, NULL)) != DB_OK)
+		if ((rc = db_run(&c->db, Q_CASE_CLOSE, p, 2)) != DB_OK)
 			return rc;
 	}
 	return DB_OK;
@@ -308,7 +308,7 @@ do_link_duplicate(struct act *x)
 		return fail(x, AK_TICKET, "该举报本身是重复举报或已不予受理，不能作为原举报。");
 	p[0] = P_INT(other);
 	p[1] = P_INT(x->k->id);
-	return db_run(&c->db, Q_CASE_SET_DUPLICATE, p, 2, NULL, NULL);
+	return db_run(&c->db, Q_CASE_SET_DUPLICATE, p, 2);
 }
 
 static int
@@ -328,7 +328,7 @@ do_set_contact(struct act *x)
 		return fail(x, AK_STAFF, "请选择牵头部门的核查组联系人。");
 	p[0] = P_INT(who);
 	p[1] = P_INT(x->k->id);
-	return db_run(&c->db, Q_CASE_SET_CONTACT, p, 2, NULL, NULL);
+	return db_run(&c->db, Q_CASE_SET_CONTACT, p, 2);
 }
 
 /* An enabled refusal reason (Q_REASON_LABEL). */
@@ -385,7 +385,7 @@ act_specific(struct act *x)
 		p[0] = P_TEXT(text);
 		p[1] = P_TEXT("draft");
 		p[2] = P_INT(x->k->id);
-		return db_run(&c->db, Q_CASE_SET_FEEDBACK, p, 3, NULL, NULL);
+		return db_run(&c->db, Q_CASE_SET_FEEDBACK, p, 3);
 	case A_PROGRESS:
 		rc = add_note(x, NOTE_PROGRESS, text);
 		if (rc == DB_OK && fv(x->pg, AK_COMPLETE) != NULL)
@@ -395,7 +395,7 @@ act_specific(struct act *x)
 		if ((rc = add_note(x, NOTE_HAZARD, text)) != DB_OK)
 			return rc;
 		p[0] = P_INT(x->k->id);
-		return db_run(&c->db, Q_CASE_SET_HAZARD, p, 1, NULL, NULL);
+		return db_run(&c->db, Q_CASE_SET_HAZARD, p, 1);
 	case A_NOTE:
 	case A_PRESS:
 		return add_note(x, x->t->note, text);
@@ -424,7 +424,7 @@ change_state(struct act *x)
 	p[3] = P_INT(c->now);
 	p[4] = P_INT(x->k->id);
 	p[5] = P_TEXT(x->k->state);
-	if ((rc = db_run(&c->db, Q_CASE_SET_STATE, p, 6, NULL, NULL)) != DB_OK)
+	if ((rc = db_run(&c->db, Q_CASE_SET_STATE, p, 6)) != DB_OK)
 		return rc;
 	if (db_affected(&c->db, Q_CASE_SET_STATE) != 1)
 		return fail(x, -1, "该案件刚刚已被他人处理，请查看最新状态。");

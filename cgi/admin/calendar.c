@@ -98,7 +98,7 @@ holiday_set(void *arg, const char date[11], bool off, const char *name)
 	p[0] = P_TEXT(date);
 	p[1] = P_INT(off);
 	p[2] = P_TEXT(name);
-	return db_run(&pg->c->db, Q_HOLIDAY_SET, p, 3, NULL, NULL);
+	return db_run(&pg->c->db, Q_HOLIDAY_SET, p, 3);
 }
 
 /* The uploaded file, all of it or none: one transaction. */
@@ -136,7 +136,7 @@ set_or_delete(struct page *pg, const char *action, const char *date, const char 
 	}
 	if (strcmp(action, "delete") == 0) {
 		p[0] = P_TEXT(date);
-		return db_run(&pg->c->db, Q_HOLIDAY_DELETE, p, 1, NULL, NULL);
+		return db_run(&pg->c->db, Q_HOLIDAY_DELETE, p, 1);
 	}
 	if (off == NULL) {
 		*why = "请选择放假或调休上班。";

@@ -110,7 +110,7 @@ login_failed(struct page *pg, const struct login_row *a, bool found, const uint8
 	if (found) {
 		p[0] = P_INT(c->now + auth_lock_seconds((unsigned)a->failed + 1));
 		p[1] = P_INT(a->id);
-		(void)db_run(&c->db, Q_STAFF_LOGIN_FAILED, p, 2, NULL, NULL);
+		(void)db_run(&c->db, Q_STAFF_LOGIN_FAILED, p, 2);
 	}
 	(void)console_audit_login(c, found ? a->id : 0, login, "login_failed");
 	show(c, 401, "用户名、密码或动态验证码不正确。", login, a->totp_len > 0);
@@ -164,7 +164,7 @@ login_post(struct page *pg)
 		break;
 	}
 	p[0] = P_INT(a.id);
-	if (db_run(&c->db, Q_STAFF_LOGIN_OK, p, 1, NULL, NULL) != DB_OK ||
+	if (db_run(&c->db, Q_STAFF_LOGIN_OK, p, 1) != DB_OK ||
 	    session_start(c, a.id, a.totp_len > 0) != DB_OK ||
 	    console_audit_login(c, a.id, login, "login") != DB_OK) {
 		app_error(c, 503, "系统暂时无法访问数据库，请稍后再试。");

@@ -103,7 +103,7 @@ reasons_post(struct page *pg)
 	p[3] = P_INT(fnum(pg, RS_SORT));
 	p[4] = P_INT(enabled);
 	snprintf(detail, sizeof(detail), "save %s enabled=%d", code, enabled);
-	if (db_run(&pg->c->db, Q_REASON_SAVE, p, 5, NULL, NULL) != DB_OK ||
+	if (db_run(&pg->c->db, Q_REASON_SAVE, p, 5) != DB_OK ||
 	    console_audit(pg, "reasons", 0, detail) != DB_OK) {
 		db_unavailable(pg);
 		return;

@@ -156,7 +156,7 @@ add_rule(struct page *pg, char *detail, size_t cap, const char **why)
 	p[8] = P_TEXT(fv(pg, RK_NOTE) ? fv(pg, RK_NOTE) : "");
 	snprintf(detail, cap, "add rule %s/%s/%s/%s -> %s", cat ? cat : "*", std ? std : "*",
 	    ind ? ind : "*", prefix ? prefix : "", lead);
-	return db_run(&pg->c->db, Q_ROUTING_INSERT, p, 9, NULL, NULL);
+	return db_run(&pg->c->db, Q_ROUTING_INSERT, p, 9);
 }
 
 void
@@ -173,8 +173,7 @@ routing_post(struct page *pg)
 		rc = add_rule(pg, detail, sizeof(detail), &why);
 	else if (action != NULL && rule > 0) {
 		p[0] = P_INT(rule);
-		rc = db_run(&c->db, action[0] == 't' ? Q_ROUTING_TOGGLE : Q_ROUTING_DELETE, p, 1,
-		    NULL, NULL);
+		rc = db_run(&c->db, action[0] == 't' ? Q_ROUTING_TOGGLE : Q_ROUTING_DELETE, p, 1);
 		if (rc == DB_OK && db_affected(&c->db, action[0] == 't' ? Q_ROUTING_TOGGLE :
 		    Q_ROUTING_DELETE) == 0)
 			why = "该规则不存在。";

@@ -44,7 +44,7 @@ create(struct page *pg, char *detail, size_t cap, const char **why)
 	p[3] = P_BLOB(hash, sizeof(hash));
 	p[4] = P_BLOB(salt, sizeof(salt));
 	p[5] = P_INT(AUTH_ITERATIONS);
-	rc = db_run(&pg->c->db, Q_USER_CREATE, p, 6, NULL, NULL);
+	rc = db_run(&pg->c->db, Q_USER_CREATE, p, 6);
 	if (rc == DB_DUP) {
 		*why = "该用户名已存在。";
 		return DB_OK;
@@ -75,7 +75,7 @@ role_change(struct page *pg, bool add, char *detail, size_t cap, const char **wh
 	p[0] = P_INT(user);
 	p[1] = P_TEXT(role);
 	p[2] = P_INT(dept);
-	rc = db_run(&pg->c->db, add ? Q_ROLE_ADD : Q_ROLE_DELETE, p, 3, NULL, NULL);
+	rc = db_run(&pg->c->db, add ? Q_ROLE_ADD : Q_ROLE_DELETE, p, 3);
 	if (rc == DB_FAIL && add) {
 		*why = "该用户不存在。";
 		return DB_OK;
@@ -99,7 +99,7 @@ reset(struct page *pg, int64_t user, char *detail, size_t cap, const char **why)
 	p[3] = P_INT(1);
 	p[4] = P_INT(user);
 	snprintf(detail, cap, "reset password of user %lld", (long long)user);
-	return db_run(&pg->c->db, Q_STAFF_SET_PASSWORD, p, 5, NULL, NULL);
+	return db_run(&pg->c->db, Q_STAFF_SET_PASSWORD, p, 5);
 }
 
 void
@@ -119,7 +119,7 @@ users_post(struct page *pg)
 		rc = role_change(pg, action[0] == 'a', detail, sizeof(detail), &why);
 	else if (strcmp(action, "toggle") == 0 && user > 0 && user != pg->s.id) {
 		p[0] = P_INT(user);
-		rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1, NULL, NULL);
+		rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1);
 		snprintf(detail, sizeof(detail), "toggle user %lld", (long long)user);
 	} else if (strcmp(action, "reset") == 0 && user > 0)
 		rc = reset(pg, user, detail, sizeof(detail), &why);
