@@ -32,8 +32,8 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config crypto validate calendar holidays region http form db dbload queries render \
-              audit \
+LIB_MODULES = arena log config crypto seal tokens validate calendar holidays region http form db dbload \
+              queries render audit \
               auth workflow staff \
               refdata ratelimit store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
@@ -134,7 +134,7 @@ bench-console: deps
 # the repository). fuzz_http gets the multipart dictionary.
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS = lib/arena.c lib/log.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
-            lib/holidays.c lib/config.c
+            lib/seal.c lib/tokens.c lib/holidays.c lib/config.c
 FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=undefined -Ilib
 FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict

@@ -1,12 +1,13 @@
 /*
  * crypto.h: every cryptographic operation of jubao, on OpenSSL 3.0.
  *
- * This module owns:
- *  - primitives: random bytes, SHA-256, HMAC-SHA256, constant-time comparison, hex;
- *  - sealing of the reporter's identity: an authenticated encryption format with a key id in
- *    its header, so that keys can be rotated (AES-256-GCM, or SM4-CTR + HMAC-SM3 for 国密);
- *  - the user-facing secrets: ticket numbers (16 digits, Luhn), query codes (8 symbols) and
- *    CSRF tokens.
+ * One header for three source files:
+ *  - crypto.c, primitives: random bytes, SHA-256, HMAC-SHA256, constant-time comparison, hex;
+ *  - seal.c, sealing of the reporter's identity: an authenticated encryption format with a key
+ *    id in its header, so that keys can be rotated (AES-256-GCM, or SM4-CTR + HMAC-SM3 for
+ *    国密), and the key ring;
+ *  - tokens.c, the user-facing secrets: ticket numbers (16 digits, Luhn), query codes (8
+ *    symbols) and CSRF tokens.
  *
  * Nothing here allocates memory that the caller must free, and nothing prints: every function
  * reports failure by its return value only (OpenSSL may leave details on its error queue).

@@ -118,43 +118,43 @@ find_existing(struct db *db, const uint8_t submit_key[32], struct receipt *out)
 	return rc < 0 ? rc : DB_FAIL;
 }
 
-/* One attempt at the whole transaction. */
+/*
+ * Seal the reporter's identity with the ring's current key into sealed (cap bytes), the ticket
+ * as additional data; *alg gets the key's algorithm. DB_OK or DB_FAIL.
+ */
 static int
-save_once(struct db *db, const struct keyring *ring,
-    const uint8_t code_mac_key[32], const struct new_report *r, const uint8_t submit_key[32],
-    const char code[9], const struct stored_file *files, size_t nfiles, int64_t now,
-    const char *due, struct receipt *out)
+seal_identity(const struct keyring *ring, const struct new_report *r, const char ticket[17],
+    uint8_t *sealed, size_t cap, size_t *sealed_len, int64_t *alg)
 {
-	MYSQL_BIND p[18];
-	uint8_t code_mac[32], sealed[1024];
-	size_t sealed_len = 0;
-	int64_t hazard = r->hazard, anon = r->anonymous, alg_i = 0, key_id;
-	uint64_t id;
 	struct seal_key key;
 	const struct seal_key *cur;
+
+	if ((cur = keyring_find(ring, ring->current)) == NULL)
+		return DB_FAIL;
+	key = *cur;
+	*alg = key.alg;
+	/* The ticket is the additional data: a sealed identity moved to another
+	 * report will not open. */
+	if (seal_size(key.alg, r->identity_len) > cap ||
+	    seal(&key, ticket, 16, r->identity, r->identity_len, sealed, cap, sealed_len) != 0) {
+		explicit_bzero(&key, sizeof(key));
+		return DB_FAIL;
+	}
+	explicit_bzero(&key, sizeof(key));
+	return DB_OK;
+}
+
+/* The report's row, inside the caller's transaction; *id gets its id. */
+static int
+insert_report(struct db *db, const struct new_report *r, const char ticket[17],
+    const uint8_t code_mac[32], const uint8_t submit_key[32], int64_t now, const char *due,
+    uint64_t *id)
+{
+	MYSQL_BIND p[18];
+	int64_t hazard = r->hazard, anon = r->anonymous;
 	int rc;
 
-	if (ticket_new(out->ticket) != 0 ||
-	    crypto_hmac2(code_mac_key, 32, out->ticket, 16, code, 8, code_mac) != 0)
-		return DB_FAIL;
-	if (r->identity != NULL) {
-		if ((cur = keyring_find(ring, ring->current)) == NULL)
-			return DB_FAIL;
-		key = *cur;
-		alg_i = key.alg;
-		/* The ticket is the additional data: a sealed identity moved to another
-		 * report will not open. */
-		if (seal_size(key.alg, r->identity_len) > sizeof(sealed) ||
-		    seal(&key, out->ticket, 16, r->identity, r->identity_len, sealed,
-		    sizeof(sealed), &sealed_len) != 0) {
-			explicit_bzero(&key, sizeof(key));
-			return DB_FAIL;
-		}
-		explicit_bzero(&key, sizeof(key));
-	}
-	if ((rc = db_begin(db)) != DB_OK)
-		return rc;
-	bind_text(&p[0], out->ticket, 16);
+	bind_text(&p[0], ticket, 16);
 	bind_blob(&p[1], code_mac, 32);
 	bind_blob(&p[2], submit_key, 32);
 	bind_text(&p[3], r->channel, strlen(r->channel));
@@ -176,28 +176,68 @@ save_once(struct db *db, const struct keyring *ring,
 	else
 		bind_text(&p[17], NULL, 0);
 	if ((rc = db_exec(db, Q_REPORT_INSERT, p, NULL)) != DB_OK)
+		return rc;
+	*id = db_insert_id(db, Q_REPORT_INSERT);
+	return DB_OK;
+}
+
+/* The sealed identity's row, inside the caller's transaction. */
+static int
+insert_identity(struct db *db, uint64_t id, int64_t alg, int64_t key_id, const uint8_t *sealed,
+    size_t sealed_len)
+{
+	MYSQL_BIND p[4];
+
+	bind_u64(&p[0], &id);
+	bind_i64(&p[1], &alg);
+	bind_i64(&p[2], &key_id);
+	bind_blob(&p[3], sealed, sealed_len);
+	return db_exec(db, Q_IDENTITY_INSERT, p, NULL);
+}
+
+/* The report's first event ("submitted"), inside the caller's transaction. */
+static int
+insert_first_event(struct db *db, uint64_t id, int64_t now)
+{
+	static const char state[] = "submitted";
+	static const char text[] = "举报已提交，等待工信部门受理。";
+	MYSQL_BIND p[4];
+
+	bind_u64(&p[0], &id);
+	bind_i64(&p[1], &now);
+	bind_text(&p[2], state, sizeof(state) - 1);
+	bind_text(&p[3], text, sizeof(text) - 1);
+	return db_exec(db, Q_EVENT_INSERT, p, NULL);
+}
+
+/* One attempt at the whole transaction. */
+static int
+save_once(struct db *db, const struct keyring *ring,
+    const uint8_t code_mac_key[32], const struct new_report *r, const uint8_t submit_key[32],
+    const char code[9], const struct stored_file *files, size_t nfiles, int64_t now,
+    const char *due, struct receipt *out)
+{
+	uint8_t code_mac[32], sealed[1024];
+	size_t sealed_len = 0;
+	int64_t alg_i = 0;
+	uint64_t id;
+	int rc;
+
+	if (ticket_new(out->ticket) != 0 ||
+	    crypto_hmac2(code_mac_key, 32, out->ticket, 16, code, 8, code_mac) != 0)
+		return DB_FAIL;
+	if (r->identity != NULL && seal_identity(ring, r, out->ticket, sealed, sizeof(sealed),
+	    &sealed_len, &alg_i) != DB_OK)
+		return DB_FAIL;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = insert_report(db, r, out->ticket, code_mac, submit_key, now, due, &id)) != DB_OK)
 		goto fail;
-	id = db_insert_id(db, Q_REPORT_INSERT);
-	if (r->identity != NULL) {
-		key_id = ring->current;
-		bind_u64(&p[0], &id);
-		bind_i64(&p[1], &alg_i);
-		bind_i64(&p[2], &key_id);
-		bind_blob(&p[3], sealed, sealed_len);
-		if ((rc = db_exec(db, Q_IDENTITY_INSERT, p, NULL)) != DB_OK)
-			goto fail;
-	}
-	{
-		static const char state[] = "submitted";
-		static const char text[] = "举报已提交，等待工信部门受理。";
-		bind_u64(&p[0], &id);
-		bind_i64(&p[1], &now);
-		bind_text(&p[2], state, sizeof(state) - 1);
-		bind_text(&p[3], text, sizeof(text) - 1);
-		if ((rc = db_exec(db, Q_EVENT_INSERT, p, NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
+	if (r->identity != NULL && (rc = insert_identity(db, id, alg_i, ring->current, sealed,
+	    sealed_len)) != DB_OK)
+		goto fail;
+	if ((rc = insert_first_event(db, id, now)) != DB_OK ||
+	    (rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	report_time(now, out->submitted);

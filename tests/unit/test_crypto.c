@@ -1,6 +1,7 @@
 /*
- * test_crypto.c: unit tests of lib/crypto.c (primitives, sealing, tickets, query codes, CSRF
- * tokens). Where a format is promised, the test checks it independently with raw OpenSSL calls.
+ * test_crypto.c: unit tests of crypto.h: lib/crypto.c (primitives), seal.c (sealing), tokens.c
+ * (tickets, query codes, CSRF tokens). Where a format is promised, the test checks it
+ * independently with raw OpenSSL calls.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* memmem */
