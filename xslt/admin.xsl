@@ -23,6 +23,9 @@
   <session> child (login, name, csrf, <role name label department-id
   department/>...); portal.xsl shows the console navigation for it.
   Every POST form carries the hidden field csrf = /*/session/@csrf.
+  The pages whose forms post to a key table carry its length limits,
+  <limits><limit name min max/>...</limits>, written by the C program;
+  maxlength comes from there (a-length-attrs), never a literal here.
 
   Links and form actions are $base + a fixed path; the only document
   values in them are ids, state codes and the filter values of the list

@@ -30,14 +30,16 @@
             </select>
           </xsl:when>
           <xsl:otherwise>
-            <input type="text" name="action" id="au-action" class="input" value="{filter/@action}" maxlength="40"/>
+            <input type="text" name="action" id="au-action" class="input" value="{filter/@action}"/>
           </xsl:otherwise>
         </xsl:choose>
       </div>
       <div class="filter-field">
         <label for="au-login">用户名</label>
-        <input type="text" name="login" id="au-login" class="input" value="{filter/@login}" maxlength="64"
-               autocomplete="off" spellcheck="false"/>
+        <input type="text" name="login" id="au-login" class="input" value="{filter/@login}"
+               autocomplete="off" spellcheck="false">
+          <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'login'"/></xsl:call-template>
+        </input>
       </div>
       <div class="filter-field">
         <label for="au-ticket">受理编号</label>

@@ -142,7 +142,9 @@
             </fieldset>
             <div class="field">
               <label for="cal-name">名称</label>
-              <input type="text" name="name" id="cal-name" class="input input-short" maxlength="50" aria-describedby="cal-name-h"/>
+              <input type="text" name="name" id="cal-name" class="input input-short" aria-describedby="cal-name-h">
+                <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'name'"/></xsl:call-template>
+              </input>
               <p class="hint" id="cal-name-h">如“春节”“国庆节”。已有的日期将被替换。</p>
             </div>
             <div class="form-submit">

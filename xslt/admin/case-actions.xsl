@@ -79,7 +79,8 @@
       <xsl:if test="$hint != ''">
         <p class="hint" id="{$id}-h"><xsl:value-of select="$hint"/></p>
       </xsl:if>
-      <textarea name="{$name}" id="{$id}" rows="{$rows}" maxlength="5000">
+      <textarea name="{$name}" id="{$id}" rows="{$rows}">
+        <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="$name"/></xsl:call-template>
         <xsl:if test="$required">
           <xsl:attribute name="required">required</xsl:attribute>
         </xsl:if>
@@ -198,7 +199,9 @@
       </div>
       <div class="field field-grow">
         <label for="a-inspect-team">核查组成员<span class="optional">（选填）</span></label>
-        <input type="text" name="team" id="a-inspect-team" class="input" maxlength="200"/>
+        <input type="text" name="team" id="a-inspect-team" class="input">
+          <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'team'"/></xsl:call-template>
+        </input>
       </div>
     </div>
     <xsl:call-template name="a-textarea">

@@ -27,7 +27,9 @@
       </div>
       <div class="filter-field filter-wide">
         <label for="flt-q">受理编号或被举报对象</label>
-        <input type="search" name="q" id="flt-q" class="input" value="{filter/@q}" maxlength="100"/>
+        <input type="search" name="q" id="flt-q" class="input" value="{filter/@q}">
+          <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
+        </input>
       </div>
       <label class="choice filter-check">
         <input type="checkbox" name="overdue" value="1">

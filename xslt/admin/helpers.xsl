@@ -118,6 +118,24 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- maxlength of a console input or textarea, from the <limit> of its
+       field in /*/limits: the C program writes one per key with a maximum,
+       from the key table of the form the page posts to (form_limits_xml;
+       the first wins where two tables share a name).  No <limit>, no
+       maxlength.  With $with-min also minlength, when the key's minimum is
+       more than 1.  Call before any child of the element. -->
+  <xsl:template name="a-length-attrs">
+    <xsl:param name="name"/>
+    <xsl:param name="with-min" select="false()"/>
+    <xsl:variable name="limit" select="/*/limits/limit[@name = $name][1]"/>
+    <xsl:if test="$with-min and number($limit/@min) &gt; 1">
+      <xsl:attribute name="minlength"><xsl:value-of select="number($limit/@min)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="number($limit/@max) &gt; 0">
+      <xsl:attribute name="maxlength"><xsl:value-of select="number($limit/@max)"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="a-field-attrs">
     <xsl:param name="name"/>
     <xsl:param name="hint" select="''"/>

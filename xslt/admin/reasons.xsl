@@ -54,19 +54,26 @@
           <div class="field">
             <label for="{$id}-code">代码<span class="req" aria-hidden="true">*</span></label>
             <p class="hint">小写字母、数字或下划线，保存后不能修改，如 out_of_scope。</p>
-            <input type="text" name="code" id="{$id}-code" class="input input-short" maxlength="32"
-                   pattern="[a-z0-9_]{{1,32}}" required="required" spellcheck="false"/>
+            <input type="text" name="code" id="{$id}-code" class="input input-short"
+                   pattern="[a-z0-9_]{{1,32}}" required="required" spellcheck="false">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
+            </input>
           </div>
         </xsl:otherwise>
       </xsl:choose>
       <div class="field">
         <label for="{$id}-label">理由名称<span class="req" aria-hidden="true">*</span></label>
-        <input type="text" name="label" id="{$id}-label" class="input" maxlength="100"
-               required="required" value="{$r/@label}"/>
+        <input type="text" name="label" id="{$id}-label" class="input"
+               required="required" value="{$r/@label}">
+          <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'label'"/></xsl:call-template>
+        </input>
       </div>
       <div class="field">
         <label for="{$id}-text">告知举报人的说明</label>
-        <textarea name="text" id="{$id}-text" class="input" rows="3" maxlength="500"><xsl:value-of select="$r"/></textarea>
+        <textarea name="text" id="{$id}-text" class="input" rows="3">
+          <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'text'"/></xsl:call-template>
+          <xsl:value-of select="$r"/>
+        </textarea>
       </div>
       <div class="field">
         <label for="{$id}-sort">排序</label>

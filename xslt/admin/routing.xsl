@@ -148,8 +148,10 @@
           <div class="field">
             <label for="pv-region">地区代码</label>
             <input type="text" name="region" id="pv-region" class="input input-code input-short"
-                   inputmode="numeric" pattern="[0-9]{{6}}" maxlength="6" value="{$in/@region}"
-                   aria-describedby="pv-region-h"/>
+                   inputmode="numeric" pattern="[0-9]{{6}}" value="{$in/@region}"
+                   aria-describedby="pv-region-h">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'region'"/></xsl:call-template>
+            </input>
             <p class="hint" id="pv-region-h">6位行政区划代码，如 220102（长春市南关区）。</p>
           </div>
           <div class="form-submit">
@@ -198,7 +200,9 @@
           <div class="field">
             <label for="nr-region_prefix">地区代码前缀<span class="optional">（选填）</span></label>
             <input type="text" name="region_prefix" id="nr-region_prefix" class="input input-code input-short"
-                   inputmode="numeric" pattern="[0-9]{{2,6}}" maxlength="6" aria-describedby="nr-region_prefix-h"/>
+                   inputmode="numeric" pattern="[0-9]{{2,6}}" aria-describedby="nr-region_prefix-h">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'region_prefix'"/></xsl:call-template>
+            </input>
             <p class="hint" id="nr-region_prefix-h">如 22 为吉林省全省，2201 为长春市；留空为不限。</p>
           </div>
           <div class="field">
@@ -245,7 +249,9 @@
           </fieldset>
           <div class="field">
             <label for="nr-note">备注<span class="optional">（选填）</span></label>
-            <input type="text" name="note" id="nr-note" class="input" maxlength="200"/>
+            <input type="text" name="note" id="nr-note" class="input">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'note'"/></xsl:call-template>
+            </input>
           </div>
           <div class="form-submit">
             <button type="submit" class="button button-small">新增规则</button>

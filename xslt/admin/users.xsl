@@ -181,16 +181,22 @@
           <div class="field">
             <label for="nu-login">用户名<span class="req" aria-hidden="true">*</span></label>
             <input type="text" name="login" id="nu-login" class="input input-short input-code" required="required"
-                   maxlength="64" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="nu-login-h"/>
+                   autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="nu-login-h">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'login'"/></xsl:call-template>
+            </input>
             <p class="hint" id="nu-login-h">小写字母、数字、点、横线或下划线，创建后不能修改。</p>
           </div>
           <div class="field">
             <label for="nu-name">姓名<span class="req" aria-hidden="true">*</span></label>
-            <input type="text" name="name" id="nu-name" class="input input-short" required="required" maxlength="50" autocomplete="off"/>
+            <input type="text" name="name" id="nu-name" class="input input-short" required="required" autocomplete="off">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'name'"/></xsl:call-template>
+            </input>
           </div>
           <div class="field">
             <label for="nu-email">电子邮箱<span class="optional">（选填）</span></label>
-            <input type="email" name="email" id="nu-email" class="input input-code" maxlength="254" autocomplete="off"/>
+            <input type="email" name="email" id="nu-email" class="input input-code" autocomplete="off">
+              <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'email'"/></xsl:call-template>
+            </input>
           </div>
           <div class="field">
             <label for="nu-password">临时密码<span class="req" aria-hidden="true">*</span></label>
