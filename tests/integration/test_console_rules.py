@@ -133,6 +133,60 @@ def every_refusal_is_audited_and_changes_nothing():
     assert row(cid, "state") == ["submitted"]
 
 
+ALL_ACTIONS = ["accept", "reject", "needs_info", "transfer", "start_inspection", "inspect",
+               "dispose", "progress", "feedback", "release", "note", "press", "reveal",
+               "set_contact", "notify_hazard", "link_duplicate"]
+# Fields that would make each action succeed if it were allowed: a refusal must come from the
+# rule, not from a missing field.
+FILLED = {"text": "内容", "reason": "other", "inspected_on": "2026-11-20", "team": "组",
+          "findings": "情况", "verdict": "true", "measure": "stop", "ticket": "", "staff": "1"}
+
+
+def snapshot(cid):
+    return (sql("SELECT state, COALESCE(verdict, ''), disposal, feedback_state, hazard_notified, "
+                "COALESCE(duplicate_of, 0), COALESCE(contact_staff_id, 0), "
+                "COALESCE(lead_department_id, 0) FROM report WHERE id = %d" % cid)[0],
+            sql("SELECT COUNT(*) FROM report_event WHERE report_id = %d" % cid)[0][0],
+            sql("SELECT COUNT(*) FROM report_note WHERE report_id = %d" % cid)[0][0])
+
+
+@test
+def every_action_the_page_does_not_offer_is_refused_by_post():
+    """For cases in several states and every kind of user, each action missing from the case
+    page is posted anyway, with its fields filled: 409 (or 404 when the case is not the user's
+    to see), and nothing about the case changes."""
+    users = {}
+    for who in ("intake", "handler", "contact", "super", "admin", "other"):
+        users[who] = Browser()
+        users[who].login(U[who])
+    submitted, _, _ = public_report()
+    transferred, _ = con.nanguan_case()
+    untrue, _, _ = inspected_case("false")
+    closed, _, _ = inspected_case("true")
+    h = Browser()
+    h.login(U["handler"])
+    assert h.act(closed, "feedback", text="已核实。").status == 200
+    assert users["intake"].act(closed, "release").status == 200
+    tried = 0
+    for cid in (submitted, transferred, untrue, closed):
+        lead = row(cid, "lead_department_id")[0]
+        for who, b in users.items():
+            page = b.get("/admin/case?id=%d&format=xml" % cid)
+            offered_here = ({a.get("name") for a in page.xml().findall("actions/action")}
+                            if page.status == 200 else set())
+            for action in ALL_ACTIONS:
+                if action in offered_here:
+                    continue
+                before = snapshot(cid)
+                fields = dict(FILLED, lead=lead if lead not in ("NULL", None) else 1)
+                a = b.act(cid, action, **fields)
+                assert a.status in ((409,) if page.status == 200 else (404,)), \
+                    (who, action, cid, a.status)
+                assert snapshot(cid) == before, (who, action, cid)
+                tried += 1
+    assert tried > 200, tried
+
+
 # ---------------------------------------------------------------- 3. per-role judgement
 
 @test
