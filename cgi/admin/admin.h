@@ -92,6 +92,20 @@ struct list_arg {
 #define PAGE_ROWS 50
 #define PAGE_MAX  100000         /* the last page number a list accepts */
 void list_end(const struct list_arg *);
+/* A typed row as an element: member i of the loader becomes attribute names[i] (NULL: left
+ * out; "": the element's text). */
+xmlNodePtr row_xml(xmlNodePtr parent, const char *element, const struct db_loader *,
+    const char *const *names, const void *row);
+struct row_list {
+	xmlNodePtr               parent;
+	const char              *element;
+	const struct db_loader  *ld;
+	const char *const       *names;
+};
+int row_list_xml(void *row_list, void *row);
+/* Every row of query q as an element of parent (row_xml). */
+int rows_xml(struct page *, int q, const struct dbp *, size_t np, const struct db_loader *,
+    xmlNodePtr parent, const char *element, const char *const *names);
 /* A row of the case lists (CASE_ROW in lib/queries.c), and its <case> element. */
 struct case_line {
 	int64_t id, presses;

@@ -34,25 +34,12 @@ static const struct dbc day_cols[] = {
 	COL_TEXT(struct day_row, name),
 };
 static const struct db_loader day_loader = DB_LOADER(struct day_row, day_cols);
-
-static int
-holiday_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct day_row *r = row;
-	xmlNodePtr n = xml_add(a->parent, "day", NULL);
-
-	xml_attr(n, "date", r->date);
-	xml_attr(n, "off", r->off ? "1" : "0");
-	xml_attr(n, "name", r->name);
-	return 0;
-}
+static const char *const day_names[] = { "date", "off", "name" };
 
 static void
 calendar_show(struct page *pg, int status, const char *message, int64_t year)
 {
 	struct ctx *c = pg->c;
-	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct dbp p[1];
 	xmlNodePtr root, y;
 	xmlDocPtr doc;
@@ -72,10 +59,8 @@ calendar_show(struct page *pg, int status, const char *message, int64_t year)
 	xml_attr_int(y, "value", year);
 	xml_attr_int(y, "prev", year - 1);
 	xml_attr_int(y, "next", year + 1);
-	a.parent = root;
 	p[0] = P_INT(year);
-	if (db_rows(pg, Q_HOLIDAYS_YEAR, p, 1, &day_loader, &(struct day_row){ "", "", false },
-	    holiday_row, &a) != DB_OK) {
+	if (rows_xml(pg, Q_HOLIDAYS_YEAR, p, 1, &day_loader, root, "day", day_names) != DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
 		return;

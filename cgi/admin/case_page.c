@@ -68,32 +68,6 @@ note_row(void *arg, void *row)
 	return 0;
 }
 
-static int
-attachment_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct record *r = row;
-	xmlNodePtr e = xml_add(a->parent, "attachment", NULL);
-
-	xml_attr_int(e, "id", r->id);
-	xml_attr(e, "mime", r->mime);
-	xml_attr_int(e, "size", r->size);
-	return 0;
-}
-
-static int
-dup_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct record *r = row;
-	xmlNodePtr e = xml_add(a->parent, "case", NULL);
-
-	xml_attr_int(e, "id", r->id);
-	xml_attr(e, "ticket", r->ticket);
-	xml_attr(e, "subject", r->subject);
-	return 0;
-}
-
 #define R struct record
 static const struct dbc event_cols[] = { COL_TEXT(R, at), COL_TEXT(R, state), COL_STR(R, text) };
 static const struct dbc note_cols[] = { COL_TEXT(R, at), COL_TEXT(R, kind), COL_TEXT(R, who),
@@ -114,32 +88,6 @@ static const struct db_loader staff_option_loader = DB_LOADER(struct option_row,
 static const struct dbc reason_cols[] = { COL_TEXT(struct option_row, value),
 	COL_TEXT(struct option_row, label), COL_STR(struct option_row, text) };
 static const struct db_loader reason_loader = DB_LOADER(struct option_row, reason_cols);
-
-static int
-staff_option_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct option_row *r = row;
-	xmlNodePtr e = xml_add(a->parent, "staff", NULL);
-
-	xml_attr_int(e, "id", r->id);
-	xml_attr(e, "name", r->label);
-	return 0;
-}
-
-/* A refusal reason from the reject_reason table, with its suggested text to the reporter. */
-static int
-reason_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct option_row *r = row;
-	xmlNodePtr o = xml_add(a->parent, "option", NULL);
-
-	xml_attr(o, "value", r->value);
-	xml_attr(o, "label", r->label);
-	xml_attr(o, "text", r->text);
-	return 0;
-}
 
 /* Suggested departments for a transfer, from the routing table. */
 static void
@@ -164,21 +112,22 @@ add_transfer_choices(struct page *pg, const struct kase *k, xmlNodePtr act)
 static void
 action_choices(struct page *pg, const struct kase *k, enum action a, xmlNodePtr n)
 {
-	struct list_arg la = { pg->c, n, 0, false, 0 };
+	static const char *const reason_names[] = { "value", "label", "text" };
+	static const char *const staff_names[] = { "id", "name" };
 	const struct option *o;
 	struct dbp p[1] = { P_INT(k->lead) };
-	struct option_row row;
 
 	if (a == A_REJECT)
-		(void)db_rows(pg, Q_REJECT_REASONS, NULL, 0, &reason_loader, &row, reason_row, &la);
+		(void)rows_xml(pg, Q_REJECT_REASONS, NULL, 0, &reason_loader, n, "option",
+		    reason_names);
 	else if (a == A_DISPOSE)
 		for (o = measures; o->value; o++)
 			add_option(n, o->value, o->label);
 	else if (a == A_TRANSFER)
 		add_transfer_choices(pg, k, n);
 	else if (a == A_SET_CONTACT && k->lead > 0)
-		(void)db_rows(pg, Q_CONTACTS_OF_DEPT, p, 1, &staff_option_loader, &row,
-		    staff_option_row, &la);
+		(void)rows_xml(pg, Q_CONTACTS_OF_DEPT, p, 1, &staff_option_loader, n, "staff",
+		    staff_names);
 }
 
 static void
@@ -330,31 +279,41 @@ departments_xml(const struct kase *k, xmlNodePtr root)
 
 /* The case's records: attachments, public events, staff notes, duplicates. */
 static int
-records_xml(struct ctx *c, int64_t id, xmlNodePtr root)
+records_xml(struct page *pg, int64_t id, xmlNodePtr root)
 {
+	struct ctx *c = pg->c;
+	static const char *const attachment_names[] = { "id", "mime", "size" };
+	static const char *const dup_names[] = { "id", "ticket", "subject" };
 	static const struct {
-		const char *name;
+		const char *name, *element;
 		int q;
 		struct db_loader ld;
-		db_load_fn fn;
+		db_load_fn fn;                 /* NULL: the names below */
+		const char *const *names;
 	} lists[] = {
-		{ "attachments", Q_CASE_ATTACHMENTS, DB_LOADER(struct record, attachment_cols),
-		    attachment_row },
-		{ "events", Q_CASE_EVENTS, DB_LOADER(struct record, event_cols), event_row },
-		{ "notes", Q_CASE_NOTES, DB_LOADER(struct record, note_cols), note_row },
-		{ "duplicates", Q_CASE_DUPLICATES, DB_LOADER(struct record, dup_cols), dup_row },
+		{ "attachments", "attachment", Q_CASE_ATTACHMENTS,
+		    DB_LOADER(struct record, attachment_cols), NULL, attachment_names },
+		{ "events", NULL, Q_CASE_EVENTS, DB_LOADER(struct record, event_cols), event_row,
+		    NULL },
+		{ "notes", NULL, Q_CASE_NOTES, DB_LOADER(struct record, note_cols), note_row, NULL },
+		{ "duplicates", "case", Q_CASE_DUPLICATES, DB_LOADER(struct record, dup_cols), NULL,
+		    dup_names },
 	};
 	struct dbp p[1] = { P_INT(id) };
 	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct record row;
+	xmlNodePtr parent;
 	bool found;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < NELEM(lists); i++) {
-		a.parent = xml_add(root, lists[i].name, NULL);
-		if ((rc = db_load(&c->db, lists[i].q, p, 1, &lists[i].ld, &c->arena, &row,
-		    lists[i].fn, &a, &found)) != DB_OK)
+		parent = xml_add(root, lists[i].name, NULL);
+		a.parent = parent;
+		rc = lists[i].fn != NULL ? db_load(&c->db, lists[i].q, p, 1, &lists[i].ld,
+		    &c->arena, &row, lists[i].fn, &a, &found) : rows_xml(pg, lists[i].q, p, 1,
+		    &lists[i].ld, parent, lists[i].element, lists[i].names);
+		if (rc != DB_OK)
 			return rc;
 	}
 	return DB_OK;
@@ -387,7 +346,7 @@ case_page(struct page *pg, int64_t id, bool reveal, int status, const char *mess
 	if ((rc = add_identity(pg, &k, reveal, root)) != DB_OK)
 		goto fail;
 	departments_xml(&k, root);
-	if ((rc = records_xml(c, k.id, root)) != DB_OK)
+	if ((rc = records_xml(pg, k.id, root)) != DB_OK)
 		goto fail;
 	add_actions(pg, &k, root);
 	app_send(c, status, doc);

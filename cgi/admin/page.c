@@ -181,6 +181,66 @@ db_rows(struct page *pg, int q, const struct dbp *p, size_t np, const struct db_
 	return db_load(&pg->c->db, q, p, np, ld, &pg->c->arena, row, fn, arg, &found);
 }
 
+/* The text of a typed member, or NULL for a blob. buf holds a number's digits. */
+static const char *
+member_text(const struct dbc *c, const void *row, char buf[24])
+{
+	const char *m = (const char *)row + c->offset;
+
+	switch (c->type) {
+	case DBC_I64:
+		snprintf(buf, 24, "%lld", (long long)*(const int64_t *)(const void *)m);
+		return buf;
+	case DBC_BOOL:
+		return *(const bool *)(const void *)m ? "1" : "0";
+	case DBC_STR:
+		return *(char *const *)(const void *)m;
+	case DBC_BLOB:
+		return NULL;
+	default:
+		return m;
+	}
+}
+
+xmlNodePtr
+row_xml(xmlNodePtr parent, const char *element, const struct db_loader *ld,
+    const char *const *names, const void *row)
+{
+	const char *content = NULL, *v;
+	char buf[24];
+	xmlNodePtr n;
+	size_t i;
+
+	for (i = 0; i < ld->ncols; i++)
+		if (names[i] != NULL && names[i][0] == '\0')
+			content = member_text(&ld->cols[i], row, buf);
+	n = xml_add(parent, element, content);
+	for (i = 0; i < ld->ncols; i++)
+		if (names[i] != NULL && names[i][0] != '\0' &&
+		    (v = member_text(&ld->cols[i], row, buf)) != NULL)
+			xml_attr(n, names[i], v);
+	return n;
+}
+
+int
+row_list_xml(void *arg, void *row)
+{
+	struct row_list *rl = arg;
+
+	(void)row_xml(rl->parent, rl->element, rl->ld, rl->names, row);
+	return 0;
+}
+
+int
+rows_xml(struct page *pg, int q, const struct dbp *p, size_t np, const struct db_loader *ld,
+    xmlNodePtr parent, const char *element, const char *const *names)
+{
+	struct row_list rl = { parent, element, ld, names };
+	void *row = arena_alloc(&pg->c->arena, ld->size);
+
+	return db_rows(pg, q, p, np, ld, row, row_list_xml, &rl);
+}
+
 void
 list_end(const struct list_arg *a)
 {

@@ -37,27 +37,12 @@ static const struct dbc reason_cols[] = {
 	COL_BOOL(struct reason_row, enabled),
 };
 static const struct db_loader reason_loader = DB_LOADER(struct reason_row, reason_cols);
-
-static int
-reason_list_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct reason_row *r = row;
-	/* the text for the reporter is the element's content */
-	xmlNodePtr n = xml_add(a->parent, "reason", r->text);
-
-	xml_attr(n, "code", r->code);
-	xml_attr(n, "label", r->label);
-	xml_attr_int(n, "sort", r->sort);
-	xml_attr(n, "enabled", r->enabled ? "1" : "0");
-	return 0;
-}
+/* the text for the reporter is the element's content */
+static const char *const reason_names[] = { "code", "label", "", "sort", "enabled" };
 
 static void
 reasons_show(struct page *pg, int status, const char *message)
 {
-	struct list_arg a = { pg->c, NULL, 0, false, 0 };
-	struct reason_row row;
 	xmlNodePtr root;
 	xmlDocPtr doc = console_doc(pg, "reasons", &root);
 
@@ -66,8 +51,7 @@ reasons_show(struct page *pg, int status, const char *message)
 	if (status == 400)
 		console_form_state(pg, root);
 	form_limits_xml(root, reason_keys, RS__MAX);
-	a.parent = root;
-	if (db_rows(pg, Q_REASONS_ALL, NULL, 0, &reason_loader, &row, reason_list_row, &a) !=
+	if (rows_xml(pg, Q_REASONS_ALL, NULL, 0, &reason_loader, root, "reason", reason_names) !=
 	    DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);

@@ -58,24 +58,9 @@ static const struct dbc department_cols[] = {
 static const struct db_loader user_loader = DB_LOADER(U, user_cols);
 static const struct db_loader user_role_loader = DB_LOADER(U, user_role_cols);
 static const struct db_loader department_loader = DB_LOADER(U, department_cols);
+static const char *const user_names[] = { "id", "login", "name", "email", "disabled",
+	"must-change", "totp" };
 #undef U
-
-static int
-user_row(void *arg, void *row)
-{
-	struct list_arg *a = arg;
-	const struct user_row *r = row;
-	xmlNodePtr n = xml_add(a->parent, "user", NULL);
-
-	xml_attr_int(n, "id", r->id);
-	xml_attr(n, "login", r->login);
-	xml_attr(n, "name", r->name);
-	xml_attr(n, "email", r->email);
-	xml_attr(n, "disabled", r->disabled ? "1" : "0");
-	xml_attr(n, "must-change", r->must_change ? "1" : "0");
-	xml_attr(n, "totp", r->totp ? "1" : "0");
-	return 0;
-}
 
 /* A role goes under the <user> with its id (the roles come ordered by user). */
 static int
@@ -137,7 +122,7 @@ users_show_message(struct page *pg, int status, const char *message)
 		console_form_state(pg, root);
 	form_limits_xml(root, user_keys, UK__MAX);
 	a.parent = xml_add(root, "user-list", NULL);
-	rc = db_rows(pg, Q_USERS, NULL, 0, &user_loader, &row, user_row, &a);
+	rc = rows_xml(pg, Q_USERS, NULL, 0, &user_loader, a.parent, "user", user_names);
 	if (rc == DB_OK)
 		rc = db_rows(pg, Q_USER_ROLES, NULL, 0, &user_role_loader, &row, user_role_row, &a);
 	roles = xml_add(root, "roles", NULL);
