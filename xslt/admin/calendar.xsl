@@ -41,6 +41,15 @@
       <p>办理时限按<strong>工作日</strong>计算。周一至周五为工作日，周六、周日休息；下表只列出例外：法定节假日（休息）和国务院办公厅通知的调休上班日（周末上班）。每年年底国务院公布下一年放假安排后，请及时导入或录入。</p>
     </div>
 
+    <!-- After a failed post (400), the form that was posted keeps what was
+         typed and shows its errors beside the fields. -->
+    <xsl:variable name="on" select="$posted-action = 'set'"/>
+    <xsl:variable name="off-value">
+      <xsl:choose>
+        <xsl:when test="$on"><xsl:value-of select="$posted[@name = 'off'][1]"/></xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="off" select="count(day[@off = '1'])"/>
     <xsl:variable name="work" select="count(day[@off = '0'])"/>
     <div class="admin-cols admin-cols-wide">
@@ -99,6 +108,11 @@
                           <button type="submit" class="button button-secondary button-small"
                                   aria-label="{concat('删除 ', @date)}">删除</button>
                         </form>
+                        <xsl:call-template name="a-field-error">
+                          <xsl:with-param name="name" select="'date'"/>
+                          <xsl:with-param name="on" select="$posted-action = 'delete' and
+                                          string(@date) = string($posted[@name = 'date'][1])"/>
+                        </xsl:call-template>
                       </td>
                     </tr>
                   </xsl:for-each>
@@ -120,30 +134,75 @@
           <form class="admin-form compact-form" method="post" action="{$base}/admin/calendar" accept-charset="UTF-8">
             <xsl:call-template name="a-csrf"/>
             <input type="hidden" name="action" value="set"/>
-            <div class="field">
+            <div>
+              <xsl:call-template name="a-field-class">
+                <xsl:with-param name="name" select="'date'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
               <label for="cal-date">日期<span class="req" aria-hidden="true">*</span></label>
-              <input type="date" name="date" id="cal-date" class="input input-date" required="required"/>
+              <xsl:call-template name="a-field-error">
+                <xsl:with-param name="name" select="'date'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
+              <input type="date" name="date" id="cal-date" class="input input-date" required="required">
+                <xsl:call-template name="a-value-attr">
+                  <xsl:with-param name="name" select="'date'"/>
+                  <xsl:with-param name="on" select="$on"/>
+                </xsl:call-template>
+                <xsl:call-template name="a-field-attrs">
+                  <xsl:with-param name="name" select="'date'"/>
+                  <xsl:with-param name="on" select="$on"/>
+                </xsl:call-template>
+              </input>
             </div>
-            <fieldset class="field">
+            <fieldset>
+              <xsl:call-template name="a-field-class">
+                <xsl:with-param name="name" select="'off'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
               <legend>类型<span class="req" aria-hidden="true">*</span></legend>
+              <xsl:call-template name="a-field-error">
+                <xsl:with-param name="name" select="'off'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
               <div class="choices choices-stack">
                 <xsl:call-template name="a-radio">
                   <xsl:with-param name="name" select="'off'"/>
                   <xsl:with-param name="value" select="'1'"/>
                   <xsl:with-param name="label" select="'休息（法定节假日）'"/>
-                  <xsl:with-param name="checked" select="true()"/>
+                  <xsl:with-param name="checked" select="$off-value = '1'"/>
+                  <xsl:with-param name="on" select="$on"/>
                 </xsl:call-template>
                 <xsl:call-template name="a-radio">
                   <xsl:with-param name="name" select="'off'"/>
                   <xsl:with-param name="value" select="'0'"/>
                   <xsl:with-param name="label" select="'上班（周末调休）'"/>
+                  <xsl:with-param name="checked" select="$off-value = '0'"/>
+                  <xsl:with-param name="on" select="$on"/>
                 </xsl:call-template>
               </div>
             </fieldset>
-            <div class="field">
+            <div>
+              <xsl:call-template name="a-field-class">
+                <xsl:with-param name="name" select="'name'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
               <label for="cal-name">名称</label>
+              <xsl:call-template name="a-field-error">
+                <xsl:with-param name="name" select="'name'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
               <input type="text" name="name" id="cal-name" class="input input-short" aria-describedby="cal-name-h">
                 <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'name'"/></xsl:call-template>
+                <xsl:call-template name="a-value-attr">
+                  <xsl:with-param name="name" select="'name'"/>
+                  <xsl:with-param name="on" select="$on"/>
+                </xsl:call-template>
+                <xsl:call-template name="a-field-attrs">
+                  <xsl:with-param name="name" select="'name'"/>
+                  <xsl:with-param name="on" select="$on"/>
+                  <xsl:with-param name="hint" select="'cal-name-h'"/>
+                </xsl:call-template>
               </input>
               <p class="hint" id="cal-name-h">如“春节”“国庆节”。已有的日期将被替换。</p>
             </div>
@@ -159,10 +218,29 @@
                 enctype="multipart/form-data" accept-charset="UTF-8">
             <xsl:call-template name="a-csrf"/>
             <input type="hidden" name="action" value="import"/>
-            <div class="field">
+            <!-- The file is not returned; what was wrong with it is the
+                 page's message, repeated here. -->
+            <xsl:variable name="bad-file" select="$posted-action = 'import' and not(field) and
+                                                  normalize-space(message) != ''"/>
+            <div>
+              <xsl:attribute name="class">
+                <xsl:text>field</xsl:text>
+                <xsl:if test="$bad-file"> has-error</xsl:if>
+              </xsl:attribute>
               <label for="cal-file">文件<span class="req" aria-hidden="true">*</span></label>
+              <xsl:if test="$bad-file">
+                <p class="field-error" id="e-file">
+                  <span class="field-error-mark" aria-hidden="true">!</span>
+                  <xsl:value-of select="message"/>
+                </p>
+              </xsl:if>
               <input type="file" name="file" id="cal-file" required="required"
-                     accept=".json,.csv,application/json,text/csv" aria-describedby="cal-file-h"/>
+                     accept=".json,.csv,application/json,text/csv" aria-describedby="cal-file-h">
+                <xsl:if test="$bad-file">
+                  <xsl:attribute name="aria-invalid">true</xsl:attribute>
+                  <xsl:attribute name="aria-describedby">e-file cal-file-h</xsl:attribute>
+                </xsl:if>
+              </input>
               <div class="hint" id="cal-file-h">
                 <p>支持两种格式：</p>
                 <ul>

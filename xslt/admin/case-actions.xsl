@@ -16,8 +16,15 @@
     <input type="hidden" name="action" value="{@name}"/>
   </xsl:template>
 
+  <!-- On the 400 page after a failed action, the box of the action that
+       was posted ($posted-action) is open, its fields keep what was typed
+       and its errors stand beside them; the other boxes stay as they were.
+       In the "fields" templates, $on: this is the posted action. -->
   <xsl:template match="action" mode="box">
     <details class="action-box action-{@name}" id="act-{@name}">
+      <xsl:if test="@name = $posted-action">
+        <xsl:attribute name="open">open</xsl:attribute>
+      </xsl:if>
       <summary><xsl:call-template name="a-opt-text"/></summary>
       <form class="action-form" method="post" action="{$base}/admin/case/action" accept-charset="UTF-8">
         <xsl:call-template name="a-action-hidden"/>
@@ -66,7 +73,12 @@
     <xsl:param name="rows" select="'4'"/>
     <xsl:param name="value" select="''"/>
     <xsl:variable name="id" select="concat('a-', @name, '-', $name)"/>
-    <div class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <label for="{$id}">
         <xsl:value-of select="$label"/>
         <xsl:if test="$required"><span class="req" aria-hidden="true">*</span></xsl:if>
@@ -79,17 +91,70 @@
       <xsl:if test="$hint != ''">
         <p class="hint" id="{$id}-h"><xsl:value-of select="$hint"/></p>
       </xsl:if>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <textarea name="{$name}" id="{$id}" rows="{$rows}">
         <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="$name"/></xsl:call-template>
         <xsl:if test="$required">
           <xsl:attribute name="required">required</xsl:attribute>
         </xsl:if>
-        <xsl:if test="$hint != ''">
-          <xsl:attribute name="aria-describedby"><xsl:value-of select="$id"/>-h</xsl:attribute>
-        </xsl:if>
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="on" select="$on"/>
+          <xsl:with-param name="hint"><xsl:if test="$hint != ''"><xsl:value-of select="$id"/>-h</xsl:if></xsl:with-param>
+        </xsl:call-template>
         <xsl:text>&#10;</xsl:text>
-        <xsl:value-of select="$value"/>
+        <xsl:choose>
+          <xsl:when test="$on"><xsl:value-of select="$posted[@name = $name][1]"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
+        </xsl:choose>
       </textarea>
+    </div>
+  </xsl:template>
+
+  <!-- A one-line input in a field.  $box: the class of its field. -->
+  <xsl:template name="a-input">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="class" select="'input'"/>
+    <xsl:param name="box" select="'field'"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:variable name="id" select="concat('a-', @name, '-', $name)"/>
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="class" select="$box"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <label for="{$id}">
+        <xsl:value-of select="$label"/>
+        <xsl:choose>
+          <xsl:when test="$required"><span class="req" aria-hidden="true">*</span></xsl:when>
+          <xsl:otherwise><span class="optional">（选填）</span></xsl:otherwise>
+        </xsl:choose>
+      </label>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <input type="{$type}" name="{$name}" id="{$id}" class="{$class}">
+        <xsl:if test="$required">
+          <xsl:attribute name="required">required</xsl:attribute>
+        </xsl:if>
+        <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+        <xsl:call-template name="a-value-attr">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
+      </input>
     </div>
   </xsl:template>
 
@@ -102,11 +167,25 @@
   </xsl:template>
 
   <xsl:template match="action[@name = 'reject']" mode="fields">
-    <div class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="'reason'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <label for="a-reject-reason">不予受理理由<span class="req" aria-hidden="true">*</span></label>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'reason'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <select name="reason" id="a-reject-reason" required="required">
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="'reason'"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
         <xsl:call-template name="a-options">
           <xsl:with-param name="options" select="option"/>
+          <xsl:with-param name="current" select="string($posted[@name = 'reason'][$on][1])"/>
           <xsl:with-param name="empty" select="'请选择'"/>
         </xsl:call-template>
       </select>
@@ -129,12 +208,25 @@
   </xsl:template>
 
   <xsl:template match="action[@name = 'transfer']" mode="fields">
-    <fieldset class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <fieldset>
+      <xsl:attribute name="class">
+        <xsl:text>field</xsl:text>
+        <xsl:if test="$on and /*/field[@name = 'department' or @name = 'lead']"> has-error</xsl:if>
+      </xsl:attribute>
       <legend>移交部门<span class="req" aria-hidden="true">*</span></legend>
       <p class="hint">勾选要移交的部门，并指定一个牵头部门（直接负责的部门）。已按移交规则预选建议的部门。应在受理后2个工作日内移交。</p>
       <xsl:if test="normalize-space(message) != ''">
         <p class="notice notice-warning"><xsl:value-of select="message"/></p>
       </xsl:if>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'department'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'lead'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <xsl:choose>
         <xsl:when test="department">
           <table class="data-table transfer-table">
@@ -151,16 +243,26 @@
                 <tr>
                   <td>
                     <input type="checkbox" name="department" value="{@id}" id="a-transfer-d{@id}">
-                      <xsl:if test="@suggested = 'lead' or @suggested = 'coop'">
+                      <xsl:if test="($on and $posted[@name = 'department'] = string(@id)) or
+                                    (not($on) and (@suggested = 'lead' or @suggested = 'coop'))">
                         <xsl:attribute name="checked">checked</xsl:attribute>
                       </xsl:if>
+                      <xsl:call-template name="a-field-attrs">
+                        <xsl:with-param name="name" select="'department'"/>
+                        <xsl:with-param name="on" select="$on"/>
+                      </xsl:call-template>
                     </input>
                   </td>
                   <td>
                     <input type="radio" name="lead" value="{@id}" aria-label="{concat('牵头：', @name)}">
-                      <xsl:if test="@suggested = 'lead'">
+                      <xsl:if test="($on and $posted[@name = 'lead'] = string(@id)) or
+                                    (not($on) and @suggested = 'lead')">
                         <xsl:attribute name="checked">checked</xsl:attribute>
                       </xsl:if>
+                      <xsl:call-template name="a-field-attrs">
+                        <xsl:with-param name="name" select="'lead'"/>
+                        <xsl:with-param name="on" select="$on"/>
+                      </xsl:call-template>
                     </input>
                   </td>
                   <td><label for="a-transfer-d{@id}"><xsl:value-of select="@name"/></label></td>
@@ -192,17 +294,20 @@
   </xsl:template>
 
   <xsl:template match="action[@name = 'inspect']" mode="fields">
+    <xsl:variable name="on" select="@name = $posted-action"/>
     <div class="field-row">
-      <div class="field">
-        <label for="a-inspect-inspected_on">现场检查日期<span class="req" aria-hidden="true">*</span></label>
-        <input type="date" name="inspected_on" id="a-inspect-inspected_on" class="input input-date" required="required"/>
-      </div>
-      <div class="field field-grow">
-        <label for="a-inspect-team">核查组成员<span class="optional">（选填）</span></label>
-        <input type="text" name="team" id="a-inspect-team" class="input">
-          <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'team'"/></xsl:call-template>
-        </input>
-      </div>
+      <xsl:call-template name="a-input">
+        <xsl:with-param name="name" select="'inspected_on'"/>
+        <xsl:with-param name="type" select="'date'"/>
+        <xsl:with-param name="label" select="'现场检查日期'"/>
+        <xsl:with-param name="required" select="true()"/>
+        <xsl:with-param name="class" select="'input input-date'"/>
+      </xsl:call-template>
+      <xsl:call-template name="a-input">
+        <xsl:with-param name="name" select="'team'"/>
+        <xsl:with-param name="label" select="'核查组成员'"/>
+        <xsl:with-param name="box" select="'field field-grow'"/>
+      </xsl:call-template>
     </div>
     <xsl:call-template name="a-textarea">
       <xsl:with-param name="name" select="'findings'"/>
@@ -211,23 +316,38 @@
       <xsl:with-param name="required" select="true()"/>
       <xsl:with-param name="rows" select="'6'"/>
     </xsl:call-template>
-    <fieldset class="field">
+    <xsl:variable name="verdict" select="string($posted[@name = 'verdict'][$on][1])"/>
+    <fieldset>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="'verdict'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <legend>核查结论<span class="req" aria-hidden="true">*</span></legend>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'verdict'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <div class="choices choices-inline">
         <xsl:call-template name="a-radio">
           <xsl:with-param name="name" select="'verdict'"/>
           <xsl:with-param name="value" select="'true'"/>
           <xsl:with-param name="label" select="'属实'"/>
+          <xsl:with-param name="checked" select="$verdict = 'true'"/>
+          <xsl:with-param name="on" select="$on"/>
         </xsl:call-template>
         <xsl:call-template name="a-radio">
           <xsl:with-param name="name" select="'verdict'"/>
           <xsl:with-param name="value" select="'partly'"/>
           <xsl:with-param name="label" select="'部分属实'"/>
+          <xsl:with-param name="checked" select="$verdict = 'partly'"/>
+          <xsl:with-param name="on" select="$on"/>
         </xsl:call-template>
         <xsl:call-template name="a-radio">
           <xsl:with-param name="name" select="'verdict'"/>
           <xsl:with-param name="value" select="'false'"/>
           <xsl:with-param name="label" select="'不属实'"/>
+          <xsl:with-param name="checked" select="$verdict = 'false'"/>
+          <xsl:with-param name="on" select="$on"/>
         </xsl:call-template>
       </div>
     </fieldset>
@@ -239,37 +359,63 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A required radio button.  $on: mark it when its field is in error
+       (the form was posted). -->
   <xsl:template name="a-radio">
     <xsl:param name="name"/>
     <xsl:param name="value"/>
     <xsl:param name="label"/>
     <xsl:param name="checked" select="false()"/>
+    <xsl:param name="on" select="false()"/>
     <label class="choice">
       <input type="radio" name="{$name}" value="{$value}" required="required">
         <xsl:if test="$checked">
           <xsl:attribute name="checked">checked</xsl:attribute>
         </xsl:if>
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
       </input>
       <span class="choice-label"><xsl:value-of select="$label"/></span>
     </label>
   </xsl:template>
 
   <xsl:template match="action[@name = 'dispose']" mode="fields">
-    <fieldset class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <fieldset>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="'measure'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <legend>处置措施<span class="req" aria-hidden="true">*</span><span class="legend-note">（可多选）</span></legend>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'measure'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <div class="choices choices-stack">
         <xsl:for-each select="option">
           <label class="choice">
-            <input type="checkbox" name="measure" value="{@value}"/>
+            <input type="checkbox" name="measure" value="{@value}">
+              <xsl:if test="$on and $posted[@name = 'measure'] = string(current()/@value)">
+                <xsl:attribute name="checked">checked</xsl:attribute>
+              </xsl:if>
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'measure'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
+            </input>
             <span class="choice-label"><xsl:call-template name="a-opt-text"/></span>
           </label>
         </xsl:for-each>
       </div>
     </fieldset>
-    <div class="field">
-      <label for="a-dispose-deadline">整改期限<span class="optional">（选填）</span></label>
-      <input type="date" name="deadline" id="a-dispose-deadline" class="input input-date"/>
-    </div>
+    <xsl:call-template name="a-input">
+      <xsl:with-param name="name" select="'deadline'"/>
+      <xsl:with-param name="type" select="'date'"/>
+      <xsl:with-param name="label" select="'整改期限'"/>
+      <xsl:with-param name="class" select="'input input-date'"/>
+    </xsl:call-template>
     <xsl:call-template name="a-textarea">
       <xsl:with-param name="label" select="'处置决定说明'"/>
       <xsl:with-param name="vis" select="'public'"/>
@@ -283,9 +429,26 @@
       <xsl:with-param name="vis" select="'staff'"/>
       <xsl:with-param name="required" select="true()"/>
     </xsl:call-template>
-    <div class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="'complete'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'complete'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <label class="choice">
-        <input type="checkbox" name="complete" value="1"/>
+        <input type="checkbox" name="complete" value="1">
+          <xsl:if test="$on and $posted[@name = 'complete'] = '1'">
+            <xsl:attribute name="checked">checked</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="a-field-attrs">
+            <xsl:with-param name="name" select="'complete'"/>
+            <xsl:with-param name="on" select="$on"/>
+          </xsl:call-template>
+        </input>
         <span class="choice-label">处置完成（整改、退出已到位）</span>
       </label>
     </div>
@@ -336,14 +499,34 @@
     <xsl:if test="not(staff)">
       <p class="notice notice-warning">牵头部门还没有“核查组联系人”角色的工作人员，请联系管理员分配后再指定。</p>
     </xsl:if>
-    <div class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <xsl:variable name="current">
+      <xsl:choose>
+        <xsl:when test="$on"><xsl:value-of select="$posted[@name = 'staff'][1]"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="/case-detail/contact/@id"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="'staff'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <label for="a-set_contact-staff">核查组联系人<span class="req" aria-hidden="true">*</span></label>
       <p class="hint" id="a-set_contact-h">核查组中唯一可以查看举报人身份、联系举报人的人员。</p>
-      <select name="staff" id="a-set_contact-staff" required="required" aria-describedby="a-set_contact-h">
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'staff'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <select name="staff" id="a-set_contact-staff" required="required">
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="'staff'"/>
+          <xsl:with-param name="on" select="$on"/>
+          <xsl:with-param name="hint" select="'a-set_contact-h'"/>
+        </xsl:call-template>
         <option value="">请选择</option>
         <xsl:for-each select="staff">
           <option value="{@id}">
-            <xsl:if test="string(@id) = string(/case-detail/contact/@id)">
+            <xsl:if test="string(@id) = string($current)">
               <xsl:attribute name="selected">selected</xsl:attribute>
             </xsl:if>
             <xsl:value-of select="@name"/>
@@ -363,12 +546,31 @@
   </xsl:template>
 
   <xsl:template match="action[@name = 'link_duplicate']" mode="fields">
-    <div class="field">
+    <xsl:variable name="on" select="@name = $posted-action"/>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="'ticket'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <label for="a-link_duplicate-ticket">在先举报的受理编号<span class="req" aria-hidden="true">*</span></label>
       <p class="hint" id="a-link_duplicate-h">本举报将作为该举报的重复举报关联办理。</p>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="'ticket'"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
       <input type="text" name="ticket" id="a-link_duplicate-ticket" class="input input-code input-short"
              inputmode="numeric" maxlength="32" autocomplete="off" spellcheck="false"
-             required="required" aria-describedby="a-link_duplicate-h"/>
+             required="required">
+        <xsl:call-template name="a-value-attr">
+          <xsl:with-param name="name" select="'ticket'"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="'ticket'"/>
+          <xsl:with-param name="on" select="$on"/>
+          <xsl:with-param name="hint" select="'a-link_duplicate-h'"/>
+        </xsl:call-template>
+      </input>
     </div>
   </xsl:template>
 

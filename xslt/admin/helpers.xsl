@@ -10,6 +10,10 @@
 
   <xsl:variable name="session" select="/*/session"/>
   <xsl:variable name="csrf" select="string(/*/session/@csrf)"/>
+  <!-- What a form posted, on the 400 page that returns it: the fields the
+       user filled in, and which form it was (the action field). -->
+  <xsl:variable name="posted" select="/*/values/value"/>
+  <xsl:variable name="posted-action" select="string($posted[@name = 'action'][1])"/>
 
   <!-- ============================================================ helpers -->
 
@@ -103,11 +107,15 @@
   </xsl:template>
 
   <!-- Field errors of console forms: /*/field[@name], for pages that
-       carry their own <field> children (password-form) and for <error>. -->
+       carry their own <field> children (password-form) and for <error>.
+       A page with several forms posting the same names passes $on, true
+       only for the form that was posted (a-field-attrs, a-field-class and
+       a-value-attr take it too), so that one form shows the errors. -->
   <xsl:template name="a-field-error">
     <xsl:param name="name"/>
+    <xsl:param name="on" select="true()"/>
     <xsl:variable name="f" select="/*/field[@name = $name]"/>
-    <xsl:if test="$f">
+    <xsl:if test="$on and $f">
       <p class="field-error" id="e-{$name}">
         <span class="field-error-mark" aria-hidden="true">!</span>
         <xsl:for-each select="$f">
@@ -139,7 +147,8 @@
   <xsl:template name="a-field-attrs">
     <xsl:param name="name"/>
     <xsl:param name="hint" select="''"/>
-    <xsl:variable name="bad" select="boolean(/*/field[@name = $name])"/>
+    <xsl:param name="on" select="true()"/>
+    <xsl:variable name="bad" select="$on and boolean(/*/field[@name = $name])"/>
     <xsl:if test="$bad">
       <xsl:attribute name="aria-invalid">true</xsl:attribute>
     </xsl:if>
@@ -154,10 +163,24 @@
 
   <xsl:template name="a-field-class">
     <xsl:param name="name"/>
+    <xsl:param name="class" select="'field'"/>
+    <xsl:param name="on" select="true()"/>
     <xsl:attribute name="class">
-      <xsl:text>field</xsl:text>
-      <xsl:if test="/*/field[@name = $name]"> has-error</xsl:if>
+      <xsl:value-of select="$class"/>
+      <xsl:if test="$on and /*/field[@name = $name]"> has-error</xsl:if>
     </xsl:attribute>
+  </xsl:template>
+
+  <!-- The value the user typed into $name, as the value attribute of an
+       input, on a 400 page that returns the form (/*/values; secrets are
+       never there).  Nothing when not posted: the input keeps its own. -->
+  <xsl:template name="a-value-attr">
+    <xsl:param name="name"/>
+    <xsl:param name="on" select="true()"/>
+    <xsl:variable name="v" select="/*/values/value[@name = $name]"/>
+    <xsl:if test="$on and $v">
+      <xsl:attribute name="value"><xsl:value-of select="$v[1]"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- The page's own <message> (after an action), if any. -->

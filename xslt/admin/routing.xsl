@@ -188,6 +188,15 @@
         </xsl:if>
       </section>
 
+      <!-- After a failed add (400), the form keeps what was typed and
+           shows the errors beside the fields ($on). -->
+      <xsl:variable name="on" select="$posted-action = 'add'"/>
+      <xsl:variable name="level">
+        <xsl:choose>
+          <xsl:when test="$on"><xsl:value-of select="$posted[@name = 'level'][1]"/></xsl:when>
+          <xsl:otherwise>county</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <section class="panel-box" aria-labelledby="add-title">
         <h2 id="add-title">新增规则</h2>
         <form class="admin-form compact-form" method="post" action="{$base}/admin/routing" accept-charset="UTF-8">
@@ -195,62 +204,142 @@
           <input type="hidden" name="action" value="add"/>
           <xsl:call-template name="a-rule-selects">
             <xsl:with-param name="prefix" select="'nr'"/>
+            <xsl:with-param name="category" select="string($posted[@name = 'category'][$on][1])"/>
+            <xsl:with-param name="standard" select="string($posted[@name = 'standard'][$on][1])"/>
+            <xsl:with-param name="industry" select="string($posted[@name = 'industry'][$on][1])"/>
+            <xsl:with-param name="subject-type" select="string($posted[@name = 'subject_type'][$on][1])"/>
             <xsl:with-param name="empty" select="'不限'"/>
+            <xsl:with-param name="on" select="$on"/>
           </xsl:call-template>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'region_prefix'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <label for="nr-region_prefix">地区代码前缀<span class="optional">（选填）</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'region_prefix'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <input type="text" name="region_prefix" id="nr-region_prefix" class="input input-code input-short"
                    inputmode="numeric" pattern="[0-9]{{2,6}}" aria-describedby="nr-region_prefix-h">
               <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'region_prefix'"/></xsl:call-template>
+              <xsl:call-template name="a-value-attr">
+                <xsl:with-param name="name" select="'region_prefix'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'region_prefix'"/>
+                <xsl:with-param name="on" select="$on"/>
+                <xsl:with-param name="hint" select="'nr-region_prefix-h'"/>
+              </xsl:call-template>
             </input>
             <p class="hint" id="nr-region_prefix-h">如 22 为吉林省全省，2201 为长春市；留空为不限。</p>
           </div>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'lead_kind'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <label for="nr-lead_kind">牵头部门<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'lead_kind'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <select name="lead_kind" id="nr-lead_kind" required="required">
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'lead_kind'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
               <xsl:call-template name="a-options">
                 <xsl:with-param name="options" select="kinds/option"/>
+                <xsl:with-param name="current" select="string($posted[@name = 'lead_kind'][$on][1])"/>
                 <xsl:with-param name="empty" select="'请选择'"/>
               </xsl:call-template>
             </select>
           </div>
-          <fieldset class="field">
+          <fieldset>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'coop_kinds'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <legend>配合部门<span class="optional">（选填，可多选）</span></legend>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'coop_kinds'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <div class="choices choices-grid3">
               <xsl:for-each select="kinds/option">
                 <label class="choice">
-                  <input type="checkbox" name="coop_kinds" value="{@value}"/>
+                  <input type="checkbox" name="coop_kinds" value="{@value}">
+                    <xsl:if test="$on and $posted[@name = 'coop_kinds'] = string(current()/@value)">
+                      <xsl:attribute name="checked">checked</xsl:attribute>
+                    </xsl:if>
+                    <xsl:call-template name="a-field-attrs">
+                      <xsl:with-param name="name" select="'coop_kinds'"/>
+                      <xsl:with-param name="on" select="$on"/>
+                    </xsl:call-template>
+                  </input>
                   <span class="choice-label"><xsl:call-template name="a-opt-text"/></span>
                 </label>
               </xsl:for-each>
             </div>
           </fieldset>
-          <fieldset class="field">
+          <fieldset>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'level'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <legend>部门层级<span class="req" aria-hidden="true">*</span></legend>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'level'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <div class="choices choices-inline">
               <xsl:call-template name="a-radio">
                 <xsl:with-param name="name" select="'level'"/>
                 <xsl:with-param name="value" select="'county'"/>
                 <xsl:with-param name="label" select="'县级'"/>
-                <xsl:with-param name="checked" select="true()"/>
+                <xsl:with-param name="checked" select="$level = 'county'"/>
+                <xsl:with-param name="on" select="$on"/>
               </xsl:call-template>
               <xsl:call-template name="a-radio">
                 <xsl:with-param name="name" select="'level'"/>
                 <xsl:with-param name="value" select="'city'"/>
                 <xsl:with-param name="label" select="'市级'"/>
+                <xsl:with-param name="checked" select="$level = 'city'"/>
+                <xsl:with-param name="on" select="$on"/>
               </xsl:call-template>
               <xsl:call-template name="a-radio">
                 <xsl:with-param name="name" select="'level'"/>
                 <xsl:with-param name="value" select="'province'"/>
                 <xsl:with-param name="label" select="'省级'"/>
+                <xsl:with-param name="checked" select="$level = 'province'"/>
+                <xsl:with-param name="on" select="$on"/>
               </xsl:call-template>
             </div>
             <p class="hint">举报企业的，由县级部门核查；举报下级政府及其部门的，由上一级核查。</p>
           </fieldset>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'note'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <label for="nr-note">备注<span class="optional">（选填）</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'note'"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
             <input type="text" name="note" id="nr-note" class="input">
               <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'note'"/></xsl:call-template>
+              <xsl:call-template name="a-value-attr">
+                <xsl:with-param name="name" select="'note'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'note'"/>
+                <xsl:with-param name="on" select="$on"/>
+              </xsl:call-template>
             </input>
           </div>
           <div class="form-submit">
@@ -262,7 +351,8 @@
   </xsl:template>
 
   <!-- category, standard, industry and subject_type selects of the
-       routing forms.  Context: <routing>. -->
+       routing forms.  Context: <routing>.  $on: the form was posted (its
+       errors are shown). -->
   <xsl:template name="a-rule-selects">
     <xsl:param name="prefix"/>
     <xsl:param name="category" select="''"/>
@@ -270,53 +360,94 @@
     <xsl:param name="industry" select="''"/>
     <xsl:param name="subject-type" select="''"/>
     <xsl:param name="empty"/>
+    <xsl:param name="on" select="false()"/>
     <div class="field-row">
-      <div class="field">
-        <label for="{$prefix}-category">举报类别</label>
-        <select name="category" id="{$prefix}-category">
-          <xsl:call-template name="a-options">
-            <xsl:with-param name="options" select="categories/option"/>
-            <xsl:with-param name="current" select="$category"/>
-            <xsl:with-param name="empty" select="$empty"/>
-          </xsl:call-template>
-        </select>
-      </div>
-      <div class="field">
-        <label for="{$prefix}-standard">涉及问题</label>
-        <select name="standard" id="{$prefix}-standard">
-          <xsl:call-template name="a-options">
-            <xsl:with-param name="options" select="standards/option"/>
-            <xsl:with-param name="current" select="$standard"/>
-            <xsl:with-param name="empty" select="$empty"/>
-          </xsl:call-template>
-        </select>
-      </div>
+      <xsl:call-template name="a-rule-select">
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="name" select="'category'"/>
+        <xsl:with-param name="label" select="'举报类别'"/>
+        <xsl:with-param name="options" select="categories/option"/>
+        <xsl:with-param name="current" select="$category"/>
+        <xsl:with-param name="empty" select="$empty"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <xsl:call-template name="a-rule-select">
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="name" select="'standard'"/>
+        <xsl:with-param name="label" select="'涉及问题'"/>
+        <xsl:with-param name="options" select="standards/option"/>
+        <xsl:with-param name="current" select="$standard"/>
+        <xsl:with-param name="empty" select="$empty"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
     </div>
     <div class="field-row">
-      <div class="field">
-        <label for="{$prefix}-industry">行业</label>
-        <select name="industry" id="{$prefix}-industry">
-          <xsl:call-template name="a-options">
-            <xsl:with-param name="options" select="industries/option"/>
-            <xsl:with-param name="current" select="$industry"/>
-            <xsl:with-param name="empty" select="$empty"/>
-          </xsl:call-template>
-        </select>
-      </div>
-      <div class="field">
-        <label for="{$prefix}-subject_type">对象类型</label>
-        <select name="subject_type" id="{$prefix}-subject_type">
-          <option value=""><xsl:value-of select="$empty"/></option>
-          <option value="enterprise">
-            <xsl:if test="$subject-type = 'enterprise'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-            <xsl:text>企业</xsl:text>
-          </option>
-          <option value="government">
-            <xsl:if test="$subject-type = 'government'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-            <xsl:text>政府或部门</xsl:text>
-          </option>
-        </select>
-      </div>
+      <xsl:call-template name="a-rule-select">
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="name" select="'industry'"/>
+        <xsl:with-param name="label" select="'行业'"/>
+        <xsl:with-param name="options" select="industries/option"/>
+        <xsl:with-param name="current" select="$industry"/>
+        <xsl:with-param name="empty" select="$empty"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <xsl:call-template name="a-rule-select">
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="name" select="'subject_type'"/>
+        <xsl:with-param name="label" select="'对象类型'"/>
+        <xsl:with-param name="current" select="$subject-type"/>
+        <xsl:with-param name="empty" select="$empty"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- One of them: subject_type has its two choices here, the others
+       their $options. -->
+  <xsl:template name="a-rule-select">
+    <xsl:param name="prefix"/>
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="options" select="/.."/>
+    <xsl:param name="current"/>
+    <xsl:param name="empty"/>
+    <xsl:param name="on"/>
+    <div>
+      <xsl:call-template name="a-field-class">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <label for="{$prefix}-{$name}"><xsl:value-of select="$label"/></label>
+      <xsl:call-template name="a-field-error">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="on" select="$on"/>
+      </xsl:call-template>
+      <select name="{$name}" id="{$prefix}-{$name}">
+        <xsl:call-template name="a-field-attrs">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$name = 'subject_type'">
+            <option value=""><xsl:value-of select="$empty"/></option>
+            <option value="enterprise">
+              <xsl:if test="$current = 'enterprise'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:text>企业</xsl:text>
+            </option>
+            <option value="government">
+              <xsl:if test="$current = 'government'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:text>政府或部门</xsl:text>
+            </option>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="a-options">
+              <xsl:with-param name="options" select="$options"/>
+              <xsl:with-param name="current" select="$current"/>
+              <xsl:with-param name="empty" select="$empty"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </select>
     </div>
   </xsl:template>
 

@@ -96,15 +96,29 @@
                       </xsl:choose>
                     </button>
                   </form>
+                  <xsl:variable name="reset" select="$posted-action = 'reset' and
+                                                     string(@id) = string($posted[@name = 'user'][1])"/>
                   <details class="confirm">
+                    <xsl:if test="$reset">
+                      <xsl:attribute name="open">open</xsl:attribute>
+                    </xsl:if>
                     <summary>重置密码</summary>
                     <form class="inline-form reset-form" method="post" action="{$base}/admin/users" accept-charset="UTF-8">
                       <xsl:call-template name="a-csrf"/>
                       <input type="hidden" name="action" value="reset"/>
                       <input type="hidden" name="user" value="{@id}"/>
                       <label class="visually-hidden" for="reset-{@id}">新的临时密码</label>
+                      <xsl:call-template name="a-field-error">
+                        <xsl:with-param name="name" select="'password'"/>
+                        <xsl:with-param name="on" select="$reset"/>
+                      </xsl:call-template>
                       <input type="password" name="password" id="reset-{@id}" class="input input-small"
-                             placeholder="临时密码" autocomplete="new-password" minlength="10" maxlength="128" required="required"/>
+                             placeholder="临时密码" autocomplete="new-password" minlength="10" maxlength="128" required="required">
+                        <xsl:call-template name="a-field-attrs">
+                          <xsl:with-param name="name" select="'password'"/>
+                          <xsl:with-param name="on" select="$reset"/>
+                        </xsl:call-template>
+                      </input>
                       <button type="submit" class="button button-small">重置</button>
                     </form>
                   </details>
@@ -117,18 +131,37 @@
       <p class="hint">重置后用户须用临时密码登录并立即修改。停用的用户不能登录，已有的办理记录保留。</p>
     </section>
 
+    <!-- After a failed post (400), the form that was posted keeps what was
+         typed (never a password) and shows the errors beside the fields. -->
+    <xsl:variable name="on-role" select="$posted-action = 'add_role'"/>
+    <xsl:variable name="on-create" select="$posted-action = 'create'"/>
     <div class="admin-cols">
       <section class="panel-box" aria-labelledby="role-title">
         <h2 id="role-title">分配角色</h2>
         <form class="admin-form compact-form" method="post" action="{$base}/admin/users" accept-charset="UTF-8">
           <xsl:call-template name="a-csrf"/>
           <input type="hidden" name="action" value="add_role"/>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'user'"/>
+              <xsl:with-param name="on" select="$on-role"/>
+            </xsl:call-template>
             <label for="ar-user">用户<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'user'"/>
+              <xsl:with-param name="on" select="$on-role"/>
+            </xsl:call-template>
             <select name="user" id="ar-user" required="required">
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'user'"/>
+                <xsl:with-param name="on" select="$on-role"/>
+              </xsl:call-template>
               <option value="">请选择</option>
               <xsl:for-each select="user | user-list/user">
                 <option value="{@id}">
+                  <xsl:if test="$on-role and string(@id) = string($posted[@name = 'user'][1])">
+                    <xsl:attribute name="selected">selected</xsl:attribute>
+                  </xsl:if>
                   <xsl:value-of select="@name"/>
                   <xsl:text>（</xsl:text>
                   <xsl:value-of select="@login"/>
@@ -137,25 +170,55 @@
               </xsl:for-each>
             </select>
           </div>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'role'"/>
+              <xsl:with-param name="on" select="$on-role"/>
+            </xsl:call-template>
             <label for="ar-role">角色<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'role'"/>
+              <xsl:with-param name="on" select="$on-role"/>
+            </xsl:call-template>
             <select name="role" id="ar-role" required="required">
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'role'"/>
+                <xsl:with-param name="on" select="$on-role"/>
+              </xsl:call-template>
               <xsl:call-template name="a-options">
                 <xsl:with-param name="options" select="roles/option"/>
+                <xsl:with-param name="current" select="string($posted[@name = 'role'][$on-role][1])"/>
                 <xsl:with-param name="empty" select="'请选择'"/>
               </xsl:call-template>
             </select>
           </div>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'department'"/>
+              <xsl:with-param name="on" select="$on-role"/>
+            </xsl:call-template>
             <label for="ar-department">所属部门<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'department'"/>
+              <xsl:with-param name="on" select="$on-role"/>
+            </xsl:call-template>
             <select name="department" id="ar-department" required="required" class="select-wide">
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'department'"/>
+                <xsl:with-param name="on" select="$on-role"/>
+              </xsl:call-template>
               <option value="">请选择</option>
               <!-- By region code, so that a province's, a city's and a
                    county's departments stand together. -->
               <xsl:for-each select="departments/department">
                 <xsl:sort select="@region"/>
                 <xsl:sort select="@name"/>
-                <option value="{@id}"><xsl:value-of select="@name"/></option>
+                <option value="{@id}">
+                  <xsl:if test="$on-role and string(@id) = string($posted[@name = 'department'][1])">
+                    <xsl:attribute name="selected">selected</xsl:attribute>
+                  </xsl:if>
+                  <xsl:value-of select="@name"/>
+                </option>
               </xsl:for-each>
             </select>
           </div>
@@ -178,30 +241,93 @@
         <form class="admin-form compact-form" method="post" action="{$base}/admin/users" accept-charset="UTF-8">
           <xsl:call-template name="a-csrf"/>
           <input type="hidden" name="action" value="create"/>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'login'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <label for="nu-login">用户名<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'login'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <input type="text" name="login" id="nu-login" class="input input-short input-code" required="required"
                    autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="nu-login-h">
               <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'login'"/></xsl:call-template>
+              <xsl:call-template name="a-value-attr">
+                <xsl:with-param name="name" select="'login'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+              </xsl:call-template>
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'login'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+                <xsl:with-param name="hint" select="'nu-login-h'"/>
+              </xsl:call-template>
             </input>
             <p class="hint" id="nu-login-h">小写字母、数字、点、横线或下划线，创建后不能修改。</p>
           </div>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'name'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <label for="nu-name">姓名<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'name'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <input type="text" name="name" id="nu-name" class="input input-short" required="required" autocomplete="off">
               <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'name'"/></xsl:call-template>
+              <xsl:call-template name="a-value-attr">
+                <xsl:with-param name="name" select="'name'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+              </xsl:call-template>
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'name'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+              </xsl:call-template>
             </input>
           </div>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'email'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <label for="nu-email">电子邮箱<span class="optional">（选填）</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'email'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <input type="email" name="email" id="nu-email" class="input input-code" autocomplete="off">
               <xsl:call-template name="a-length-attrs"><xsl:with-param name="name" select="'email'"/></xsl:call-template>
+              <xsl:call-template name="a-value-attr">
+                <xsl:with-param name="name" select="'email'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+              </xsl:call-template>
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'email'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+              </xsl:call-template>
             </input>
           </div>
-          <div class="field">
+          <div>
+            <xsl:call-template name="a-field-class">
+              <xsl:with-param name="name" select="'password'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <label for="nu-password">临时密码<span class="req" aria-hidden="true">*</span></label>
+            <xsl:call-template name="a-field-error">
+              <xsl:with-param name="name" select="'password'"/>
+              <xsl:with-param name="on" select="$on-create"/>
+            </xsl:call-template>
             <input type="password" name="password" id="nu-password" class="input input-short" required="required"
-                   minlength="10" maxlength="128" autocomplete="new-password" aria-describedby="nu-password-h"/>
+                   minlength="10" maxlength="128" autocomplete="new-password" aria-describedby="nu-password-h">
+              <xsl:call-template name="a-field-attrs">
+                <xsl:with-param name="name" select="'password'"/>
+                <xsl:with-param name="on" select="$on-create"/>
+                <xsl:with-param name="hint" select="'nu-password-h'"/>
+              </xsl:call-template>
+            </input>
             <p class="hint" id="nu-password-h">10至128个字符，含小写字母、大写字母、数字、符号中的三类。用户首次登录时须修改。请当面或电话告知，不要用电子邮件发送。</p>
           </div>
           <div class="form-submit">
