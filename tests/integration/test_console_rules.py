@@ -246,6 +246,11 @@ def inspection_findings_of_5000_chinese_characters_are_kept_whole():
                     verdict="true", format="xml")
     assert a.status == 400 and a.xml().find(".//field[@name='findings']") is not None
     assert row(cid, "state") == ["inspecting"]
+    # the page comes back with the message beside the field and the input kept
+    a = handler.act(cid, "inspect", inspected_on="2026-11-20", team="第三核查组",
+                    findings=long + "查", verdict="true")
+    assert a.status == 400 and "检查情况不超过5000字。" in a.text
+    assert 'value="第三核查组"' in a.text and long in a.text
     a = handler.act(cid, "inspect", inspected_on="2026-11-20", team="核查组", findings=long,
                     verdict="true")
     assert a.status == 200, (a.status, a.text[:300])
