@@ -221,13 +221,11 @@ const char *const queries[Q__MAX] = {
 #define CTL_WAITING "state NOT IN ('rejected','needs_info','closed')"
 
 const char *const ctl_queries[CQ__MAX] = {
-	[CQ_DEPT_BY_ID] = "SELECT name, enabled FROM department WHERE id = ?",
+	[CQ_DEPT_BY_ID] = "SELECT name, enabled, region_code, kind FROM department WHERE id = ?",
 	[CQ_DEPT_BY_NAME] = "SELECT id FROM department WHERE name = ? AND enabled = 1 "
 	    "ORDER BY id LIMIT 1",
 	[CQ_DEPT_BY_REGION_KIND] = "SELECT id, name FROM department WHERE region_code = ? "
 	    "AND kind = ? AND enabled = 1",
-	[CQ_DEPT_FIRST_PROVINCE] = "SELECT id, name FROM department WHERE kind = ? "
-	    "AND region_code LIKE '__0000' AND enabled = 1 ORDER BY region_code, id LIMIT 1",
 	[CQ_STAFF_BY_LOGIN] = "SELECT id FROM staff WHERE login = ?",
 	[CQ_STAFF_INSERT] = "INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, "
 	    "pw_iter, must_change) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -110,10 +110,9 @@ extern const char *const queries[Q__MAX];
  */
 enum ctl_query {
 	CQ_FIRST = Q__MAX,
-	CQ_DEPT_BY_ID = CQ_FIRST, /* id -> name, enabled */
+	CQ_DEPT_BY_ID = CQ_FIRST, /* id -> name, enabled, region, kind */
 	CQ_DEPT_BY_NAME,        /* name -> id */
 	CQ_DEPT_BY_REGION_KIND, /* region, kind -> id, name */
-	CQ_DEPT_FIRST_PROVINCE, /* kind -> id, name */
 	CQ_STAFF_BY_LOGIN,      /* login -> id */
 	CQ_STAFF_INSERT,        /* login, name, email, hash, salt, iter, must_change */
 	CQ_ROLE_INSERT,         /* staff id, role, department id */

@@ -105,8 +105,8 @@ admin="ctladmin$$"
 echo 'Operator-Pass-2026' | "$CTL" create-admin "$admin" '测试管理员' --email "$admin@example.invalid" \
 	--department "$(sql "SELECT id FROM department WHERE name = '长春市工业和信息化局'")" > "$TMP/out" 2>&1
 check "create-admin exits 0" test $? = 0
-check "create-admin: roles admin and intake" test \
-	"$(sql "SELECT GROUP_CONCAT(r.role ORDER BY CAST(r.role AS CHAR)) FROM staff s JOIN staff_role r ON r.staff_id = s.id WHERE s.login = '$admin'")" = "admin,intake"
+check "create-admin: the admin role only (no case role: no identity)" test \
+	"$(sql "SELECT GROUP_CONCAT(r.role ORDER BY CAST(r.role AS CHAR)) FROM staff s JOIN staff_role r ON r.staff_id = s.id WHERE s.login = '$admin'")" = "admin"
 check "create-admin: must change, PBKDF2 count" test \
 	"$(sql "SELECT CONCAT(must_change, ' ', pw_iter) FROM staff WHERE login = '$admin'")" = "1 310000"
 check "create-admin: audit row" test \
@@ -121,12 +121,27 @@ check "create-admin: a weak password is refused" test $? = 1
 check "create-admin: nothing made for a refused password" test "$(sql "SELECT COUNT(*) FROM staff WHERE login = '${admin}b'")" = 0
 echo 'Operator-Pass-2026' | "$CTL" create-admin 'Bad Login' x > /dev/null 2>&1
 check "create-admin: a malformed login is refused" test $? = 1
+# Without region_scope there is no default department (never another province's); with it,
+# a department outside that province, or not a 工信 one, is refused.
+echo 'Operator-Pass-2026' | "$CTL" create-admin "${admin}n" x > "$TMP/out" 2>&1
+check "create-admin without region_scope or --department is refused" test $? = 1
+check "create-admin: says what to configure" has "$TMP/out" region_scope
+cp "$CONF" "$TMP/scoped.conf"
+echo 'region_scope = 22' >> "$TMP/scoped.conf"
+echo 'Operator-Pass-2026' | "$CTL" -c "$TMP/scoped.conf" create-admin "${admin}o" x \
+	--department "$(sql "SELECT id FROM department WHERE name = '辽宁省工业和信息化厅'")" > "$TMP/out" 2>&1
+check "create-admin: a department of another province is refused" test $? = 1
+echo 'Operator-Pass-2026' | "$CTL" -c "$TMP/scoped.conf" create-admin "${admin}f" x \
+	--department "$(sql "SELECT id FROM department WHERE name = '长春市发展和改革局'")" > "$TMP/out" 2>&1
+check "create-admin: a department that is not 工信 is refused" test $? = 1
+check "create-admin: nothing made when refused" test \
+	"$(sql "SELECT COUNT(*) FROM staff WHERE login IN ('${admin}n', '${admin}o', '${admin}f')")" = 0
 if command -v script > /dev/null 2>&1; then
-	script -qec "$CTL create-admin ${admin}g '生成密码管理员'" /dev/null < /dev/null > "$TMP/out" 2>&1
+	script -qec "$CTL -c $TMP/scoped.conf create-admin ${admin}g '生成密码管理员'" /dev/null < /dev/null > "$TMP/out" 2>&1
 	gen=$(sed -n 's/^password: \([A-Za-z0-9]*\).*/\1/p' "$TMP/out" | tr -d '\r')
 	check "create-admin on a terminal generates a password" test "${#gen}" = 16
-	check "create-admin: the default department is a provincial gongxin" test \
-		"$(sql "SELECT d.kind, RIGHT(d.region_code, 4) FROM staff s JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id WHERE s.login = '${admin}g' AND r.role = 'admin'" | tr '\t' ' ')" = "gongxin 0000"
+	check "create-admin: the default department is region_scope's provincial gongxin" test \
+		"$(sql "SELECT d.kind, d.region_code FROM staff s JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id WHERE s.login = '${admin}g' AND r.role = 'admin'" | tr '\t' ' ')" = "gongxin 220000"
 fi
 
 # ---- reset-password ----

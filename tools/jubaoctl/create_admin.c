@@ -1,4 +1,5 @@
-/* jubaoctl create-admin: the first administrator (roles admin and intake on one department). */
+/* jubaoctl create-admin: the first administrator: the admin role only (no case role: an
+ * administrator sees no reporter's identity), on a 工信 department of the configured province. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,20 +26,25 @@ login_ok(const char *s)
 	return true;
 }
 
-/* Name of an enabled department by id; *found false when none. */
+/* An enabled 工信 department by id, inside the configured province when there is one; *found
+ * false when none, *why then says why. */
 static int
-dept_name(struct ctl *c, int64_t id, char *name, size_t cap, bool *found)
+dept_name(struct ctl *c, int64_t id, char *name, size_t cap, bool *found, const char **why)
 {
-	MYSQL_BIND p[1], r[2];
-	unsigned long len = 0;
-	my_bool n1 = 0, n2 = 0;
+	MYSQL_BIND p[1], r[4];
+	unsigned long len = 0, rlen = 0, klen = 0;
+	my_bool n1 = 0, n2 = 0, n3 = 0, n4 = 0;
 	int64_t enabled = 0;
+	char region[8], kind[20];
 	int rc;
 
 	*found = false;
+	*why = "no enabled department";
 	bind_i64(&p[0], &id);
 	bind_out_text(&r[0], name, cap, &len, &n1);
 	bind_out_i64(&r[1], &enabled, &n2);
+	bind_out_text(&r[2], region, sizeof(region), &rlen, &n3);
+	bind_out_text(&r[3], kind, sizeof(kind), &klen, &n4);
 	if ((rc = db_exec(&c->db, CQ_DEPT_BY_ID, p, r)) != DB_OK)
 		return rc;
 	rc = db_fetch(&c->db, CQ_DEPT_BY_ID);
@@ -46,13 +52,24 @@ dept_name(struct ctl *c, int64_t id, char *name, size_t cap, bool *found)
 	if (rc < 0)
 		return rc;
 	text_end(name, cap, len);
-	*found = rc == 1 && enabled == 1;
+	text_end(region, sizeof(region), rlen);
+	text_end(kind, sizeof(kind), klen);
+	if (rc != 1 || enabled != 1)
+		return DB_OK;
+	if (strcmp(kind, "gongxin") != 0) {
+		*why = "not a gongxin (工信) department";
+		return DB_OK;
+	}
+	if (c->cfg.region_scope[0] != '\0' && strncmp(region, c->cfg.region_scope, 2) != 0) {
+		*why = "outside the province of region_scope";
+		return DB_OK;
+	}
+	*found = true;
 	return DB_OK;
 }
 
 /* The default department of a new administrator: the gongxin department of the province of
- * region_scope when one is configured and exists, else the first provincial gongxin
- * department by region code. */
+ * region_scope. Without region_scope there is no default: never another province's. */
 static int
 default_department(struct ctl *c, int64_t *id, char *name, size_t cap, bool *found)
 {
@@ -64,29 +81,17 @@ default_department(struct ctl *c, int64_t *id, char *name, size_t cap, bool *fou
 	int rc;
 
 	*found = false;
+	if (c->cfg.region_scope[0] == '\0')
+		return DB_OK;
 	bind_out_i64(&r[0], id, &n1);
 	bind_out_text(&r[1], name, cap, &len, &n2);
-	if (c->cfg.region_scope[0] != '\0') {
-		region_province(c->cfg.region_scope, region);
-		bind_text(&p[0], region, 6);
-		bind_text(&p[1], kind, strlen(kind));
-		if ((rc = db_exec(&c->db, CQ_DEPT_BY_REGION_KIND, p, r)) != DB_OK)
-			return rc;
-		rc = db_fetch(&c->db, CQ_DEPT_BY_REGION_KIND);
-		db_done(&c->db, CQ_DEPT_BY_REGION_KIND);
-		if (rc < 0)
-			return rc;
-		if (rc == 1) {
-			text_end(name, cap, len);
-			*found = true;
-			return DB_OK;
-		}
-	}
-	bind_text(&p[0], kind, strlen(kind));
-	if ((rc = db_exec(&c->db, CQ_DEPT_FIRST_PROVINCE, p, r)) != DB_OK)
+	region_province(c->cfg.region_scope, region);
+	bind_text(&p[0], region, 6);
+	bind_text(&p[1], kind, strlen(kind));
+	if ((rc = db_exec(&c->db, CQ_DEPT_BY_REGION_KIND, p, r)) != DB_OK)
 		return rc;
-	rc = db_fetch(&c->db, CQ_DEPT_FIRST_PROVINCE);
-	db_done(&c->db, CQ_DEPT_FIRST_PROVINCE);
+	rc = db_fetch(&c->db, CQ_DEPT_BY_REGION_KIND);
+	db_done(&c->db, CQ_DEPT_BY_REGION_KIND);
 	if (rc < 0)
 		return rc;
 	text_end(name, cap, len);
@@ -97,12 +102,13 @@ default_department(struct ctl *c, int64_t *id, char *name, size_t cap, bool *fou
 int
 cmd_create_admin(struct ctl *c, int argc, char **argv)
 {
-	static const char *const roles[] = { "admin", "intake" };
+	static const char *const roles[] = { "admin" };
 	const char *dept_arg = NULL, *email = NULL, *pos[2];
 	const struct opt opts[] = {
 		{ "--department", &dept_arg }, { "--email", &email }, { NULL, NULL },
 	};
 	struct new_staff ns;
+	const char *why = NULL;
 	char pw[AUTH_PW_MAX * 4 + 2], name[512], detail[128];
 	int64_t dept = 0, existing;
 	long v;
@@ -136,14 +142,15 @@ cmd_create_admin(struct ctl *c, int argc, char **argv)
 		return fail("login %s exists already (reset-password changes its password)",
 		    pos[0]);
 	if (dept != 0)
-		rc = dept_name(c, dept, name, sizeof(name), &found);
+		rc = dept_name(c, dept, name, sizeof(name), &found, &why);
 	else
 		rc = default_department(c, &dept, name, sizeof(name), &found);
 	if (rc != DB_OK)
 		return fail("looking up the department: %s", db_reason(rc));
 	if (!found)
-		return dept_arg != NULL ? fail("no enabled department %s", dept_arg) :
-		    fail("no provincial gongxin department: give --department ID");
+		return dept_arg != NULL ? fail("department %s: %s", dept_arg, why) :
+		    fail("no default department: set region_scope (the province) in the "
+		    "configuration, or give --department ID");
 	if (get_password(pw, sizeof(pw), &generated) != 0)
 		goto out;
 	snprintf(detail, sizeof(detail), "%s", pos[0]);
@@ -154,7 +161,7 @@ cmd_create_admin(struct ctl *c, int argc, char **argv)
 	ns.password = pw;
 	ns.must_change = true;
 	ns.roles = roles;
-	ns.nroles = 2;
+	ns.nroles = 1;
 	ns.department = dept;
 	ns.detail = detail;
 	if ((rc = staff_create(c, &ns)) != DB_OK) {
@@ -164,7 +171,7 @@ cmd_create_admin(struct ctl *c, int argc, char **argv)
 			fail("creating the account: %s", db_reason(rc));
 		goto out;
 	}
-	printf("created %s (admin, intake) on %s [department %lld]\n", pos[0], name,
+	printf("created %s (admin) on %s [department %lld]\n", pos[0], name,
 	    (long long)dept);
 	if (generated)
 		printf("password: %s\n(shown only now; it must be changed at the first login)\n",
