@@ -195,6 +195,15 @@ const char *const queries[Q__MAX] = {
 	    "AND (? IS NULL OR a.login = ?) AND (? IS NULL OR r.ticket = ?) "
 	    "AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ? + INTERVAL 1 DAY) "
 	    "ORDER BY a.id DESC LIMIT 101 OFFSET ?",
+	/* A supervisor's view: the history of the cases of its area, without who viewed an
+	 * identity or downloaded evidence, and without sign-ins (the auditor's, not theirs). */
+	[Q_AUDIT_LIST_CASES] = "SELECT " ISO_TIME("a.at") ", COALESCE(a.login, ''), a.action, "
+	    "a.report_id, r.ticket, a.detail, '' FROM audit a JOIN report r ON r.id = a.report_id "
+	    "WHERE r.region LIKE ? AND a.action NOT IN ('reveal_identity', 'attachment', "
+	    "'refused') AND (? IS NULL OR a.action = ?) "
+	    "AND (? IS NULL OR a.login = ?) AND (? IS NULL OR r.ticket = ?) "
+	    "AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ? + INTERVAL 1 DAY) "
+	    "ORDER BY a.id DESC LIMIT 101 OFFSET ?",
 	[Q_USERS] = "SELECT id, login, display_name, COALESCE(email, ''), disabled, must_change, "
 	    "totp_secret IS NOT NULL FROM staff ORDER BY login",
 	[Q_USER_ROLES] = "SELECT r.staff_id, r.role, d.id, d.name FROM staff_role r JOIN department d "

@@ -84,6 +84,7 @@ enum query {
 	Q_HOLIDAY_SET,
 	Q_HOLIDAY_DELETE,
 	Q_AUDIT_LIST,
+	Q_AUDIT_LIST_CASES,    /* prefix, filters, offset: a supervisor's case history */
 	Q_USERS,
 	Q_USER_ROLES,
 	Q_USER_CREATE,

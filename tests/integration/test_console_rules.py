@@ -357,6 +357,36 @@ def intake_form_id_of_another_officer_yields_no_receipt():
     assert second.xml().findtext("code") != first.xml().findtext("code")
 
 
+# ---------------------------------------------------------------- audit trail views
+
+@test
+def supervisor_sees_case_history_of_its_area_not_who_viewed_identities():
+    cid, intake = con.nanguan_case()                       # 220102, in 长春市 (2201)
+    assert intake.act(cid, "reveal").status == 200          # the intake officer looks
+    far, _, _ = public_report(region="220202", subject_name="吉林市审计测试企业")
+    assert intake.act(far, "accept").status == 200
+    bad = Browser()
+    bad.login("nobody" + con.SUFFIX, password="wrong-password-9")  # a failed sign-in
+    sup = Browser()
+    sup.login(U["super"])                                   # supervisor at 长春市
+    a = sup.get("/admin/audit?format=xml")
+    assert a.status == 200
+    entries = a.xml().findall("entries/entry")
+    actions = {e.get("action") for e in entries}
+    reports = {e.get("report-id") for e in entries}
+    assert str(cid) in reports and {"accept", "transfer"} <= actions, actions
+    assert not actions & {"reveal_identity", "login", "login_failed", "attachment"}, actions
+    assert str(far) not in reports                           # another city's case
+    assert all(e.get("client") == "" for e in entries)     # no staff addresses either
+    a = sup.get("/admin/audit?format=xml&action=reveal_identity")
+    assert a.xml().findall("entries/entry") == []
+    # the administrator still reads the whole trail (until the auditor role exists)
+    adm = Browser()
+    adm.login(U["admin"])
+    a = adm.get("/admin/audit?format=xml&action=reveal_identity")
+    assert any(e.get("report-id") == str(cid) for e in a.xml().findall("entries/entry"))
+
+
 def main():
     con.setup_staff()
     return pub.run_tests(TESTS, "console rules")
