@@ -35,19 +35,14 @@ env(struct ctx *c, const char *name)
 	return v != NULL ? arena_strdup(&c->arena, v) : NULL;
 }
 
-/* The address the rate limits count: the peer, or the address a trusted proxy reports. */
+/* The address the rate limits count: the peer, or what the trusted proxies report (proxy.h). */
 static const char *
 client_address(struct ctx *c)
 {
-	const char *peer = env(c, "REMOTE_ADDR"), *real;
+	char *out = arena_alloc(&c->arena, 46);
 
-	if (peer == NULL)
-		peer = "";
-	if (c->cfg.trusted_proxy[0] != '\0' && strcmp(peer, c->cfg.trusted_proxy) == 0 &&
-	    (real = env(c, "HTTP_X_REAL_IP")) != NULL && strlen(real) <= 45 &&
-	    strspn(real, "0123456789abcdefABCDEF:.") == strlen(real) && real[0] != '\0')
-		return real;
-	return peer;
+	return proxy_client(&c->cfg.trusted, env(c, "REMOTE_ADDR"),
+	    env(c, "HTTP_X_FORWARDED_FOR"), env(c, "HTTP_X_REAL_IP"), out);
 }
 
 static const char *
@@ -104,8 +99,7 @@ request_begin(struct ctx *c)
 	https = env(c, "HTTPS");
 	peer = env(c, "REMOTE_ADDR");
 	/* Behind a trusted proxy that ends TLS, believe what it says about the scheme. */
-	proto = c->cfg.trusted_proxy[0] != '\0' && peer != NULL &&
-	    strcmp(peer, c->cfg.trusted_proxy) == 0 ? env(c, "HTTP_X_FORWARDED_PROTO") : NULL;
+	proto = proxies_trust(&c->cfg.trusted, peer) ? env(c, "HTTP_X_FORWARDED_PROTO") : NULL;
 	c->https = (https != NULL && strcasecmp(https, "on") == 0) ||
 	    (proto != NULL && strcmp(proto, "https") == 0);
 	qs = env(c, "QUERY_STRING");

@@ -129,7 +129,9 @@ config_set(struct config *c, const char *k, const char *v)
 	STR(xslt_dir);
 	STR(attachment_dir);
 	STR(url_prefix);
-	STR(trusted_proxy);
+	/* addresses and CIDR ranges whose X-Forwarded-For / X-Real-IP are believed */
+	if (strcmp(k, "trusted_proxies") == 0 || strcmp(k, "trusted_proxy") == 0)
+		return proxies_parse(v, &c->trusted);
 	STR(csp);
 	STR(site_name);
 	NUM(db_port, 1, 65535);

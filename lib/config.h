@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "crypto.h"
+#include "proxy.h"
 
 struct config {
 	/* database */
@@ -27,7 +28,7 @@ struct config {
 	char     attachment_dir[256];
 	/* web */
 	char     url_prefix[64];        /* "/jubao" */
-	char     trusted_proxy[64];     /* REMOTE_ADDR whose X-Real-IP is believed; empty: none */
+	struct proxies trusted;         /* trusted_proxies (and the older trusted_proxy) */
 	char     csp[512];              /* Content-Security-Policy */
 	int      secure_cookies;        /* 1 always, 0 never, -1 when the request came over HTTPS */
 	char     site_name[128];        /* shown by portal.xsl */

@@ -387,6 +387,26 @@ def supervisor_sees_case_history_of_its_area_not_who_viewed_identities():
     assert any(e.get("report-id") == str(cid) for e in a.xml().findall("entries/entry"))
 
 
+# ---------------------------------------------------------------- behind real proxies
+
+def lookup_via(xff, real_ip="192.0.2.200"):
+    """A failed lookup through the trusted proxy (127.0.0.1) with this X-Forwarded-For."""
+    body = "ticket=4000000000000002&code=ABCD2345&format=xml".encode()
+    return pub.request("POST", "/status", body=body, ip=real_ip, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": xff})
+
+
+@test
+def client_is_the_right_most_untrusted_forwarded_address():
+    """The lookup limit (5 failures in the test stack) counts the client a trusted proxy saw:
+    the right-most untrusted X-Forwarded-For entry, whatever the client wrote left of it."""
+    client = pub.fresh_ip()
+    answers = [lookup_via("%s, %s" % (pub.fresh_ip(), client)).status for _ in range(6)]
+    assert answers[:5] == [404] * 5 and answers[5] == 429, answers
+    # the same forged left part with another real client is not limited
+    assert lookup_via("%s, %s" % (client, pub.fresh_ip())).status == 404
+
+
 def main():
     con.setup_staff()
     return pub.run_tests(TESTS, "console rules")
