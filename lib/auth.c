@@ -141,24 +141,32 @@ totp_code(const uint8_t *secret, size_t len, int64_t t)
 	return (int)(bin % 1000000);
 }
 
-bool
-totp_verify(const uint8_t *secret, size_t len, int64_t now, const char *code, size_t codelen)
+int64_t
+totp_accept(const uint8_t *secret, size_t len, int64_t now, const char *code, size_t codelen,
+    int64_t after)
 {
+	int64_t step = now / 30, found = -1;
 	int want = 0, d;
 	size_t i;
-	bool ok = false;
 
 	if (codelen != 6)
-		return false;
+		return -1;
 	for (i = 0; i < 6; i++) {
 		if (code[i] < '0' || code[i] > '9')
-			return false;
+			return -1;
 		want = want * 10 + (code[i] - '0');
 	}
 	/* All three windows are computed, so the time taken does not say which matched. */
 	for (d = -1; d <= 1; d++)
-		ok |= totp_code(secret, len, now + d * 30) == want;
-	return ok;
+		if (totp_code(secret, len, (step + d) * 30) == want && step + d > after)
+			found = step + d;
+	return found;
+}
+
+bool
+totp_verify(const uint8_t *secret, size_t len, int64_t now, const char *code, size_t codelen)
+{
+	return totp_accept(secret, len, now, code, codelen, -1) >= 0;
 }
 
 int64_t

@@ -2,7 +2,7 @@
  * auth: what proves a staff member is who they say: password hashes (PBKDF2-HMAC-SHA256 with a
  * per-user salt and an explicit iteration count, compared in constant time), TOTP second factors
  * (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) and their base32 secrets, and the growing
- * delay after failed logins.
+ * delay after failed sign-ins.
  */
 #ifndef JUBAO_AUTH_H
 #define JUBAO_AUTH_H
@@ -36,11 +36,16 @@ void base32_encode(const uint8_t *in, size_t len, char *out);
 int base32_decode(const char *s, uint8_t *out, size_t cap, size_t *outlen);
 /* The 6-digit TOTP code at time t (RFC 6238, SHA-1, 30 s). -1 on failure. */
 int totp_code(const uint8_t *secret, size_t len, int64_t t);
+/* The time step (t / 30) of the code, when it is now's or one either side (clock drift) and
+ * later than after (the last step accepted: a code is used once); -1 when none. */
+int64_t totp_accept(const uint8_t *secret, size_t len, int64_t now, const char *code,
+    size_t codelen, int64_t after);
 /* Accept the code of now, or one step either side (clock drift). */
 bool totp_verify(const uint8_t *secret, size_t len, int64_t now, const char *code, size_t codelen);
 
-/* Seconds a login stays locked after the n-th consecutive failure: none for the first 4, then
- * 1, 2, 4 … minutes, at most an hour. */
+/* Seconds before the next attempt after the n-th consecutive one (cgi/admin/login.c applies
+ * it per typed login and client address): none for the first 4, then 1, 2, 4 … minutes, at
+ * most an hour. */
 int64_t auth_lock_seconds(unsigned failures);
 
 #endif

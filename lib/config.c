@@ -377,7 +377,8 @@ secrets_load(struct config *c, struct secrets *s, char *err, size_t errlen)
 	    derive(master, "jubao query code", s->code_key) != 0 ||
 	    derive(master, "jubao query code mac", s->code_mac_key) != 0 ||
 	    derive(master, "jubao submit key", s->submit_key) != 0 ||
-	    derive(master, "jubao client", s->client_key) != 0) {
+	    derive(master, "jubao client", s->client_key) != 0 ||
+	    derive(master, "jubao login name", s->login_key) != 0) {
 		snprintf(err, errlen, "key derivation failed");
 		goto out;
 	}

@@ -56,6 +56,7 @@ struct secrets {
 	uint8_t        code_mac_key[32];  /* the stored hash of ticket+code */
 	uint8_t        submit_key[32];    /* the idempotency key of a form token */
 	uint8_t        client_key[32];    /* hashes client addresses for rate limiting */
+	uint8_t        login_key[32];     /* hashes typed login names (sign-in throttle, audit) */
 	struct keyring identity;
 };
 

@@ -53,16 +53,33 @@ const char *const queries[Q__MAX] = {
 	[Q_SESSION_DELETE] = "DELETE FROM staff_session WHERE token_hash = ?",
 	[Q_SESSIONS_OF_STAFF_DELETE] = "DELETE FROM staff_session WHERE staff_id = ? "
 	    "AND token_hash <> ?",
-	[Q_STAFF_BY_LOGIN] = "SELECT id, pw_hash, pw_salt, pw_iter, locked_until, "
-	    "failed_logins, disabled, totp_secret, must_change FROM staff WHERE login = ?",
+	[Q_STAFF_BY_LOGIN] = "SELECT id, pw_hash, pw_salt, pw_iter, disabled, totp_secret, "
+	    "totp_last_step, must_change FROM staff WHERE login = ?",
 	[Q_STAFF_BY_ID] = "SELECT pw_hash, pw_salt, pw_iter "
 	    "FROM staff WHERE id = ?",
-	[Q_STAFF_LOGIN_FAILED] = "UPDATE staff SET failed_logins = failed_logins + 1, "
-	    "locked_until = ? WHERE id = ?",
+	[Q_STAFF_TOTP_BY_ID] = "SELECT pw_hash, pw_salt, pw_iter, totp_secret, totp_last_step "
+	    "FROM staff WHERE id = ?",
+	/* failed_logins only counts, for the administrators' eyes; the throttle is login_throttle. */
+	[Q_STAFF_LOGIN_FAILED] = "UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = ?",
 	[Q_STAFF_LOGIN_OK] = "UPDATE staff SET failed_logins = 0, locked_until = 0 WHERE id = ?",
 	[Q_STAFF_SET_PASSWORD] = "UPDATE staff SET pw_hash = ?, pw_salt = ?, pw_iter = ?, "
 	    "must_change = ? WHERE id = ?",
-	[Q_STAFF_SET_TOTP] = "UPDATE staff SET totp_secret = ? WHERE id = ?",
+	[Q_STAFF_SET_TOTP] = "UPDATE staff SET totp_secret = ?, totp_last_step = ? WHERE id = ?",
+	/* A TOTP code is used once: the step it belongs to must be later than the last accepted,
+	 * and the update that records it is the test (one row changed, or the code was used). */
+	[Q_STAFF_TOTP_OFF] = "UPDATE staff SET totp_secret = NULL, totp_last_step = ? "
+	    "WHERE id = ? AND totp_last_step < ?",
+	[Q_STAFF_TOTP_STEP] = "UPDATE staff SET totp_last_step = ? WHERE id = ? "
+	    "AND totp_last_step < ?",
+	/* The sign-in throttle (cgi/admin/login.c says the rule). The row is made outside the
+	 * transaction, so that two attempts never hold shared locks that both want upgrading. */
+	[Q_THROTTLE_ENSURE] = "INSERT INTO login_throttle (account, subject) VALUES (?, ?) "
+	    "ON DUPLICATE KEY UPDATE account = account",
+	[Q_THROTTLE_LOCK] = "SELECT failures, wait_until FROM login_throttle "
+	    "WHERE account = ? AND subject = ? FOR UPDATE",
+	[Q_THROTTLE_TAKE] = "UPDATE login_throttle SET failures = ?, wait_until = ? "
+	    "WHERE account = ? AND subject = ?",
+	[Q_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE account = ? AND subject = ?",
 	[Q_STAFF_ROLES] = "SELECT r.role, d.id, d.name, d.region_code, d.kind FROM staff_role r "
 	    "JOIN department d ON d.id = r.department_id WHERE r.staff_id = ? AND d.enabled = 1 "
 	    "ORDER BY r.role, d.id",

@@ -30,13 +30,20 @@ enum query {
 	Q_SESSION_INSERT,
 	Q_SESSION_DELETE,
 	Q_SESSIONS_OF_STAFF_DELETE,
-	Q_STAFF_BY_LOGIN,      /* login -> id, hash, salt, iter, locked_until, failed, disabled,
-	                        * totp_secret, must_change */
+	Q_STAFF_BY_LOGIN,      /* login -> id, hash, salt, iter, disabled, totp_secret,
+	                        * totp_last_step, must_change */
 	Q_STAFF_BY_ID,         /* id -> hash, salt, iter */
-	Q_STAFF_LOGIN_FAILED,
+	Q_STAFF_TOTP_BY_ID,    /* id -> hash, salt, iter, totp_secret, totp_last_step */
+	Q_STAFF_LOGIN_FAILED,  /* id */
 	Q_STAFF_LOGIN_OK,
 	Q_STAFF_SET_PASSWORD,
-	Q_STAFF_SET_TOTP,
+	Q_STAFF_SET_TOTP,      /* sealed secret, step, id */
+	Q_STAFF_TOTP_OFF,      /* step, id, step: one row when the step is new */
+	Q_STAFF_TOTP_STEP,     /* step, id, step: one row when the step is new */
+	Q_THROTTLE_ENSURE,     /* account, subject */
+	Q_THROTTLE_LOCK,       /* account, subject -> failures, wait_until (FOR UPDATE) */
+	Q_THROTTLE_TAKE,       /* failures, wait_until, account, subject */
+	Q_THROTTLE_CLEAR,      /* account, subject */
 	Q_STAFF_ROLES,         /* staff id -> role, department id, name, region, kind */
 	Q_AUDIT_INSERT,
 	Q_COUNTS_AREA,         /* region prefix -> state, n */

@@ -129,6 +129,11 @@ run_variant() {
 	python3 tests/integration/test_console_rules.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console rules tests"
 	tally "$log"
+	echo "== $name: sign-in (one answer, throttle, TOTP once, audit)"
+	log="$TMP/$name-signin.log"
+	python3 tests/integration/test_signin.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name sign-in tests"
+	tally "$log"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then

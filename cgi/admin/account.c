@@ -17,7 +17,16 @@ const struct form_key password_keys[PK__MAX] = {
 	    "两次输入的新密码不一致。" },
 };
 
+static const struct option totp_actions[] = {
+	{ "enable", "启用" }, { "disable", "停用" }, { NULL, NULL },
+};
+
+/* Switching the second factor on or off takes the password and a code: a session left open is
+ * not enough to change how the account signs in. */
 const struct form_key totp_keys[TK__MAX] = {
+	[TK_ACTION] = { "action", form_choice, 0, 0, 0, totp_actions, "未知的操作。" },
+	[TK_PASSWORD] = { "password", NULL, 1, AUTH_PW_MAX, FORM_REQUIRED | FORM_SECRET, NULL,
+	    "密码不正确。" },
 	[TK_CODE] = { "code", form_digits, 6, 6, FORM_REQUIRED | FORM_SECRET, NULL,
 	    "动态验证码不正确，请核对手机验证器的时间后重试。" },
 };
@@ -113,6 +122,16 @@ password_post(struct page *pg)
 	app_redirect(c, "/admin/");
 }
 
+bool
+staff_totp_secret(struct ctx *c, int64_t id, const uint8_t *sealed, size_t sealed_len,
+    uint8_t *out, size_t cap, size_t *len)
+{
+	char aad[32];
+
+	snprintf(aad, sizeof(aad), "totp:%lld", (long long)id);
+	return unseal(&c->sec.identity, aad, strlen(aad), sealed, sealed_len, out, cap, len) == 0;
+}
+
 /* The secret offered is derived from the session and a label, so that the confirming POST can
  * recompute it without storing anything unconfirmed. */
 static void
@@ -123,17 +142,24 @@ offered_secret(struct page *pg, uint8_t mac[32])
 		log_fatal("hmac failed");
 }
 
-void
-totp_page(struct page *pg)
+/* The page: the set-up steps, or (when enabled) the form that switches it off; a message and
+ * the field it concerns after a refused POST. */
+static void
+totp_show(struct page *pg, int status, const char *message, const char *bad_field)
 {
 	xmlNodePtr root;
 	xmlDocPtr doc = console_doc(pg, "totp-setup", &root);
 	uint8_t mac[32];
 	char b32[40], uri[300];
 
+	if (message != NULL) {
+		xml_add(root, "message", message);
+		if (bad_field != NULL)
+			xml_attr(xml_add(root, "field", message), "name", bad_field);
+	}
 	if (pg->s.has_totp) {
 		xml_add(root, "enabled", "1");
-		app_send(pg->c, 200, doc);
+		app_send(pg->c, status, doc);
 		return;
 	}
 	offered_secret(pg, mac);
@@ -143,26 +169,47 @@ totp_page(struct page *pg)
 	xml_add(root, "secret", b32);
 	xml_add(root, "uri", uri);
 	explicit_bzero(mac, sizeof(mac));
-	app_send(pg->c, 200, doc);
+	app_send(pg->c, status, doc);
 }
 
 void
-totp_post(struct page *pg)
+totp_page(struct page *pg)
+{
+	totp_show(pg, 200, NULL, NULL);
+}
+
+struct totp_row {
+	uint8_t hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN], totp[128];
+	size_t  hash_len, salt_len, totp_len;
+	int64_t iter, step;
+};
+#define T struct totp_row
+static const struct dbc totp_cols[] = {
+	COL_BLOB(T, hash, hash_len), COL_BLOB(T, salt, salt_len), COL_I64(T, iter),
+	COL_BLOB(T, totp, totp_len), COL_I64(T, step),
+};
+#undef T
+static const struct db_loader totp_loader = DB_LOADER(struct totp_row, totp_cols);
+
+#define TOTP_BAD_CODE "动态验证码不正确，请核对手机验证器的时间后重试。"
+
+/* Enrol: the offered secret and a code of it; the code's step is its last used. */
+static int
+totp_enable(struct page *pg, const struct totp_row *a, const char *code)
 {
 	struct ctx *c = pg->c;
-	const char *code = fv(pg, TK_CODE);
 	uint8_t mac[32], blob[128];
 	size_t blen;
 	char aad[32];
-	struct dbp p[2];
+	struct dbp p[3];
 	struct seal_key key;
 	const struct seal_key *cur;
+	int64_t step;
 
 	offered_secret(pg, mac);
-	if (pg->s.has_totp || code == NULL || !totp_verify(mac, 20, c->now, code, strlen(code))) {
-		pg->errors = 0;
-		console_error(pg, 400, "动态验证码不正确，请核对手机验证器的时间后重试。");
-		return;
+	if (a->totp_len > 0 || (step = totp_accept(mac, 20, c->now, code, strlen(code), -1)) < 0) {
+		explicit_bzero(mac, sizeof(mac));
+		return 1;
 	}
 	if ((cur = keyring_find(&c->sec.identity, c->sec.identity.current)) == NULL)
 		log_fatal("no current key");
@@ -173,9 +220,68 @@ totp_post(struct page *pg)
 	explicit_bzero(&key, sizeof(key));
 	explicit_bzero(mac, sizeof(mac));
 	p[0] = P_BLOB(blob, blen);
+	p[1] = P_INT(step);
+	p[2] = P_INT(pg->s.id);
+	if (db_run(&c->db, Q_STAFF_SET_TOTP, p, 3) != DB_OK)
+		return DB_FAIL;
+	return console_audit(pg, "totp_enable", 0, "");
+}
+
+/* Switch off: a code of the stored secret, used once like a sign-in's. */
+static int
+totp_disable(struct page *pg, const struct totp_row *a, const char *code)
+{
+	struct ctx *c = pg->c;
+	uint8_t secret[64];
+	size_t slen;
+	struct dbp p[3];
+	int64_t step = -1;
+	bool ok;
+
+	ok = a->totp_len > 0 && staff_totp_secret(c, pg->s.id, a->totp, a->totp_len, secret,
+	    sizeof(secret), &slen) &&
+	    (step = totp_accept(secret, slen, c->now, code, strlen(code), a->step)) >= 0;
+	explicit_bzero(secret, sizeof(secret));
+	if (!ok)
+		return 1;
+	p[0] = P_INT(step);
 	p[1] = P_INT(pg->s.id);
-	if (db_run(&c->db, Q_STAFF_SET_TOTP, p, 2) != DB_OK ||
-	    console_audit(pg, "totp_enable", 0, "") != DB_OK) {
+	p[2] = P_INT(step);
+	if (db_run(&c->db, Q_STAFF_TOTP_OFF, p, 3) != DB_OK)
+		return DB_FAIL;
+	if (db_affected(&c->db, Q_STAFF_TOTP_OFF) != 1)
+		return 1;
+	return console_audit(pg, "totp_disable", 0, "");
+}
+
+void
+totp_post(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	const char *pw = fv(pg, TK_PASSWORD), *code = fv(pg, TK_CODE), *action = fv(pg, TK_ACTION);
+	bool off = action != NULL && strcmp(action, "disable") == 0, found;
+	struct totp_row a;
+	struct dbp p[1];
+	int rc;
+
+	p[0] = P_INT(pg->s.id);
+	if (db_load(&c->db, Q_STAFF_TOTP_BY_ID, p, 1, &totp_loader, &c->arena, &a, NULL, NULL,
+	    &found) != DB_OK || !found) {
+		db_unavailable(pg);
+		return;
+	}
+	if (pw == NULL || a.hash_len != AUTH_HASH_LEN || a.salt_len != AUTH_SALT_LEN ||
+	    !auth_verify(pw, strlen(pw), a.salt, (unsigned)a.iter, a.hash)) {
+		(void)console_audit(pg, off ? "totp_disable_refused" : "totp_enable_refused", 0, "");
+		totp_show(pg, 400, "密码不正确。", "password");
+		return;
+	}
+	rc = code == NULL ? 1 : off ? totp_disable(pg, &a, code) : totp_enable(pg, &a, code);
+	if (rc == 1) {
+		totp_show(pg, 400, TOTP_BAD_CODE, "code");
+		return;
+	}
+	if (rc != DB_OK) {
 		db_unavailable(pg);
 		return;
 	}

@@ -44,7 +44,8 @@ int session_start(struct ctx *, int64_t staff_id, bool totp_ok);
 void session_end(struct page *);
 /* Append to the audit trail as the signed-in user, with the request's time and address. */
 int console_audit(struct page *, const char *action, int64_t report_id, const char *detail);
-/* Same for a login attempt (staff_id 0: unknown login). */
+/* Same for a login attempt (staff_id 0: unknown login, and login is then a keyed hash of the
+ * typed text, never the text). */
 int console_audit_login(struct ctx *, int64_t staff_id, const char *login, const char *action);
 
 /* ---- page.c: documents, errors, lists */
@@ -128,6 +129,9 @@ void password_page(struct page *);              /* account.c */
 void password_post(struct page *);
 void totp_page(struct page *);
 void totp_post(struct page *);
+/* Unseal staff id's TOTP secret (sealed with "totp:<id>" as additional data) into out. */
+bool staff_totp_secret(struct ctx *, int64_t id, const uint8_t *sealed, size_t sealed_len,
+    uint8_t *out, size_t cap, size_t *len);
 void dashboard(struct page *);                  /* dashboard.c */
 void case_list(struct page *);                  /* cases.c */
 void case_get(struct page *);                   /* case.c */
@@ -151,7 +155,7 @@ enum login_key { LK_LOGIN, LK_PASSWORD, LK_TOTP, LK__MAX };
 extern const struct form_key login_keys[LK__MAX];
 enum password_key { PK_OLD, PK_NEW, PK_NEW2, PK__MAX };
 extern const struct form_key password_keys[PK__MAX];
-enum totp_key { TK_CODE, TK__MAX };
+enum totp_key { TK_ACTION, TK_PASSWORD, TK_CODE, TK__MAX };
 extern const struct form_key totp_keys[TK__MAX];
 enum list_key { LS_STATE, LS_Q, LS_OVERDUE, LS_PAGE, LS__MAX };
 extern const struct form_key list_keys[LS__MAX];

@@ -11,6 +11,7 @@
 static const struct option audit_actions[] = {
 	{ "login", "登录" }, { "login_failed", "登录失败" }, { "login_locked", "锁定期间登录" },
 	{ "logout", "退出" }, { "password_change", "修改密码" }, { "totp_enable", "启用动态验证码" },
+	{ "totp_disable", "停用动态验证码" }, { "login_throttled", "尝试过于频繁" },
 	{ "reveal_identity", "查看举报人身份" }, { "refused", "越权操作被拒绝" },
 	{ "accept", "受理" }, { "reject", "不予受理" }, { "needs_info", "要求补充材料" },
 	{ "transfer", "移交" }, { "start_inspection", "接收核查" }, { "inspect", "录入核查结论" },

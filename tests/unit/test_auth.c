@@ -47,6 +47,26 @@ code_str(int64_t t, char out[7])
 	snprintf(out, 7, "%06d", totp_code(rfc_secret, RFC_SECRET_LEN, t));
 }
 
+/* A code is used once: its step must be later than the last accepted. */
+static void
+test_totp_accept_once(void)
+{
+	const int64_t now = 1111111109, step = now / 30;
+	char c[7];
+
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now, "081804", 6, -1) == step);
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now, "081804", 6, step - 1) == step);
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now, "081804", 6, step) == -1);
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now + 30, "081804", 6, step) == -1);
+	/* the next step's code after this one was used: accepted, and it names its own step */
+	code_str(now + 30, c);
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now, c, 6, step) == step + 1);
+	/* the previous step's code after this one: refused */
+	code_str(now - 30, c);
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now, c, 6, step) == -1);
+	CHECK(totp_accept(rfc_secret, RFC_SECRET_LEN, now, "08180a", 6, -1) == -1);
+}
+
 static void
 test_totp_verify(void)
 {
@@ -262,6 +282,7 @@ main(void)
 {
 	test_totp_vectors();
 	test_totp_verify();
+	test_totp_accept_once();
 	test_base32();
 	test_pbkdf2();
 	test_password_rules();

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   admin/login.xsl: the login page (<login>), the password change form (<password-form>)
-  and the TOTP set-up page (<totp-setup>).
+  and the TOTP page (<totp-setup>: set-up with password and code, or switching it off).
 
   Included by admin.xsl, with every other file of this directory: all
   share one import precedence, so a template name is defined once.
@@ -148,6 +148,36 @@
             <p>如更换了手机，可按下面的步骤重新绑定；确认后原绑定失效。</p>
           </xsl:if>
         </div>
+        <xsl:if test="normalize-space(secret) = ''">
+          <h2>停用动态验证码</h2>
+          <p>停用需要当前密码和一个当前的动态验证码；停用后登录只需密码。此操作记入审计日志。</p>
+          <form class="admin-form" method="post" action="{$base}/admin/totp" accept-charset="UTF-8">
+            <xsl:call-template name="a-csrf"/>
+            <input type="hidden" name="action" value="disable"/>
+            <div id="f-password">
+              <xsl:call-template name="a-field-class"><xsl:with-param name="name" select="'password'"/></xsl:call-template>
+              <label for="password">当前密码</label>
+              <xsl:call-template name="a-field-error"><xsl:with-param name="name" select="'password'"/></xsl:call-template>
+              <input type="password" name="password" id="password" class="input"
+                     autocomplete="current-password" maxlength="128" required="required">
+                <xsl:call-template name="a-field-attrs"><xsl:with-param name="name" select="'password'"/></xsl:call-template>
+              </input>
+            </div>
+            <div id="f-code">
+              <xsl:call-template name="a-field-class"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
+              <label for="code">应用中显示的6位数字</label>
+              <xsl:call-template name="a-field-error"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
+              <input type="text" name="code" id="code" class="input input-code input-otp"
+                     inputmode="numeric" pattern="[0-9]{{6}}" minlength="6" maxlength="6"
+                     autocomplete="one-time-code" required="required">
+                <xsl:call-template name="a-field-attrs"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
+              </input>
+            </div>
+            <div class="form-submit">
+              <button type="submit" class="button button-secondary">停用动态验证码</button>
+            </div>
+          </form>
+        </xsl:if>
       </xsl:if>
       <xsl:if test="normalize-space(secret) != ''">
         <xsl:if test="not(string(enabled) = '1')">
@@ -177,6 +207,16 @@
             <h2>输入验证码确认</h2>
             <form class="admin-form" method="post" action="{$base}/admin/totp" accept-charset="UTF-8">
               <xsl:call-template name="a-csrf"/>
+              <input type="hidden" name="action" value="enable"/>
+              <div id="f-password">
+                <xsl:call-template name="a-field-class"><xsl:with-param name="name" select="'password'"/></xsl:call-template>
+                <label for="password">当前密码</label>
+                <xsl:call-template name="a-field-error"><xsl:with-param name="name" select="'password'"/></xsl:call-template>
+                <input type="password" name="password" id="password" class="input"
+                       autocomplete="current-password" maxlength="128" required="required">
+                  <xsl:call-template name="a-field-attrs"><xsl:with-param name="name" select="'password'"/></xsl:call-template>
+                </input>
+              </div>
               <div id="f-code">
                 <xsl:call-template name="a-field-class"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
                 <label for="code">应用中显示的6位数字</label>
