@@ -35,7 +35,7 @@ LIBS      = -lfcgi $(PKG_LIBS)
 LIB_MODULES = arena log config crypto seal tokens validate calendar holidays region http form db dbload \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit store report reportform app routing htmlout
+              refdata ratelimit scrub store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
