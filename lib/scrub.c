@@ -118,13 +118,15 @@ scrub_jpeg(const uint8_t *in, size_t len, uint8_t *out, size_t *outlen)
 {
 	struct sink s = { out, len, 0 };
 	size_t pos = 2, start, seglen;
-	int scanning = 0;
-	uint8_t m;
+	int scanned = 0;	/* an SOS has been seen: EOI may come */
+	uint8_t m = 0;
 
 	if (len < 4 || in[0] != 0xff || in[1] != 0xd8 || emit(&s, in, 2) != 0)
 		goto fail;
 	for (;;) {
-		if (scanning) {
+		/* Entropy-coded data follows an SOS and nothing else: bytes after any other
+		 * segment must be a marker, so that dropping one never joins two runs of data. */
+		if (m == 0xda) {
 			start = pos;
 			pos = jpeg_scan_end(in, len, pos);
 			if (emit(&s, in + start, pos - start) != 0)
@@ -138,7 +140,7 @@ scrub_jpeg(const uint8_t *in, size_t len, uint8_t *out, size_t *outlen)
 			goto fail;
 		m = in[pos++];
 		if (m == 0xd9) {			/* EOI */
-			if (!scanning || emit(&s, in + pos - 2, 2) != 0)
+			if (!scanned || emit(&s, in + pos - 2, 2) != 0)
 				goto fail;
 			break;
 		}
@@ -153,8 +155,7 @@ scrub_jpeg(const uint8_t *in, size_t len, uint8_t *out, size_t *outlen)
 		if (jpeg_segment(&s, in + pos - 2, seglen) != 0)
 			goto fail;
 		pos += seglen;
-		if (m == 0xda)
-			scanning = 1;
+		scanned |= m == 0xda;
 	}
 	*outlen = s.n;
 	return 0;
