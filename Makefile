@@ -36,7 +36,7 @@ LIB_MODULES = arena log config proxy crypto seal tokens validate calendar holida
               dbload \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit store report reportform app routing htmlout
+              refdata ratelimit scrub store report reportform app routing htmlout
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
@@ -45,13 +45,13 @@ ADMIN_MODULES = main page session login account dashboard cases case case_page a
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
-              test_htmlout test_region test_workflow test_proxy test_staff
+              test_htmlout test_region test_workflow test_proxy test_staff test_scrub
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
 # libFuzzer harnesses (tests/fuzz/fuzz_NAME.c, corpus tests/fuzz/corpus/NAME/); each is also built
 # with $(CC) into a replay program that `make check` runs over the committed corpus.
-FUZZERS     = http validate holidays config
+FUZZERS     = http validate holidays config scrub
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 -include Makefile.local
@@ -135,7 +135,7 @@ bench-console: deps
 # the repository). fuzz_http gets the multipart dictionary.
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS = lib/arena.c lib/log.c lib/proxy.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
-            lib/seal.c lib/tokens.c lib/holidays.c lib/config.c
+            lib/seal.c lib/tokens.c lib/holidays.c lib/config.c lib/scrub.c
 FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=undefined -Ilib
 FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict

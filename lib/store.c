@@ -4,25 +4,48 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "crypto.h"
 #include "log.h"
+#include "scrub.h"
 #include "store.h"
+
+/*
+ * The kinds of file we take, by their first bytes, and how each is cleaned of what it says about
+ * the person who made it (lib/scrub.h). A PDF is stored as sent: its document properties stay,
+ * and the forms (xslt/reportform.xsl, xslt/status.xsl) tell the reporter so before sending.
+ */
+static const struct kind {
+	const char *mime;
+	const char *magic;
+	size_t      magiclen;
+	int       (*scrub)(const uint8_t *, size_t, uint8_t *, size_t *);
+} kinds[] = {
+	{ "image/jpeg", "\xff\xd8\xff", 3, scrub_jpeg },
+	{ "image/png", "\x89PNG\r\n\x1a\n", 8, scrub_png },
+	{ "application/pdf", "%PDF-", 5, NULL },
+};
+
+static const struct kind *
+sniff_kind(const void *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (len >= kinds[i].magiclen && memcmp(buf, kinds[i].magic, kinds[i].magiclen) == 0)
+			return &kinds[i];
+	return NULL;
+}
 
 const char *
 store_sniff(const void *buf, size_t len)
 {
-	const unsigned char *p = buf;
+	const struct kind *k = sniff_kind(buf, len);
 
-	if (len >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
-		return "image/jpeg";
-	if (len >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return "image/png";
-	if (len >= 5 && memcmp(p, "%PDF-", 5) == 0)
-		return "application/pdf";
-	return NULL;
+	return k == NULL ? NULL : k->mime;
 }
 
 static int
@@ -116,6 +139,7 @@ store_check(const struct params *ps, unsigned max_files, size_t max_file,
     struct stored_file *files, size_t *nfiles)
 {
 	const struct param *p;
+	const struct kind *k;
 	size_t n = 0;
 	static char too_many[64], too_big[64];
 
@@ -130,31 +154,65 @@ store_check(const struct params *ps, unsigned max_files, size_t max_file,
 			return too_many;
 		if (p->len > max_file)
 			return too_big;
-		if ((files[n].mime = store_sniff(p->value, p->len)) == NULL)
+		if ((k = sniff_kind(p->value, p->len)) == NULL)
 			return "附件只能是JPG、PNG图片或PDF文件（按文件内容判断）。";
+		files[n].mime = k->mime;
 		files[n].size = p->len;
+		/* Only measured here; store_put_all writes the cleaned copy. */
+		if (k->scrub != NULL && k->scrub((const uint8_t *)p->value, p->len, NULL,
+		    &files[n].size) != 0)
+			return "图片文件已损坏或格式不规范，无法清除其中的拍摄信息，请换一张图片。";
 		n++;
 	}
 	*nfiles = n;
 	return NULL;
 }
 
+/*
+ * An image is written as its scrubbed copy, made here in a buffer of its own: the bytes sent are
+ * never written to disk, and the size and SHA-256 recorded are those of the copy.
+ */
 int
 store_put_all(const char *dir, const struct params *ps, struct stored_file *files, size_t nfiles)
 {
 	const struct param *p;
-	size_t n = 0;
+	const struct kind *k;
+	const void *data;
+	uint8_t *buf = NULL;
+	size_t n = 0, len;
+	int rc = -1;
 
 	for (p = ps->head; p != NULL && n < nfiles; p = p->next) {
 		if (p->filename == NULL || p->len == 0)
 			continue;
-		if (store_put(dir, p->value, p->len, files[n].name, files[n].sha256) != 0) {
-			store_remove_all(dir, files, n);
-			return -1;
+		if ((k = sniff_kind(p->value, p->len)) == NULL) {
+			log_err("store: attachment %zu not checked", n);
+			goto fail;
 		}
+		data = p->value;
+		len = p->len;
+		if (k->scrub != NULL) {
+			if ((buf = malloc(p->len)) == NULL)
+				log_fatal("store: out of memory (%zu bytes)", p->len);
+			if (k->scrub((const uint8_t *)p->value, p->len, buf, &len) != 0 ||
+			    len != files[n].size) {
+				log_err("store: attachment %zu changed since it was checked", n);
+				goto fail;
+			}
+			data = buf;
+		}
+		if (store_put(dir, data, len, files[n].name, files[n].sha256) != 0)
+			goto fail;
+		free(buf);
+		buf = NULL;
 		n++;
 	}
-	return 0;
+	rc = 0;
+fail:
+	free(buf);
+	if (rc != 0)
+		store_remove_all(dir, files, n);
+	return rc;
 }
 
 void

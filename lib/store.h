@@ -2,7 +2,8 @@
  * store: the attachment store. Evidence files are judged by their first bytes (JPEG, PNG, PDF),
  * written under the attachment directory with names the server makes (never the browser's),
  * through a temporary file that is fsynced and renamed, so that a file the database points to is
- * whole on disk.
+ * whole on disk. JPEG and PNG files are stored scrubbed of their metadata (lib/scrub.h: place,
+ * time, camera serial, author, comments), never as sent; a PDF is stored as sent.
  */
 #ifndef JUBAO_STORE_H
 #define JUBAO_STORE_H
@@ -29,10 +30,11 @@ int store_put(const char *dir, const void *buf, size_t len, char name[33], uint8
 void store_remove(const char *dir, const char *name);
 
 /* The files of a form's "attachment" fields: at most max_files, each at most max_file bytes,
- * JPEG/PNG/PDF by content. NULL and *n set when fine, else the Chinese reason. */
+ * JPEG/PNG/PDF by content, images well-formed enough to scrub. NULL and *n set when fine (each
+ * size is what will be stored, after scrubbing), else the Chinese reason. */
 const char *store_check(const struct params *, unsigned max_files, size_t max_file,
     struct stored_file *files, size_t *n);
-/* Write the n checked files; on failure none is left behind. 0 ok. */
+/* Write the n checked files, images scrubbed; on failure none is left behind. 0 ok. */
 int store_put_all(const char *dir, const struct params *, struct stored_file *files, size_t n);
 void store_remove_all(const char *dir, const struct stored_file *files, size_t n);
 

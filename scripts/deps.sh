@@ -21,6 +21,7 @@ spawn-fcgi                      spawn-fcgi
 multiwatch                      multiwatch
 python3                         python3
 curl                            curl
+exiftool                        libimage-exiftool-perl
 wrk                             wrk
 chromium                        chromium
 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk

@@ -287,6 +287,7 @@
             <xsl:text>。如您之前选择过附件，请重新选择</xsl:text>
           </xsl:if>
           <xsl:text>。</xsl:text>
+          <xsl:text>照片中的拍摄信息（如位置、设备）会被自动清除；PDF文件的属性（如作者）不会清除，请在上传前自行删除。</xsl:text>
         </p>
         <xsl:call-template name="field-error"><xsl:with-param name="name" select="'attachment'"/></xsl:call-template>
         <input type="file" name="attachment" id="attachment" multiple="multiple"

@@ -188,7 +188,7 @@
               <div class="field" id="f-attachment">
                 <label for="attachment">补充材料（可选）</label>
                 <input type="file" id="attachment" name="attachment" multiple="multiple" accept="image/jpeg,image/png,application/pdf"/>
-                <p class="hint">最多5个文件，每个不超过10MB，仅限JPG、PNG、PDF。</p>
+                <p class="hint">最多5个文件，每个不超过10MB，仅限JPG、PNG、PDF。照片中的拍摄信息（如位置、设备）会被自动清除；PDF文件的属性（如作者）不会清除，请在上传前自行删除。</p>
               </div>
               <div class="field" id="f-code">
                 <label for="reply-code">请再次输入查询码 <span class="req">*</span></label>
