@@ -147,7 +147,7 @@ start_nginx() {
 	local max_body
 	# nginx's body limits follow the programs' max_body (the last setting wins, as in
 	# lib/config.c; 53477376 is its default): see conf/nginx-jubao.conf.
-	max_body=$(sed -n 's/^max_body *= *\([0-9][0-9]*\)*$/\1/p' "$CONF" | tail -n 1)
+	max_body=$(sed -n 's/^max_body *= *\([0-9][0-9]*\) *$/\1/p' "$CONF" | tail -n 1)
 	max_body=${max_body:-53477376}
 	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" -e "s|@LOG_DIR@|$LOG|g" \
 		-e "s|@BODY_LIMIT@|$((max_body + 8388608))|g" \
