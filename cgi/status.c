@@ -43,18 +43,13 @@ lookup_form(xmlNodePtr parent, const char *ticket)
 		xml_add(f, "ticket", ticket);
 }
 
+/* The empty lookup form. A ticket in the query is not read: no link may carry one. */
 static void
 show_form(struct ctx *c)
 {
-	const struct param *t = params_get(&c->query, "ticket");
-	char ticket[17];
 	xmlNodePtr root;
-	xmlDocPtr doc = xml_doc("lookup-form", &root);
 
-	/* A ticket in the link (from the receipt page) pre-fills the form; never a code. */
-	if (t != NULL && ticket_parse(t->value, t->len, ticket))
-		xml_add(root, "ticket", ticket);
-	app_send(c, 200, doc);
+	app_send(c, 200, xml_doc("lookup-form", &root));
 }
 
 static void
@@ -126,10 +121,14 @@ reply(struct ctx *c, const char ticket[17], int64_t id, const struct form_field 
 		return;
 	}
 	{
-		char path[64];
-		/* Show the case again: the code is needed, so back to the lookup form. */
-		snprintf(path, sizeof(path), "/status?ticket=%s&replied=1", ticket);
-		app_redirect(c, path);
+		/* A page, not a redirect: a ticket or code never goes into a URL (browser history,
+		 * access logs, Referer). The ticket, already in the POST, pre-fills the form. */
+		xmlNodePtr root;
+		xmlDocPtr doc = xml_doc("lookup-form", &root);
+
+		xml_add(root, "ticket", ticket);
+		xml_add(root, "replied", NULL);
+		app_send(c, 200, doc);
 	}
 }
 

@@ -26,14 +26,17 @@ const char *const queries[Q__MAX] = {
 	/* The status lookup in one round trip: the client's failed-lookup count, the report by
 	 * ticket and its public events, one row per event. Every report has at least one event
 	 * (report_save writes the first in the same transaction; events are never deleted), so
-	 * the inner join loses no report, and it lets the event index give the order without a
-	 * temporary table or a sort. No row: unknown ticket (the caller reads the count alone). */
+	 * the inner join loses no report. The one-row table in front makes the statement return
+	 * a row even for an unknown ticket (report columns NULL): a lookup costs one round trip
+	 * whether or not the ticket exists, so its timing does not tell (issue 8, finding 10).
+	 * The sort of a case's few events is cheap. */
 	[Q_PUBLIC_LOOKUP] = "SELECT l.window_start, l.hits, "
 	    "r.id, r.code_mac, r.state, r.category, r.submitted_at, r.due_date, e.at, e.state, "
 	    "e.text "
-	    "FROM report r JOIN report_event e ON e.report_id = r.id "
+	    "FROM (SELECT 1) AS one "
 	    "LEFT JOIN rate_limit l ON l.subject = ? AND l.bucket = ? "
-	    "WHERE r.ticket = ? ORDER BY e.at, e.id",
+	    "LEFT JOIN (report r JOIN report_event e ON e.report_id = r.id) ON r.ticket = ? "
+	    "ORDER BY e.at, e.id",
 	[Q_RATE_GET] = "SELECT window_start, hits FROM rate_limit WHERE subject = ? AND bucket = ?",
 	/* A fixed window: a hit in an expired window starts a new one. */
 	[Q_RATE_HIT] = "INSERT INTO rate_limit (subject, bucket, window_start, hits) "
@@ -89,9 +92,14 @@ const char *const queries[Q__MAX] = {
 	[Q_COUNTS_DEPT] = "SELECT r.state, COUNT(DISTINCT r.id) FROM report r "
 	    "JOIN report_department rd ON rd.report_id = r.id JOIN department d "
 	    "ON d.id = rd.department_id WHERE d.kind = ? AND d.region_code LIKE ? GROUP BY r.state",
+/* When a report came in, as staff see it: the date only for an anonymous report, whose
+ * minute of submission could be matched against other records to find the reporter. The
+ * database cuts it, so the time never reaches a console worker (issue 8, finding 6). */
+#define SUBMITTED_SHOWN "IF(r.anonymous, " ISO_DATE("r.submitted_at") ", " \
+	    ISO_TIME("r.submitted_at") ")"
 #define CASE_COLS "r.id, r.ticket, r.state, r.category, r.subject_name, r.region, " \
 	    "COALESCE(" ISO_DATE("r.due_date") ", '') AS due, r.overdue, " \
-	    ISO_TIME("r.submitted_at") " AS submitted"
+	    SUBMITTED_SHOWN " AS submitted"
 #define PRESS_COUNT(id) "(SELECT COUNT(*) FROM report_note n WHERE n.report_id = " id \
 	    " AND n.kind = 'press')"
 #define CASE_ROW CASE_COLS ", " PRESS_COUNT("r.id")
@@ -144,7 +152,7 @@ const char *const queries[Q__MAX] = {
 	[Q_CASE_GET] = "SELECT r.id, r.ticket, r.state, r.category, r.standards, r.industry, "
 	    "r.region, r.subject_type, r.subject_name, COALESCE(r.subject_address, ''), "
 	    "COALESCE(r.credit_code, ''), r.description, r.hazard, r.hazard_notified, r.anonymous, "
-	    "r.channel, " ISO_TIME("r.submitted_at") ", COALESCE(" ISO_DATE("r.due_date") ", ''), "
+	    "r.channel, " SUBMITTED_SHOWN ", COALESCE(" ISO_DATE("r.due_date") ", ''), "
 	    "r.overdue, COALESCE(r.verdict, ''), r.disposal, r.feedback_state, "
 	    "COALESCE(r.feedback_text, ''), COALESCE(r.duplicate_of, ''), "
 	    "COALESCE((SELECT d.ticket FROM report d WHERE d.id = r.duplicate_of), ''), "
@@ -158,8 +166,10 @@ const char *const queries[Q__MAX] = {
 	[Q_CASE_NOTES] = "SELECT " ISO_TIME("n.at") ", n.kind, COALESCE(s.display_name, ''), n.text "
 	    "FROM report_note n LEFT JOIN staff s ON s.id = n.staff_id WHERE n.report_id = ? "
 	    "ORDER BY n.at, n.id",
-	[Q_CASE_EVENTS] = "SELECT " ISO_TIME("at") ", state, text FROM report_event "
-	    "WHERE report_id = ? ORDER BY at, id",
+	/* The submission event of an anonymous report is dated like SUBMITTED_SHOWN. */
+	[Q_CASE_EVENTS] = "SELECT IF(r.anonymous AND e.at = r.submitted_at, " ISO_DATE("e.at")
+	    ", " ISO_TIME("e.at") "), e.state, e.text FROM report_event e "
+	    "JOIN report r ON r.id = e.report_id WHERE e.report_id = ? ORDER BY e.at, e.id",
 	[Q_CASE_ATTACHMENTS] = "SELECT id, mime, size FROM attachment WHERE report_id = ? "
 	    "ORDER BY id",
 	[Q_ATTACHMENT_GET] = "SELECT report_id, stored_name, mime FROM attachment WHERE id = ?",

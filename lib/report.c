@@ -391,21 +391,17 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_pr
 	bind_text(&p[2], ticket, 16);
 	if ((rc = db_exec(db, Q_PUBLIC_LOOKUP, p, w->r)) != DB_OK)
 		goto out;
-	row = db_fetch(db, Q_PUBLIC_LOOKUP);
-	if (row <= 0) {
-		db_done(db, Q_PUBLIC_LOOKUP);
-		/* Unknown ticket: the client's count alone decides between 429 and 404. */
-		if ((rc = row) == 0 && (rc = rate_check(db, probe->subject, probe->bucket,
-		    probe->limit, probe->window, probe->now, &probe->retry_after)) == DB_OK &&
-		    probe->retry_after == 0)
-			rc = code_matches(code_mac_key, ticket, code, NULL, &match);
-		goto out;
+	/* The statement always yields a row (the rate row, NULL report columns for an unknown
+	 * ticket): no second round trip, and the code is checked either way. */
+	if ((row = db_fetch(db, Q_PUBLIC_LOOKUP)) <= 0) {
+		rc = row < 0 ? row : DB_FAIL;
+		goto done;
 	}
 	rate_judge(probe, !w->null[0] && !w->null[1], w->window_start, w->hits);
 	if (probe->retry_after > 0)
 		goto done;
-	if ((rc = code_matches(code_mac_key, ticket, code, !w->null[3] && w->len[3] == 32 ?
-	    w->code_mac : NULL, &match)) != DB_OK || !match)
+	if ((rc = code_matches(code_mac_key, ticket, code, !w->null[2] && !w->null[3] &&
+	    w->len[3] == 32 ? w->code_mac : NULL, &match)) != DB_OK || !match)
 		goto done;
 	*docp = case_doc(w, ticket, &events);
 	*idp = w->id;

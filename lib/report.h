@@ -60,7 +60,8 @@ int report_save(struct db *, const struct keyring *, const uint8_t code_mac_key[
     struct receipt *out);
 
 /* Public view of a case, in one statement together with the client's failed-lookup count
- * (a second one for an unknown ticket): first probe->retry_after is set (over the limit:
+ * (one round trip, known ticket or not, so the time taken does not tell whether the ticket
+ * exists): first probe->retry_after is set (over the limit:
  * nothing else is done); then ticket and code are checked (MAC compared in constant time,
  * computed whether or not the ticket exists).
  * DB_OK with *found set; *doc receives a new <case> document (with <reply-form/> when the case

@@ -144,7 +144,14 @@ start_programs() {
 start_nginx() {
 	local user=""
 	[ "$(id -u)" = 0 ] && user="user root root;"
-	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" \
+	local max_body
+	# nginx's body limits follow the programs' max_body (the last setting wins, as in
+	# lib/config.c; 53477376 is its default): see conf/nginx-jubao.conf.
+	max_body=$(sed -n 's/^max_body *= *\([0-9][0-9]*\) *$/\1/p' "$CONF" | tail -n 1)
+	max_body=${max_body:-53477376}
+	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" -e "s|@LOG_DIR@|$LOG|g" \
+		-e "s|@BODY_LIMIT@|$((max_body + 8388608))|g" \
+		-e "s|@BODY_BUFFER@|$((max_body + 9437184))|g" \
 		"$ROOT/conf/nginx-jubao.conf" > "$STATE/nginx/jubao-locations.conf"
 	cp /etc/nginx/fastcgi_params "$STATE/nginx/fastcgi_params"
 	cat > "$STATE/nginx/nginx.conf" <<NGINX
@@ -156,7 +163,10 @@ events { worker_connections 1024; }
 http {
 	include /etc/nginx/mime.types;
 	default_type application/octet-stream;
+	# The console's log (and anything outside jubao); the public locations log to
+	# jubao-public.log without address and with the date only (conf/nginx-jubao-http.conf).
 	access_log $LOG/nginx-access.log;
+	include $ROOT/conf/nginx-jubao-http.conf;
 	server_tokens off;
 	client_body_temp_path $STATE/nginx/tmp/body;
 	fastcgi_temp_path $STATE/nginx/tmp/fastcgi;

@@ -20,6 +20,11 @@
 
   <xsl:template match="lookup-form" mode="content">
     <h1>查询办理进度</h1>
+    <xsl:if test="replied">
+      <div class="notice notice-success" role="status">
+        <p><strong>补充材料已收到。</strong>举报将重新进入办理，可以随时用受理编号和查询码查看进度。</p>
+      </div>
+    </xsl:if>
     <xsl:apply-templates select="." mode="form"/>
   </xsl:template>
 
