@@ -301,7 +301,9 @@ const char *const ctl_queries[CQ__MAX] = {
 	[CQ_MAIL_SENT] = "UPDATE mail_queue SET sent_at = NOW() WHERE id = ? AND sent_at IS NULL",
 	[CQ_MAIL_UNSENT_COUNT] = "SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL",
 	[CQ_EXPORT] = "SELECT id, ticket, state, category, industry, region, subject_type, "
-	    "subject_name, DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i:%s'), "
+	    /* an anonymous report's date only: its time could be joined with other logs */
+	    "subject_name, IF(anonymous, DATE_FORMAT(submitted_at, '%Y-%m-%d'), "
+	    "DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i:%s')), "
 	    "COALESCE(" ISO_DATE("due_date") ", ''), overdue, COALESCE(verdict, '') "
 	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
 };

@@ -99,6 +99,27 @@ default_department(struct ctl *c, int64_t *id, char *name, size_t cap, bool *fou
 	return DB_OK;
 }
 
+/* The department given (checked) or the default one; 0, or 1 after saying why not. */
+static int
+resolve_department(struct ctl *c, const char *dept_arg, int64_t *dept, char *name, size_t cap)
+{
+	const char *why = NULL;
+	bool found;
+	int rc;
+
+	if (*dept != 0)
+		rc = dept_name(c, *dept, name, cap, &found, &why);
+	else
+		rc = default_department(c, dept, name, cap, &found);
+	if (rc != DB_OK)
+		return fail("looking up the department: %s", db_reason(rc));
+	if (!found)
+		return dept_arg != NULL ? fail("department %s: %s", dept_arg, why) :
+		    fail("no default department: set region_scope (the province) in the "
+		    "configuration, or give --department ID");
+	return 0;
+}
+
 int
 cmd_create_admin(struct ctl *c, int argc, char **argv)
 {
@@ -108,12 +129,11 @@ cmd_create_admin(struct ctl *c, int argc, char **argv)
 		{ "--department", &dept_arg }, { "--email", &email }, { NULL, NULL },
 	};
 	struct new_staff ns;
-	const char *why = NULL;
 	char pw[AUTH_PW_MAX * 4 + 2], name[512], detail[128];
 	int64_t dept = 0, existing;
 	long v;
 	size_t npos;
-	bool found, generated;
+	bool generated;
 	int rc, ret = 1;
 
 	if (parse_args(argc, argv, opts, pos, 2, &npos) != 0)
@@ -141,16 +161,8 @@ cmd_create_admin(struct ctl *c, int argc, char **argv)
 	if (existing != 0)
 		return fail("login %s exists already (reset-password changes its password)",
 		    pos[0]);
-	if (dept != 0)
-		rc = dept_name(c, dept, name, sizeof(name), &found, &why);
-	else
-		rc = default_department(c, &dept, name, sizeof(name), &found);
-	if (rc != DB_OK)
-		return fail("looking up the department: %s", db_reason(rc));
-	if (!found)
-		return dept_arg != NULL ? fail("department %s: %s", dept_arg, why) :
-		    fail("no default department: set region_scope (the province) in the "
-		    "configuration, or give --department ID");
+	if (resolve_department(c, dept_arg, &dept, name, sizeof(name)) != 0)
+		return 1;
 	if (get_password(pw, sizeof(pw), &generated) != 0)
 		goto out;
 	snprintf(detail, sizeof(detail), "%s", pos[0]);
