@@ -121,7 +121,7 @@ note "starting the stack in $STATE on port $PORT (workers: $WORKERS, submit work
 stack start > "$STATE/stack-start.log" 2>&1 9>&- || { cat "$STATE/stack-start.log" >&2; die "the stack did not start"; }
 
 rm -f "$RUN/hello.sock"
-spawn-fcgi -n -s "$RUN/hello.sock" -M 0666 -- /usr/bin/multiwatch -f "$WORKERS" -s TERM -- \
+spawn-fcgi -n -s "$RUN/hello.sock" -M 0660 -- /usr/bin/multiwatch -f "$WORKERS" -s TERM -- \
     "$BUILD/bench/hello" >> "$STATE/log/hello.log" 2>&1 9>&- &
 HELLO_PID=$!
 for _ in $(seq 1 100); do [ -S "$RUN/hello.sock" ] && break; sleep 0.05; done

@@ -131,7 +131,7 @@ start_programs() {
 		# A larger per-thread malloc cache: libxslt allocates and frees many small blocks
 		# per page (measured: about a quarter less transform time).
 		GLIBC_TUNABLES=${JUBAO_TUNABLES:-glibc.malloc.tcache_count=1000} \
-		spawn-fcgi -n -s "$RUN/$p.sock" -M 0666 -- /usr/bin/multiwatch -f "$n" -s TERM -- \
+		spawn-fcgi -n -s "$RUN/$p.sock" -M 0660 -- /usr/bin/multiwatch -f "$n" -s TERM -- \
 			"$BUILD/cgi/$p" "$CONF" >> "$LOG/$p.log" 2>&1 &
 		echo $! > "$RUN/$p.daemon"
 	done
