@@ -76,7 +76,6 @@ db_connect(struct db *db)
 	const char *init = "SET time_zone = '+08:00', sql_mode = 'STRICT_ALL_TABLES,"
 	    "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
 	    "tx_isolation = 'READ-COMMITTED'";
-	size_t i;
 
 	if (db->conn != NULL)
 		return DB_OK;
@@ -100,36 +99,52 @@ db_connect(struct db *db)
 		db_close(db);
 		return DB_DOWN;
 	}
+	/* Statements are prepared when first used (db_stmt): a program prepares only what it
+	 * runs, so its database account needs rights on nothing more (the public programs'
+	 * account cannot read an identity or a staff table, and could not prepare a statement
+	 * that does). */
 	if ((db->stmts = calloc(db->nsql, sizeof(*db->stmts))) == NULL)
 		log_fatal("db: out of memory");
-	for (i = 0; i < db->nsql; i++) {
-		if ((db->stmts[i] = mysql_stmt_init(db->conn)) == NULL)
-			log_fatal("mysql_stmt_init: out of memory");
-		if (mysql_stmt_prepare(db->stmts[i], db->sql[i], strlen(db->sql[i])) != 0) {
-			unsigned e = mysql_stmt_errno(db->stmts[i]);
-			/* A statement that does not prepare on a live server is a bug or a
-			 * missing migration: say which. */
-			if (!conn_lost(e))
-				log_fatal("database: prepare #%zu (%s): %u %s", i, db->sql[i], e,
-				    mysql_stmt_error(db->stmts[i]));
-			return db_classify(db, e, "prepare", mysql_stmt_error(db->stmts[i]));
-		}
-	}
 	if (db_down_logged)
 		log_info("database: connected again");
 	db_down_logged = false;
 	return DB_OK;
 }
 
+/* Statement id on this connection, prepared on first use. */
+static int
+db_stmt(struct db *db, int id, MYSQL_STMT **out)
+{
+	MYSQL_STMT *st = db->stmts[id];
+	unsigned e;
+
+	if (st == NULL) {
+		if ((st = mysql_stmt_init(db->conn)) == NULL)
+			log_fatal("mysql_stmt_init: out of memory");
+		if (mysql_stmt_prepare(st, db->sql[id], strlen(db->sql[id])) != 0) {
+			e = mysql_stmt_errno(st);
+			/* A statement that does not prepare on a live server is a bug, a missing
+			 * migration or a missing grant: say which. */
+			if (!conn_lost(e))
+				log_fatal("database: prepare #%d (%s): %u %s", id, db->sql[id], e,
+				    mysql_stmt_error(st));
+			mysql_stmt_close(st);
+			return db_classify(db, e, "prepare", "lost");
+		}
+		db->stmts[id] = st;
+	}
+	*out = st;
+	return DB_OK;
+}
+
 static int
 db_exec_once(struct db *db, int id, MYSQL_BIND *params, MYSQL_BIND *results)
 {
-	MYSQL_STMT *st;
+	MYSQL_STMT *st = NULL;
 	int rc;
 
-	if ((rc = db_connect(db)) != DB_OK)
+	if ((rc = db_connect(db)) != DB_OK || (rc = db_stmt(db, id, &st)) != DB_OK)
 		return rc;
-	st = db->stmts[id];
 	if (params != NULL && mysql_stmt_bind_param(st, params) != 0)
 		return db_classify(db, mysql_stmt_errno(st), "bind", mysql_stmt_error(st));
 	if (mysql_stmt_execute(st) != 0)
@@ -189,13 +204,13 @@ db_done(struct db *db, int id)
 uint64_t
 db_affected(struct db *db, int id)
 {
-	return db->stmts != NULL ? mysql_stmt_affected_rows(db->stmts[id]) : 0;
+	return db->stmts != NULL && db->stmts[id] != NULL ? mysql_stmt_affected_rows(db->stmts[id]) : 0;
 }
 
 uint64_t
 db_insert_id(struct db *db, int id)
 {
-	return db->stmts != NULL ? mysql_stmt_insert_id(db->stmts[id]) : 0;
+	return db->stmts != NULL && db->stmts[id] != NULL ? mysql_stmt_insert_id(db->stmts[id]) : 0;
 }
 
 int

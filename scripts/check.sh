@@ -139,6 +139,11 @@ run_variant() {
 	python3 tests/integration/test_edges.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name edges tests"
 	tally "$log"
+	echo "== $name: least privilege of the public programs"
+	log="$TMP/$name-privilege.log"
+	python3 tests/integration/test_privilege.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name privilege tests"
+	tally "$log"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then

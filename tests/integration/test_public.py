@@ -702,13 +702,13 @@ def unknown_page_is_404_in_layout_and_method_405():
 
 @test
 def worker_killed_is_replaced():
-    pids = subprocess.run(["pgrep", "-f", "^/[^ ]*/cgi/status %s/conf/jubao.conf" % STATE], capture_output=True, text=True).stdout.split()
+    pids = subprocess.run(["pgrep", "-f", "^/[^ ]*/cgi/status %s/conf/public.conf" % STATE], capture_output=True, text=True).stdout.split()
     assert pids, "no status workers found"
     os.kill(int(pids[0]), signal.SIGKILL)
     time.sleep(0.3)
     for _ in range(10):
         assert get("/status").status == 200
-    later = subprocess.run(["pgrep", "-f", "^/[^ ]*/cgi/status %s/conf/jubao.conf" % STATE], capture_output=True, text=True).stdout.split()
+    later = subprocess.run(["pgrep", "-f", "^/[^ ]*/cgi/status %s/conf/public.conf" % STATE], capture_output=True, text=True).stdout.split()
     assert len(later) == len(pids) and pids[0] not in later
 
 
