@@ -32,8 +32,8 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config proxy crypto seal tokens validate calendar holidays region http form db \
-              dbload \
+LIB_MODULES = arena log config proxy crypto seal seal_x25519 tokens validate calendar holidays \
+              region http form db dbload \
               queries render audit \
               auth workflow staff \
               refdata ratelimit scrub store report reportform app routing htmlout
@@ -45,7 +45,7 @@ ADMIN_MODULES = main page session login account dashboard cases case case_page a
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
-              test_htmlout test_region test_workflow test_proxy test_staff test_scrub
+              test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_seal
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
@@ -90,7 +90,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjuba
 
 # The operator's tool, one file per command; its default migration directory is this checkout's
 # sql/.
-CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export
+CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export keygen
 CTL_OBJS    = $(CTL_MODULES:%=$(BUILD)/tools/jubaoctl-objs/%.o)
 
 $(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/jubaoctl.h lib/*.h
@@ -135,7 +135,7 @@ bench-console: deps
 # the repository). fuzz_http gets the multipart dictionary.
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS = lib/arena.c lib/log.c lib/proxy.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
-            lib/seal.c lib/tokens.c lib/holidays.c lib/config.c lib/scrub.c
+            lib/seal.c lib/seal_x25519.c lib/tokens.c lib/holidays.c lib/config.c lib/scrub.c
 FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=undefined -Ilib
 FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict

@@ -280,9 +280,25 @@ derive(const uint8_t master[32], const char *label, uint8_t out[32])
 	return crypto_hmac_sha256(master, 32, label, strlen(label), out);
 }
 
-/* "ID [ALG] HEX": ALG is aes-256-gcm or sm4-ctr-hmac-sm3; without it, the configured
- * identity_cipher. Each key keeps its algorithm, so records sealed before a change of cipher
- * still open. */
+/* The key of an x25519 line: "x25519" HEX is the private key (the console's key file: it
+ * opens identities), its public key derived; "x25519-public" HEX only the public key (the
+ * public programs' key file: it seals, never opens). 32 bytes each. 0 ok, -1. */
+static int
+x25519_key(struct seal_key *k, const char *alg, const char *hex)
+{
+	k->alg = SEAL_X25519_AESGCM;
+	k->has_private = strcmp(alg, "x25519") == 0;
+	if (!k->has_private && strcmp(alg, "x25519-public") != 0)
+		return -1;
+	if (k->has_private)
+		return crypto_unhex(hex, strlen(hex), k->key, SEAL_KEY_LEN) != 0 ||
+		    x25519_public(k->key, k->pub) != 0 ? -1 : 0;
+	return crypto_unhex(hex, strlen(hex), k->pub, X25519_KEY_LEN) != 0 ? -1 : 0;
+}
+
+/* "ID [ALG] HEX": ALG is aes-256-gcm, sm4-ctr-hmac-sm3, x25519 or x25519-public; without it,
+ * the configured identity_cipher. Each key keeps its algorithm, so records sealed before a
+ * change of cipher still open. On error the slot may hold key bytes: secrets_load wipes all. */
 static int
 secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
 {
@@ -304,11 +320,13 @@ secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
 		*hex++ = '\0';
 		while (*hex == ' ')
 			hex++;
-		if (parse_alg(end, &k->alg) != 0)
+		if (strncmp(end, "x25519", 6) == 0) {
+			if (x25519_key(k, end, hex) != 0)
+				return -1;
+		} else if (parse_alg(end, &k->alg) != 0 ||
+		    crypto_unhex(hex, strlen(hex), k->key, SEAL_KEY_LEN) != 0)
 			return -1;
-	} else
-		hex = end;
-	if (crypto_unhex(hex, strlen(hex), k->key, SEAL_KEY_LEN) != 0)
+	} else if (crypto_unhex(end, strlen(end), k->key, SEAL_KEY_LEN) != 0)
 		return -1;
 	if (keyring_find(&s->identity, (uint32_t)id) != NULL)
 		return -1;
@@ -392,6 +410,31 @@ out:
 	fclose(f);
 	if (rc != 0)
 		secrets_wipe(s);
+	return rc;
+}
+
+int
+secrets_x25519_lines(uint32_t id, char *out, size_t cap)
+{
+	uint8_t priv[X25519_KEY_LEN], pub[X25519_KEY_LEN];
+	char hpriv[2 * X25519_KEY_LEN + 1], hpub[2 * X25519_KEY_LEN + 1];
+	int n, rc = -1;
+
+	if (id == 0 || x25519_keygen(priv, pub) != 0)
+		goto out;
+	crypto_hex(priv, sizeof(priv), hpriv);
+	crypto_hex(pub, sizeof(pub), hpub);
+	n = snprintf(out, cap, "identity_key = %lu x25519 %s\n"
+	    "identity_key = %lu x25519-public %s\n", (unsigned long)id, hpriv, (unsigned long)id,
+	    hpub);
+	if (n < 0 || (size_t)n >= cap)
+		goto out;
+	rc = 0;
+out:
+	explicit_bzero(priv, sizeof(priv));
+	explicit_bzero(hpriv, sizeof(hpriv));
+	if (rc != 0 && cap > 0)
+		explicit_bzero(out, cap);
 	return rc;
 }
 

@@ -72,5 +72,11 @@ int config_parse(struct config *, const char *buf, size_t len, const char *name,
  * -1 with a reason on error (missing, readable by others, malformed, no current identity key). */
 int secrets_load(struct config *, struct secrets *, char *err, size_t errlen);
 void secrets_wipe(struct secrets *);
+/* A new X25519 identity key with this id as the two key-file lines secrets_load reads:
+ * "identity_key = ID x25519 <private hex>\n" (the console's key file) then
+ * "identity_key = ID x25519-public <public hex>\n" (the public programs' key file), into out
+ * (cap bytes; 256 suffice). 0 ok, -1 (out then wiped). The caller wipes out after use. */
+#define SECRETS_X25519_LINES_MAX 256
+int secrets_x25519_lines(uint32_t id, char *out, size_t cap);
 
 #endif

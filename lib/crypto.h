@@ -1,11 +1,12 @@
 /*
  * crypto.h: every cryptographic operation of jubao, on OpenSSL 3.0.
  *
- * One header for three source files:
+ * One header for four source files:
  *  - crypto.c, primitives: random bytes, SHA-256, HMAC-SHA256, constant-time comparison, hex;
  *  - seal.c, sealing of the reporter's identity: an authenticated encryption format with a key
- *    id in its header, so that keys can be rotated (AES-256-GCM, or SM4-CTR + HMAC-SM3 for
- *    国密), and the key ring;
+ *    id in its header, so that keys can be rotated (X25519 public-key sealing, AES-256-GCM, or
+ *    SM4-CTR + HMAC-SM3 for 国密), and the key ring;
+ *  - seal_x25519.c, X25519 key pairs and the key agreement of public-key sealing;
  *  - tokens.c, the user-facing secrets: ticket numbers (16 digits, Luhn), query codes (8
  *    symbols) and CSRF tokens.
  *
@@ -54,15 +55,23 @@ int	crypto_unhex(const char *s, size_t slen, uint8_t *out, size_t outlen);
 
 /* ---- sealing the reporter's identity ---- */
 
-enum seal_alg { SEAL_AES256_GCM = 1, SEAL_SM4_CTR_HMAC_SM3 = 2 };
+enum seal_alg { SEAL_AES256_GCM = 1, SEAL_SM4_CTR_HMAC_SM3 = 2, SEAL_X25519_AESGCM = 3 };
 
 #define SEAL_KEY_LEN	32
 #define SEAL_HDR_LEN	5	/* alg (1 byte) || key id (4 bytes, big-endian) */
+#define X25519_KEY_LEN	32
 
+/*
+ * A sealing key. For the symmetric algs, key is the secret key (has_private and pub unused).
+ * For SEAL_X25519_AESGCM, pub is the recipient's public key, which is all that sealing needs;
+ * key is the private key when has_private, else zeros: such a key seals but never unseals.
+ */
 struct seal_key {
 	uint32_t	id;
 	enum seal_alg	alg;
 	uint8_t		key[SEAL_KEY_LEN];
+	uint8_t		pub[X25519_KEY_LEN];
+	bool		has_private;
 };
 
 /*
@@ -86,6 +95,11 @@ struct keyring {
  *     HMAC-SM3(mackey, header || IV || ciphertext || aad || 8-byte big-endian aad length),
  *     encrypt-then-MAC; enckey = first 16 bytes of HMAC-SM3(key, "jubao seal enc"),
  *     mackey = HMAC-SM3(key, "jubao seal mac").
+ * SEAL_X25519_AESGCM:    ephemeral X25519 public key (32) before the IV; IV 12 bytes, tag 16
+ *     bytes: AES-256-GCM as above (AAD header || aad) under the key HKDF-SHA256(ikm = X25519(
+ *     ephemeral private, recipient public), salt = ephemeral public || recipient public,
+ *     info = "jubao identity v1"). A fresh ephemeral key pair per record; only the holder of
+ *     the recipient's private key can open it.
  * The caller's aad (e.g. the report's ticket) is authenticated but not stored in the blob.
  */
 
@@ -121,6 +135,12 @@ const struct seal_key *keyring_find(const struct keyring *ring, uint32_t id);
 
 /* Whether this OpenSSL offers everything alg needs (SM4/SM3 may be missing in some builds). */
 bool	seal_alg_available(enum seal_alg alg);
+
+/* A new X25519 key pair (EVP_PKEY_keygen) into priv and pub. 0 ok, -1 (both wiped). */
+int	x25519_keygen(uint8_t priv[X25519_KEY_LEN], uint8_t pub[X25519_KEY_LEN]);
+
+/* The X25519 public key of the private key priv into pub. 0 ok, -1. */
+int	x25519_public(const uint8_t priv[X25519_KEY_LEN], uint8_t pub[X25519_KEY_LEN]);
 
 /* ---- tickets, query codes, CSRF tokens ---- */
 

@@ -1,6 +1,7 @@
 /*
- * crypto_impl.h: what crypto.c, seal.c and tokens.c share, and nothing for other callers (they
- * include crypto.h): big-endian byte order helpers and HMAC over a message in several parts.
+ * crypto_impl.h: what crypto.c, seal.c, seal_x25519.c and tokens.c share, and nothing for
+ * other callers (they include crypto.h): big-endian byte order helpers, HMAC over a message in
+ * several parts, and the key agreement of public-key sealing.
  */
 #ifndef JUBAO_CRYPTO_IMPL_H
 #define JUBAO_CRYPTO_IMPL_H
@@ -51,5 +52,15 @@ get_be64(const uint8_t *p)
  */
 int	crypto_hmac_parts(const char *digest, const void *key, size_t keylen,
 	    const struct part *parts, size_t nparts, uint8_t *out, size_t outlen);
+
+/*
+ * The AES-256-GCM key of a new SEAL_X25519_AESGCM record for the recipient's public key rpub:
+ * a fresh ephemeral key pair, whose public key goes to epub, X25519 and HKDF-SHA256 into key
+ * (SEAL_KEY_LEN bytes, the caller wipes it). 0 ok, -1. In seal_x25519.c.
+ */
+int	x25519_seal_key(const uint8_t rpub[32], uint8_t epub[32], uint8_t key[32]);
+
+/* The same key on the recipient's side, from its private key rpriv and the record's epub. */
+int	x25519_open_key(const uint8_t rpriv[32], const uint8_t epub[32], uint8_t key[32]);
 
 #endif

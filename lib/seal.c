@@ -1,7 +1,7 @@
 /*
- * seal.c: sealing of the reporter's identity (see crypto.h for the blob format): AES-256-GCM,
- * or SM4-CTR + HMAC-SM3 (encrypt-then-MAC) for 国密; the key ring lookup; which algorithms this
- * OpenSSL offers.
+ * seal.c: sealing of the reporter's identity (see crypto.h for the blob format): X25519 +
+ * AES-256-GCM (the key agreement is in seal_x25519.c), AES-256-GCM, or SM4-CTR + HMAC-SM3
+ * (encrypt-then-MAC) for 国密; the key ring lookup; which algorithms this OpenSSL offers.
  *
  * Algorithms are fetched per call and freed before returning. Subkeys, MACs and any plaintext
  * not authenticated are wiped with OPENSSL_cleanse() on every path. Nothing here prints.
@@ -15,6 +15,7 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 
 #include "crypto.h"
 #include "crypto_impl.h"
@@ -30,13 +31,20 @@
 #define SUBKEY_ENC	"jubao seal enc"
 #define SUBKEY_MAC	"jubao seal mac"
 
-/* IV and tag lengths of alg. 0 ok, -1 unknown alg. */
+/*
+ * Lengths of the parts of alg's blob: *prefix before the IV (the ephemeral public key of
+ * X25519, else 0), the IV and the tag. 0 ok, -1 unknown alg.
+ */
 static int
-seal_params(enum seal_alg alg, size_t *ivlen, size_t *taglen)
+seal_params(enum seal_alg alg, size_t *prefix, size_t *ivlen, size_t *taglen)
 {
 	int	 rc = -1;
 
+	*prefix = 0;
 	switch (alg) {
+	case SEAL_X25519_AESGCM:
+		*prefix = X25519_KEY_LEN;
+		/* FALLTHROUGH */
 	case SEAL_AES256_GCM:
 		*ivlen = GCM_IV_LEN;
 		*taglen = GCM_TAG_LEN;
@@ -56,10 +64,10 @@ seal_params(enum seal_alg alg, size_t *ivlen, size_t *taglen)
 size_t
 seal_size(enum seal_alg alg, size_t n)
 {
-	size_t	 ivlen, taglen, over, size = 0;
+	size_t	 prefix, ivlen, taglen, over, size = 0;
 
-	if (seal_params(alg, &ivlen, &taglen) == 0) {
-		over = SEAL_HDR_LEN + ivlen + taglen;
+	if (seal_params(alg, &prefix, &ivlen, &taglen) == 0) {
+		over = SEAL_HDR_LEN + prefix + ivlen + taglen;
 		if (n <= SIZE_MAX - over)
 			size = over + n;
 	}
@@ -298,11 +306,58 @@ sm4_open(const uint8_t *key, const uint8_t *blob, size_t ctlen, const void *aad,
 	return rc;
 }
 
+/*
+ * SEAL_X25519_AESGCM of pt for the recipient's public key rpub into blob, whose header and IV
+ * are already written: the ephemeral public key goes between them, the ciphertext and tag
+ * after the IV. 0 ok, -1 failure.
+ */
+static int
+pk_seal(const uint8_t *rpub, uint8_t *blob, const void *aad, size_t aadlen, const void *pt,
+    size_t ptlen)
+{
+	uint8_t		 key[SEAL_KEY_LEN];
+	uint8_t		*epub = blob + SEAL_HDR_LEN, *iv = epub + X25519_KEY_LEN;
+	uint8_t		*ct = iv + GCM_IV_LEN;
+	int		 rc = -1;
+
+	if (x25519_seal_key(rpub, epub, key) == -1)
+		goto fail;
+	if (gcm_seal(key, blob, iv, aad, aadlen, pt, ptlen, ct, ct + ptlen) == -1)
+		goto fail;
+	rc = 0;
+ fail:
+	OPENSSL_cleanse(key, sizeof(key));
+	return rc;
+}
+
+/*
+ * Reverse of pk_seal with the recipient's private key rpriv, for a blob with ctlen bytes of
+ * ciphertext. 0 ok, -1 failure (pt may then hold bytes that the caller must wipe).
+ */
+static int
+pk_open(const uint8_t *rpriv, const uint8_t *blob, size_t ctlen, const void *aad,
+    size_t aadlen, uint8_t *pt)
+{
+	uint8_t		 key[SEAL_KEY_LEN];
+	const uint8_t	*epub = blob + SEAL_HDR_LEN, *iv = epub + X25519_KEY_LEN;
+	const uint8_t	*ct = iv + GCM_IV_LEN;
+	int		 rc = -1;
+
+	if (x25519_open_key(rpriv, epub, key) == -1)
+		goto fail;
+	if (gcm_open(key, blob, iv, aad, aadlen, ct, ctlen, ct + ctlen, pt) == -1)
+		goto fail;
+	rc = 0;
+ fail:
+	OPENSSL_cleanse(key, sizeof(key));
+	return rc;
+}
+
 int
 seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, size_t ptlen,
     uint8_t *out, size_t outcap, size_t *outlen)
 {
-	size_t	 ivlen, taglen, need = 0;
+	size_t	 prefix, ivlen, taglen, need = 0;
 	uint8_t	*iv, *ct;
 	int	 r = -1, rc = -1;
 
@@ -314,7 +369,7 @@ seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, s
 		goto fail;
 	if (ptlen > (size_t)INT_MAX || aadlen > (size_t)INT_MAX)
 		goto fail;
-	if (seal_params(k->alg, &ivlen, &taglen) == -1)
+	if (seal_params(k->alg, &prefix, &ivlen, &taglen) == -1)
 		goto fail;
 	if ((need = seal_size(k->alg, ptlen)) == 0 || outcap < need) {
 		need = 0;
@@ -323,7 +378,7 @@ seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, s
 
 	out[0] = (uint8_t)k->alg;
 	put_be32(out + 1, k->id);
-	iv = out + SEAL_HDR_LEN;
+	iv = out + SEAL_HDR_LEN + prefix;
 	ct = iv + ivlen;
 	if (crypto_random(iv, ivlen) == -1)
 		goto fail;
@@ -333,6 +388,9 @@ seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, s
 		break;
 	case SEAL_SM4_CTR_HMAC_SM3:
 		r = sm4_seal(k->key, out, aad, aadlen, pt, ptlen);
+		break;
+	case SEAL_X25519_AESGCM:
+		r = pk_seal(k->pub, out, aad, aadlen, pt, ptlen);
 		break;
 	default:
 		break;
@@ -354,7 +412,7 @@ unseal(const struct keyring *ring, const void *aad, size_t aadlen, const uint8_t
 	const struct seal_key	*k;
 	enum seal_alg		 alg;
 	uint32_t		 id;
-	size_t			 ivlen, taglen, over, n = 0;
+	size_t			 prefix, ivlen, taglen, over, n = 0;
 	int			 r = -1, rc = -1;
 
 	if (ptlen != NULL)
@@ -367,9 +425,12 @@ unseal(const struct keyring *ring, const void *aad, size_t aadlen, const uint8_t
 		goto fail;
 	if ((k = keyring_find(ring, id)) == NULL || k->alg != alg)
 		goto fail;
-	if (seal_params(alg, &ivlen, &taglen) == -1)
+	/* A public programs' key file holds only the public half: it seals, never opens. */
+	if (alg == SEAL_X25519_AESGCM && !k->has_private)
 		goto fail;
-	over = SEAL_HDR_LEN + ivlen + taglen;
+	if (seal_params(alg, &prefix, &ivlen, &taglen) == -1)
+		goto fail;
+	over = SEAL_HDR_LEN + prefix + ivlen + taglen;
 	if (bloblen < over || bloblen - over > (size_t)INT_MAX || ptcap < bloblen - over)
 		goto fail;
 
@@ -381,6 +442,9 @@ unseal(const struct keyring *ring, const void *aad, size_t aadlen, const uint8_t
 		break;
 	case SEAL_SM4_CTR_HMAC_SM3:
 		r = sm4_open(k->key, blob, n, aad, aadlen, pt);
+		break;
+	case SEAL_X25519_AESGCM:
+		r = pk_open(k->key, blob, n, aad, aadlen, pt);
 		break;
 	default:
 		break;
@@ -403,7 +467,8 @@ seal_header(const uint8_t *blob, size_t bloblen, enum seal_alg *alg, uint32_t *k
 
 	if (blob == NULL || bloblen < SEAL_HDR_LEN)
 		goto fail;
-	if (blob[0] != SEAL_AES256_GCM && blob[0] != SEAL_SM4_CTR_HMAC_SM3)
+	if (blob[0] != SEAL_AES256_GCM && blob[0] != SEAL_SM4_CTR_HMAC_SM3 &&
+	    blob[0] != SEAL_X25519_AESGCM)
 		goto fail;
 	if (alg != NULL)
 		*alg = (enum seal_alg)blob[0];
@@ -435,6 +500,8 @@ seal_alg_available(enum seal_alg alg)
 	EVP_CIPHER	*cipher = NULL;
 	EVP_MD		*md = NULL;
 	EVP_MAC		*mac = NULL;
+	EVP_KDF		*kdf = NULL;
+	EVP_KEYMGMT	*km = NULL;
 	bool		 ok = false;
 
 	/*
@@ -453,10 +520,18 @@ seal_alg_available(enum seal_alg alg)
 		mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 		ok = cipher != NULL && md != NULL && mac != NULL;
 		break;
+	case SEAL_X25519_AESGCM:
+		cipher = EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL);
+		kdf = EVP_KDF_fetch(NULL, "HKDF", NULL);
+		km = EVP_KEYMGMT_fetch(NULL, "X25519", NULL);
+		ok = cipher != NULL && kdf != NULL && km != NULL;
+		break;
 	default:
 		break;
 	}
 	(void)ERR_pop_to_mark();
+	EVP_KEYMGMT_free(km);
+	EVP_KDF_free(kdf);
 	EVP_MAC_free(mac);
 	EVP_MD_free(md);
 	EVP_CIPHER_free(cipher);

@@ -65,7 +65,7 @@ submit_report() {
 # ---- help, usage errors ----
 "$CTL" help > "$TMP/help" 2>&1
 check "help exits 0" test $? = 0
-check "help names every command" bash -c "for w in migrate create-admin reset-password demo rotate sweep export; do grep -q \"\$w\" '$TMP/help' || exit 1; done"
+check "help names every command" bash -c "for w in migrate create-admin reset-password demo rotate sweep export keygen; do grep -q \"\$w\" '$TMP/help' || exit 1; done"
 "$CTL" frobnicate > /dev/null 2> "$TMP/err"
 check "unknown command exits 1" test $? = 1
 check "unknown command: one line on stderr" test "$(wc -l < "$TMP/err")" = 1
@@ -290,6 +290,9 @@ import struct, sys, os
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives import hashes, hmac
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 def keyring(path):
     ks = {}
@@ -305,9 +308,21 @@ def sm3mac(key, *parts):
         h.update(p)
     return h.finalize()
 
+def raw_pub(k):
+    return k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+# X25519 + HKDF-SHA256 (salt ephemeral || recipient public) -> the AES-256-GCM key
+def pk_key(shared, epub, rpub):
+    return HKDF(hashes.SHA256(), 32, epub + rpub, b'jubao identity v1').derive(shared)
+
 def unseal(ks, aad, blob):
     hdr, alg, kid = blob[:5], blob[0], struct.unpack('>I', blob[1:5])[0]
-    key = ks[kid][1]
+    name, key = ks[kid]
+    assert alg == {'aes-256-gcm': 1, 'sm4-ctr-hmac-sm3': 2, 'x25519': 3}[name], 'alg'
+    if alg == 3:
+        priv, epub = X25519PrivateKey.from_private_bytes(key), blob[5:37]
+        k = pk_key(priv.exchange(X25519PublicKey.from_public_bytes(epub)), epub, raw_pub(priv))
+        return AESGCM(k).decrypt(blob[37:49], blob[49:], hdr + aad)
     if alg == 1:
         return AESGCM(key).decrypt(blob[5:17], blob[17:], hdr + aad)
     iv, ct, tag = blob[5:21], blob[21:-32], blob[-32:]
@@ -321,11 +336,17 @@ def seal_aes(kid, key, aad, pt):
     hdr, iv = bytes([1]) + struct.pack('>I', kid), os.urandom(12)
     return hdr + iv + AESGCM(key).encrypt(iv, pt, hdr + aad)
 
+def seal_pk(kid, priv, aad, pt):
+    hdr, iv, eph = bytes([3]) + struct.pack('>I', kid), os.urandom(12), X25519PrivateKey.generate()
+    rpub = raw_pub(X25519PrivateKey.from_private_bytes(priv))
+    k = pk_key(eph.exchange(X25519PublicKey.from_public_bytes(rpub)), raw_pub(eph), rpub)
+    return hdr + raw_pub(eph) + iv + AESGCM(k).encrypt(iv, pt, hdr + aad)
+
 ks = keyring(sys.argv[2])
 if sys.argv[1] == 'seal-totp':          # keys staff_id current_id -> hex blob
     kid = int(sys.argv[4])
-    assert ks[kid][0] == 'aes-256-gcm'
-    print(seal_aes(kid, ks[kid][1], b'totp:' + sys.argv[3].encode(), b'12345678901234567890').hex())
+    seal_fn = {'aes-256-gcm': seal_aes, 'x25519': seal_pk}[ks[kid][0]]
+    print(seal_fn(kid, ks[kid][1], b'totp:' + sys.argv[3].encode(), b'12345678901234567890').hex())
 elif sys.argv[1] == 'check':            # keys want_key: rows "kind<TAB>aad<TAB>hex" on stdin
     want = int(sys.argv[3])
     for line in sys.stdin:
@@ -377,6 +398,27 @@ before=$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM repo
 "$CTL" -c "$TMP/jubao.conf" rotate > "$TMP/out" 2>&1
 check "rotate without the records' key exits 1" test $? = 1
 check "rotate without the key leaves the records" test "$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")" = "$before"
+# From the AES key to a new X25519 key (keygen's private line): public-key sealing.
+k4=$((maxid + 3))
+"$CTL" keygen "$k4" > "$TMP/keygen" 2>&1
+check "keygen exits 0" test $? = 0
+check "keygen: a private and a public line" test "$(grep -c "^identity_key = $k4 x25519 [0-9a-f]\{64\}\$" "$TMP/keygen"):$(grep -c "^identity_key = $k4 x25519-public [0-9a-f]\{64\}\$" "$TMP/keygen")" = 1:1
+grep "^identity_key = $k4 x25519 " "$TMP/keygen" >> "$KEYS"
+set_current "$k4"
+"$CTL" rotate --batch 2 > "$TMP/out" 2>&1
+check "rotate from AES to X25519 exits 0" test $? = 0
+check "rotate: every identity under the X25519 key" test "$(sql "SELECT COUNT(*) FROM report_identity WHERE key_id <> $k4 OR alg <> 3")" = 0
+if [ "$have_py" = 1 ]; then
+	check "rotate: identities and TOTP open with the X25519 key (independent check)" py_check "$k4"
+fi
+# Only the public half of the records' key (the public programs' key file): nothing opens.
+grep -v "^identity_key = $k4 " "$KEYS" | sed "s/^identity_current = .*/identity_current = $k3/" > "$TMP/keys"
+grep "^identity_key = $k4 x25519-public " "$TMP/keygen" >> "$TMP/keys"
+before=$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")
+"$CTL" -c "$TMP/jubao.conf" rotate > "$TMP/out" 2>&1
+check "rotate with only the X25519 public key exits 1" test $? = 1
+check "rotate with only the public key: the records do not open" has "$TMP/out" "could not be opened"
+check "rotate with only the public key leaves the records" test "$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")" = "$before"
 # Back to the key the running programs use.
 set_current "$orig_cur"
 "$CTL" rotate > "$TMP/out" 2>&1

@@ -376,6 +376,18 @@ def anonymous_hazard_report_has_no_identity_row():
     assert row == ["1", "1", "0"], row
 
 
+def current_identity_key():
+    """The alg byte and id of the key file's identity_current key: new identities are sealed so."""
+    algs = {"aes-256-gcm": 1, "sm4-ctr-hmac-sm3": 2, "x25519": 3, "x25519-public": 3}
+    lines = open(os.path.join(STATE, "secrets", "jubao.keys")).read().splitlines()
+    cur = [l.split("=", 1)[1].strip() for l in lines if l.startswith("identity_current")][0]
+    for l in lines:
+        f = l.split("=", 1)[1].split() if l.startswith("identity_key") else []
+        if f and f[0] == cur:
+            return algs[f[1] if len(f) == 3 else "aes-256-gcm"], int(cur)
+    raise AssertionError("no current identity key")
+
+
 @test
 def named_report_identity_is_sealed():
     a, _, _ = submit(ip=fresh_ip(), reporter_name="王五封存", reporter_phone="0431-88904527",
@@ -383,9 +395,10 @@ def named_report_identity_is_sealed():
     t = a.xml().findtext("ticket")
     alg, key_id, blob = sql("SELECT i.alg, i.key_id, HEX(i.sealed) FROM report_identity i JOIN report r "
                             "ON r.id = i.report_id WHERE r.ticket = '%s'" % t)[0]
-    assert alg == "1" and key_id == "1"
+    want_alg, want_id = current_identity_key()
+    assert (int(alg), int(key_id)) == (want_alg, want_id), (alg, key_id)
     raw = bytes.fromhex(blob)
-    assert raw[0] == 1 and raw[1:5] == b"\x00\x00\x00\x01"
+    assert raw[0] == want_alg and raw[1:5] == want_id.to_bytes(4, "big")
     assert "王五封存".encode() not in raw and b"88904527" not in raw and b"wangwu" not in raw
 
 

@@ -115,5 +115,6 @@ int cmd_demo(struct ctl *, int argc, char **argv);
 int cmd_rotate(struct ctl *, int argc, char **argv);
 int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
+int cmd_keygen(struct ctl *, int argc, char **argv);
 
 #endif

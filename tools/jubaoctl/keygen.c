@@ -1,0 +1,39 @@
+/* jubaoctl keygen: a new X25519 identity key pair as two key-file lines. No database. */
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "jubaoctl.h"
+
+/*
+ * The private line goes to the console's key file only (it opens identities); the public line
+ * to the key file of the public programs, which seal but must not read identities back.
+ */
+int
+cmd_keygen(struct ctl *c, int argc, char **argv)
+{
+	const struct opt opts[] = { { NULL, NULL } };
+	const char *pos[1];
+	char lines[SECRETS_X25519_LINES_MAX];
+	size_t npos;
+	long id = 1;
+	int ret = 1;
+
+	(void)c;
+	if (parse_args(argc, argv, opts, pos, 1, &npos) != 0)
+		return 1;
+	if (npos == 1 && parse_count(pos[0], 1, 0xffffffffL, &id) != 0)
+		return fail("the key id must be 1 to 4294967295");
+	if (secrets_x25519_lines((uint32_t)id, lines, sizeof(lines)) != 0) {
+		fail("key generation failed");
+		goto out;
+	}
+	if (fputs(lines, stdout) == EOF || fflush(stdout) != 0) {
+		fail("cannot write the key lines");
+		goto out;
+	}
+	ret = 0;
+out:
+	explicit_bzero(lines, sizeof(lines));
+	return ret;
+}
