@@ -76,6 +76,11 @@ def public_programs_run_with_their_own_configuration_and_keys():
     for name in ("public.keys", "jubao.keys"):
         mode = stat.S_IMODE(os.stat(keyfile(name)).st_mode)
         assert mode == 0o600, (name, oct(mode))
+    # public-key sealing: the public programs hold the public half only, the console the pair
+    public_lines = [l for l in open(keyfile("public.keys")) if l.startswith("identity_key")]
+    console_lines = [l for l in open(keyfile("jubao.keys")) if l.startswith("identity_key")]
+    assert public_lines and all(" x25519-public " in l for l in public_lines), public_lines
+    assert any(" x25519 " in l for l in console_lines), console_lines
 
 
 @test
