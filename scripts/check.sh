@@ -76,6 +76,16 @@ link_check() {
 	[ "$bad" = 0 ]
 }
 
+# suite LABEL FILE TITLE: one integration suite against the stack of the variant being run
+# (name, port, state from run_variant), its "…: N passed, N failed" line counted.
+suite() {
+	local log="$TMP/$name-$1.log"
+	echo "== $name: $3"
+	python3 "tests/integration/$2" "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name $1 tests"
+	tally "$log"
+}
+
 run_variant() {
 	local name=$1 build=$2 san=$3 state port log
 	echo "== $name: build"
@@ -115,35 +125,14 @@ run_variant() {
 		return
 	fi
 	started="$state"
-	log="$TMP/$name-integration.log"
-	python3 tests/integration/test_public.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
-	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name integration tests"
-	tally "$log"
-	echo "== $name: staff console tests"
-	log="$TMP/$name-console.log"
-	python3 tests/integration/test_console.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
-	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console tests"
-	tally "$log"
-	echo "== $name: console rules (guards, limits, ids)"
-	log="$TMP/$name-console-rules.log"
-	python3 tests/integration/test_console_rules.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
-	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name console rules tests"
-	tally "$log"
-	echo "== $name: sign-in (one answer, throttle, TOTP once, audit)"
-	log="$TMP/$name-signin.log"
-	python3 tests/integration/test_signin.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
-	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name sign-in tests"
-	tally "$log"
-	echo "== $name: edges (nginx temporary files and logs, URLs, timing)"
-	log="$TMP/$name-edges.log"
-	python3 tests/integration/test_edges.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
-	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name edges tests"
-	tally "$log"
-	echo "== $name: least privilege of the public programs"
-	log="$TMP/$name-privilege.log"
-	python3 tests/integration/test_privilege.py "http://127.0.0.1:$port/jubao" "$state" 2>&1 | tee "$log"
-	[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name privilege tests"
-	tally "$log"
+	# The suites against the running stack, in this order (test_public restarts the stack and
+	# kills a worker; the others add their own staff and reports).
+	suite integration test_public.py "public channel"
+	suite console test_console.py "staff console tests"
+	suite console-rules test_console_rules.py "console rules (guards, limits, ids)"
+	suite sign-in test_signin.py "sign-in (one answer, throttle, TOTP once, audit)"
+	suite edges test_edges.py "edges (nginx temporary files and logs, URLs, timing)"
+	suite privilege test_privilege.py "least privilege of the public programs"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then
