@@ -206,7 +206,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-status", "status.xsl", handle, true };
+	static const struct program prog = { "jubao-status", "status.xsl", handle, true, true };
 
 	return app_main(argc, argv, &prog);
 }

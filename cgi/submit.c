@@ -148,7 +148,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-submit", "submit.xsl", handle, false };
+	static const struct program prog = { "jubao-submit", "submit.xsl", handle, false, true };
 
 	return app_main(argc, argv, &prog);
 }

@@ -471,7 +471,10 @@ app_main(int argc, char **argv, const struct program *prog)
 	while (!stopping && FCGX_Accept_r(&c.fcgi) >= 0) {
 		handle_request(&c);
 		finish_request(&c);
-		arena_reset(&c.arena);
+		if (prog->wipe)
+			arena_reset_wipe(&c.arena);
+		else
+			arena_reset(&c.arena);
 	}
 	FCGX_Free(&c.fcgi, 1);
 	arena_free(&c.arena);

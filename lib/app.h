@@ -29,6 +29,8 @@ struct program {
 	const char *sheet;                 /* file name in xslt_dir */
 	void      (*handle)(struct ctx *);
 	bool        cacheable;             /* its pages carry no per-request token (render.h) */
+	bool        wipe;                  /* its requests carry identities or codes: the request
+	                                    * memory is overwritten after each (arena_reset_wipe) */
 };
 
 struct ctx {

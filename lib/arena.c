@@ -89,6 +89,16 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 void
+arena_reset_wipe(struct arena *a)
+{
+	struct arena_chunk *c;
+
+	for (c = a->head; c != NULL; c = c->next)
+		explicit_bzero(c->data, c->used);
+	arena_reset(a);
+}
+
+void
 arena_reset(struct arena *a)
 {
 	struct arena_chunk *c, *next;

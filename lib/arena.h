@@ -23,6 +23,10 @@ char  *arena_strndup(struct arena *, const char *s, size_t len);
 char  *arena_strdup(struct arena *, const char *s);
 /* Release everything but keep one chunk for the next request. */
 void   arena_reset(struct arena *);
+/* The same, after overwriting every byte handed out with zeros (explicit_bzero): for programs
+ * whose requests carry a reporter's identity or a query code, so that neither stays in freed
+ * memory. */
+void   arena_reset_wipe(struct arena *);
 void   arena_free(struct arena *);
 
 #endif

@@ -221,7 +221,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-admin", "admin.xsl", handle, false };
+	static const struct program prog = { "jubao-admin", "admin.xsl", handle, false, true };
 	size_t i;
 
 	/* The fields array of handle() holds the largest key table. */
