@@ -198,7 +198,6 @@ const char *const queries[Q__MAX] = {
 	[Q_RD_CLEAR] = "DELETE FROM report_department WHERE report_id = ?",
 	[Q_IDENTITY_GET] = "SELECT sealed FROM report_identity WHERE report_id = ?",
 	[Q_DEPARTMENTS] = "SELECT id, region_code, kind, name, enabled FROM department ORDER BY id",
-	[Q_DEPARTMENT_ENABLED] = "SELECT 1 FROM department WHERE id = ? AND enabled = 1",
 	[Q_CONTACTS_OF_DEPT] = "SELECT s.id, s.display_name FROM staff_role r JOIN staff s "
 	    "ON s.id = r.staff_id WHERE r.department_id = ? AND r.role = 'contact' "
 	    "AND s.disabled = 0 ORDER BY s.id",
@@ -231,10 +230,21 @@ const char *const queries[Q__MAX] = {
 	    "AND (? IS NULL OR a.login = ?) AND (? IS NULL OR r.ticket = ?) "
 	    "AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ? + INTERVAL 1 DAY) "
 	    "ORDER BY a.id DESC LIMIT 101 OFFSET ?",
-	[Q_USERS] = "SELECT id, login, display_name, COALESCE(email, ''), disabled, must_change, "
-	    "totp_secret IS NOT NULL FROM staff ORDER BY login",
+	/* An administrator's users: the accounts none of whose roles lies outside its area (a
+	 * new account without roles too). Parameter: the area's LIKE prefix. */
+#define IN_AREA_ONLY(id) "NOT EXISTS (SELECT 1 FROM staff_role x JOIN department y " \
+	    "ON y.id = x.department_id WHERE x.staff_id = " id " AND y.region_code NOT LIKE ?)"
+	[Q_USERS] = "SELECT s.id, s.login, s.display_name, COALESCE(s.email, ''), s.disabled, "
+	    "s.must_change, s.totp_secret IS NOT NULL FROM staff s WHERE " IN_AREA_ONLY("s.id")
+	    " ORDER BY s.login",
 	[Q_USER_ROLES] = "SELECT r.staff_id, r.role, d.id, d.name FROM staff_role r JOIN department d "
-	    "ON d.id = r.department_id ORDER BY r.staff_id, r.role",
+	    "ON d.id = r.department_id WHERE " IN_AREA_ONLY("r.staff_id")
+	    " ORDER BY r.staff_id, r.role",
+	[Q_USER_IN_AREA] = "SELECT 1 FROM staff s WHERE s.id = ? AND " IN_AREA_ONLY("s.id"),
+	[Q_DEPARTMENT_IN_AREA] = "SELECT 1 FROM department WHERE id = ? AND enabled = 1 "
+	    "AND region_code LIKE ?",
+	[Q_DEPARTMENTS_AREA] = "SELECT id, region_code, kind, name, enabled FROM department "
+	    "WHERE region_code LIKE ? ORDER BY id",
 	[Q_USER_CREATE] = "INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, pw_iter, "
 	    "must_change) VALUES (?, ?, ?, ?, ?, ?, 1)",
 	[Q_ROLE_ADD] = "INSERT IGNORE INTO staff_role (staff_id, role, department_id) VALUES (?, ?, ?)",

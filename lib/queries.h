@@ -80,7 +80,6 @@ enum query {
 	Q_RD_CLEAR,
 	Q_IDENTITY_GET,        /* report id -> sealed (binary) */
 	Q_DEPARTMENTS,         /* -> id, region, kind, name, enabled */
-	Q_DEPARTMENT_ENABLED,  /* id -> 1 when it exists and is enabled */
 	Q_CONTACTS_OF_DEPT,    /* department id -> staff id, name */
 	Q_STAFF_HAS_ROLE,      /* staff, role, department -> 1 */
 	Q_ROUTING_RULES,
@@ -92,8 +91,11 @@ enum query {
 	Q_HOLIDAY_DELETE,
 	Q_AUDIT_LIST,
 	Q_AUDIT_LIST_CASES,    /* prefix, filters, offset: a supervisor's case history */
-	Q_USERS,
-	Q_USER_ROLES,
+	Q_USERS,               /* area prefix -> the accounts of the area */
+	Q_USER_ROLES,          /* area prefix -> their roles */
+	Q_USER_IN_AREA,        /* staff id, area prefix -> 1 when all its roles are in the area */
+	Q_DEPARTMENT_IN_AREA,  /* id, area prefix -> 1 when enabled and in the area */
+	Q_DEPARTMENTS_AREA,    /* area prefix -> id, region, kind, name, enabled */
 	Q_USER_CREATE,
 	Q_ROLE_ADD,
 	Q_ROLE_DELETE,

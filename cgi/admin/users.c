@@ -112,6 +112,8 @@ users_show_message(struct page *pg, int status, const char *message)
 	struct ctx *c = pg->c;
 	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct user_row row;
+	struct dbp p[1];
+	char area[7];
 	xmlNodePtr root, roles;
 	xmlDocPtr doc = console_doc(pg, "users", &root);
 	int i, rc;
@@ -122,15 +124,19 @@ users_show_message(struct page *pg, int status, const char *message)
 		console_form_state(pg, root);
 	form_limits_xml(root, user_keys, UK__MAX);
 	a.parent = xml_add(root, "user-list", NULL);
-	rc = rows_xml(pg, Q_USERS, NULL, 0, &user_loader, a.parent, "user", user_names);
+	/* an administrator sees and manages the accounts and departments of its own area */
+	if (!role_area(&pg->s, R_ADMIN, area))
+		area[0] = '\0';
+	p[0] = P_TEXT(like_prefix(c, area));
+	rc = rows_xml(pg, Q_USERS, p, 1, &user_loader, a.parent, "user", user_names);
 	if (rc == DB_OK)
-		rc = db_rows(pg, Q_USER_ROLES, NULL, 0, &user_role_loader, &row, user_role_row, &a);
+		rc = db_rows(pg, Q_USER_ROLES, p, 1, &user_role_loader, &row, user_role_row, &a);
 	roles = xml_add(root, "roles", NULL);
 	for (i = 0; i < R__MAX; i++)
 		add_option(roles, role_names[i], role_labels[i]);
 	a.parent = xml_add(root, "departments", NULL);
 	if (rc == DB_OK)
-		rc = db_rows(pg, Q_DEPARTMENTS, NULL, 0, &department_loader, &row, department_row,
+		rc = db_rows(pg, Q_DEPARTMENTS_AREA, p, 1, &department_loader, &row, department_row,
 		    &a);
 	if (rc != DB_OK) {
 		xmlFreeDoc(doc);

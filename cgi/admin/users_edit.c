@@ -53,6 +53,35 @@ create(struct page *pg, char *detail, size_t cap, const char **why)
 	return rc;
 }
 
+/* The administrator's area as a LIKE pattern ("" when it has none: matches nothing). */
+static const char *
+admin_area(struct page *pg)
+{
+	char area[7];
+
+	return role_area(&pg->s, R_ADMIN, area) ? like_prefix(pg->c, area) : "-";
+}
+
+/* May this administrator manage user id: not itself, and none of the user's roles outside its
+ * area? */
+static int
+user_manageable(struct page *pg, int64_t user, const char **why)
+{
+	struct dbp p[2] = { P_INT(user), P_TEXT(admin_area(pg)) };
+	int64_t ok = 0;
+	int rc;
+
+	if (user == pg->s.id) {
+		*why = "不能修改自己的角色、密码或状态，请由另一位管理员办理。";
+		return DB_OK;
+	}
+	if ((rc = db_int(&pg->c->db, Q_USER_IN_AREA, p, 2, 0, &ok)) != DB_OK)
+		return rc;
+	if (ok != 1)
+		*why = "该用户不存在，或不在您的管理范围内。";
+	return DB_OK;
+}
+
 /* A role at an enabled department, for an existing user. */
 static int
 role_change(struct page *pg, bool add, char *detail, size_t cap, const char **why)
@@ -66,11 +95,16 @@ role_change(struct page *pg, bool add, char *detail, size_t cap, const char **wh
 		*why = "请选择用户、角色和部门。";
 		return DB_OK;
 	}
+	if ((rc = user_manageable(pg, user, why)) != DB_OK || *why != NULL)
+		return rc;
+	/* roles only at departments of the administrator's own area */
 	p[0] = P_INT(dept);
-	if (add && ((rc = db_int(&pg->c->db, Q_DEPARTMENT_ENABLED, p, 1, 0, &ok)) != DB_OK ||
-	    ok != 1)) {
-		*why = "所选部门不存在或已停用。";
-		return rc == DB_OK ? DB_OK : rc;
+	p[1] = P_TEXT(admin_area(pg));
+	if ((rc = db_int(&pg->c->db, Q_DEPARTMENT_IN_AREA, p, 2, 0, &ok)) != DB_OK)
+		return rc;
+	if (ok != 1) {
+		*why = "所选部门不存在、已停用或不在您的管理范围内。";
+		return DB_OK;
 	}
 	p[0] = P_INT(user);
 	p[1] = P_TEXT(role);
@@ -90,7 +124,10 @@ reset(struct page *pg, int64_t user, char *detail, size_t cap, const char **why)
 {
 	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
 	struct dbp p[5];
+	int rc;
 
+	if ((rc = user_manageable(pg, user, why)) != DB_OK || *why != NULL)
+		return rc;
 	if ((*why = new_hash(fv(pg, UK_PASSWORD), salt, hash)) != NULL)
 		return DB_OK;
 	p[0] = P_BLOB(hash, sizeof(hash));
@@ -117,10 +154,12 @@ users_post(struct page *pg)
 		rc = create(pg, detail, sizeof(detail), &why);
 	else if (strcmp(action, "add_role") == 0 || strcmp(action, "remove_role") == 0)
 		rc = role_change(pg, action[0] == 'a', detail, sizeof(detail), &why);
-	else if (strcmp(action, "toggle") == 0 && user > 0 && user != pg->s.id) {
-		p[0] = P_INT(user);
-		rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1);
-		snprintf(detail, sizeof(detail), "toggle user %lld", (long long)user);
+	else if (strcmp(action, "toggle") == 0 && user > 0) {
+		if ((rc = user_manageable(pg, user, &why)) == DB_OK && why == NULL) {
+			p[0] = P_INT(user);
+			rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1);
+			snprintf(detail, sizeof(detail), "toggle user %lld", (long long)user);
+		}
 	} else if (strcmp(action, "reset") == 0 && user > 0)
 		rc = reset(pg, user, detail, sizeof(detail), &why);
 	else

@@ -387,6 +387,56 @@ def supervisor_sees_case_history_of_its_area_not_who_viewed_identities():
     assert any(e.get("report-id") == str(cid) for e in a.xml().findall("entries/entry"))
 
 
+# ---------------------------------------------------------------- administrators' reach
+
+def user_id(login):
+    return int(sql("SELECT id FROM staff WHERE login = '%s'" % login)[0][0])
+
+
+def users_post(b, **fields):
+    f = [("csrf", b.csrf)] + [(k, str(v)) for k, v in fields.items()] + [("format", "xml")]
+    return b.post("/admin/users", f)
+
+
+@test
+def administrators_act_only_in_their_area_and_never_on_themselves():
+    county = "countyadmin" + con.SUFFIX
+    make_staff(county, [("admin", NANGUAN)])
+    b = Browser()
+    b.login(county)
+    page = b.get("/admin/users?format=xml").xml()
+    logins = {u.get("login") for u in page.findall("user-list/user")}
+    assert U["admin"] not in logins and U["intake"] not in logins, logins    # provincial roles
+    assert county in logins
+    regions = {d.get("region") for d in page.findall("departments/department")}
+    assert regions and all(r.startswith("220102") for r in regions), regions
+    prov = user_id(U["admin"])
+    before = sql("SELECT HEX(pw_hash) FROM staff WHERE id = %d" % prov)
+    a = users_post(b, action="reset", user=prov, password="Another-Pass-2026")
+    assert a.status == 400 and sql("SELECT HEX(pw_hash) FROM staff WHERE id = %d" % prov) == before
+    assert users_post(b, action="toggle", user=prov).status == 400
+    me = user_id(county)
+    a = users_post(b, action="add_role", user=me, role="intake",
+                   department=dept_id("吉林省工业和信息化厅"))
+    assert a.status == 400                                   # itself, and outside its area
+    newbie = "countynew" + con.SUFFIX
+    make_staff(newbie, [])
+    a = users_post(b, action="add_role", user=user_id(newbie), role="intake",
+                   department=dept_id("吉林省工业和信息化厅"))
+    assert a.status == 400                                   # a department outside its area
+    a = users_post(b, action="add_role", user=user_id(newbie), role="handler",
+                   department=dept_id(NANGUAN))
+    assert a.status == 200, a.text[:300]
+    assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % user_id(newbie)) == [["1"]]
+    # nobody changes its own roles or credentials, a provincial administrator neither
+    p = Browser()
+    p.login(U["admin"])
+    assert users_post(p, action="reset", user=prov, password="Another-Pass-2026").status == 400
+    assert users_post(p, action="add_role", user=prov, role="intake",
+                      department=dept_id("吉林省工业和信息化厅")).status == 400
+    assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % prov) == [["1"]]
+
+
 # ---------------------------------------------------------------- behind real proxies
 
 def lookup_via(xff, real_ip="192.0.2.200"):
