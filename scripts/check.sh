@@ -133,6 +133,7 @@ run_variant() {
 	suite sign-in test_signin.py "sign-in (one answer, throttle, TOTP once, audit)"
 	suite edges test_edges.py "edges (nginx temporary files and logs, URLs, timing)"
 	suite privilege test_privilege.py "least privilege of the public programs"
+	suite custody test_custody.py "custody: every role and combination tries to reach an identity"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then
