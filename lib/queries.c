@@ -247,6 +247,10 @@ const char *const queries[Q__MAX] = {
 	    "WHERE region_code LIKE ? ORDER BY id",
 	[Q_USER_CREATE] = "INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, pw_iter, "
 	    "must_change) VALUES (?, ?, ?, ?, ?, ?, 1)",
+	/* Separation of duties: does the account hold an administrative role (?=1) or a case
+	 * role (?=0)? */
+	[Q_STAFF_ROLE_KIND] = "SELECT COUNT(*) FROM staff_role WHERE staff_id = ? "
+	    "AND (role = 'admin') = (? = 1)",
 	[Q_ROLE_ADD] = "INSERT IGNORE INTO staff_role (staff_id, role, department_id) VALUES (?, ?, ?)",
 	[Q_ROLE_DELETE] = "DELETE FROM staff_role WHERE staff_id = ? AND role = ? "
 	    "AND department_id = ?",

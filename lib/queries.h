@@ -97,6 +97,7 @@ enum query {
 	Q_DEPARTMENT_IN_AREA,  /* id, area prefix -> 1 when enabled and in the area */
 	Q_DEPARTMENTS_AREA,    /* area prefix -> id, region, kind, name, enabled */
 	Q_USER_CREATE,
+	Q_STAFF_ROLE_KIND,     /* staff id, 1 admin / 0 case roles -> how many it holds */
 	Q_ROLE_ADD,
 	Q_ROLE_DELETE,
 	Q_USER_TOGGLE,

@@ -106,6 +106,16 @@ role_change(struct page *pg, bool add, char *detail, size_t cap, const char **wh
 		*why = "所选部门不存在、已停用或不在您的管理范围内。";
 		return DB_OK;
 	}
+	/* Separation of duties (三员分立): an account is either an administrator or holds case
+	 * roles, never both, so that no administrator handles cases or sees an identity. */
+	p[0] = P_INT(user);
+	p[1] = P_INT(strcmp(role, "admin") != 0);
+	if (add && (rc = db_int(&pg->c->db, Q_STAFF_ROLE_KIND, p, 2, 0, &ok)) != DB_OK)
+		return rc;
+	if (add && ok > 0) {
+		*why = "管理员角色不能与案件办理角色（接报、承办、联系人、督办、信息公开）授予同一账户。";
+		return DB_OK;
+	}
 	p[0] = P_INT(user);
 	p[1] = P_TEXT(role);
 	p[2] = P_INT(dept);

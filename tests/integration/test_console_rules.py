@@ -428,6 +428,15 @@ def administrators_act_only_in_their_area_and_never_on_themselves():
                    department=dept_id(NANGUAN))
     assert a.status == 200, a.text[:300]
     assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % user_id(newbie)) == [["1"]]
+    # separation of duties: an administrator gets no case role, a case officer no admin role
+    assert users_post(b, action="add_role", user=user_id(newbie), role="admin",
+                      department=dept_id(NANGUAN)).status == 400
+    other_admin = "countyadm2" + con.SUFFIX
+    make_staff(other_admin, [("admin", NANGUAN)])
+    assert users_post(b, action="add_role", user=user_id(other_admin), role="contact",
+                      department=dept_id(NANGUAN)).status == 400
+    assert sql("SELECT GROUP_CONCAT(role) FROM staff_role WHERE staff_id = %d"
+               % user_id(newbie)) == [["handler"]]
     # nobody changes its own roles or credentials, a provincial administrator neither
     p = Browser()
     p.login(U["admin"])
