@@ -1,8 +1,9 @@
 /*
  * db: one MariaDB connection per process and its prepared statements.
  *
- * A program hands db_init() its table of SQL texts; the statements are prepared when the
- * connection is made and again after every reconnect. Auto-reconnect stays off: when the server
+ * A program hands db_init() its table of SQL texts; each statement is prepared on the
+ * connection when it is first used (so a program's database account needs rights only for the
+ * statements it runs), and again after a reconnect. Auto-reconnect stays off: when the server
  * is gone (restart, crash) the connection is dropped and the next call reconnects and
  * re-prepares. Connect, read and write time-outs keep a hanging server from hanging a request.
  * Only prepared statements carry values: there is no way to run SQL text with data in it.

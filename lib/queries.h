@@ -1,7 +1,7 @@
 /*
  * queries: every SQL statement of jubao, in one table, so that a reader sees at one glance what
- * the programs may do to the database. Each program's connection prepares them all (db.h); values
- * travel only as bound parameters.
+ * the programs may do to the database. A program's connection prepares those it uses, when it
+ * first uses them (db.h); values travel only as bound parameters.
  */
 #ifndef JUBAO_QUERIES_H
 #define JUBAO_QUERIES_H
