@@ -1,6 +1,7 @@
 /* holidays: see holidays.h. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "calendar.h"
@@ -76,7 +77,7 @@ static int
 emit(struct pass *ps, struct day *d)
 {
 	if (d->name[0] == '\0')
-		strcpy(d->name, d->off ? "假日" : "调休");
+		snprintf(d->name, sizeof(d->name), "%s", d->off ? "假日" : "调休");
 	if (ps->count >= HOLIDAYS_MAX_DAYS)
 		return fail(ps, E_MANY);
 	if (ps->fn != NULL && (ps->rc = ps->fn(ps->arg, d->date, d->off, d->name)) != 0)

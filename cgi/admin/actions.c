@@ -150,7 +150,7 @@ do_transfer(struct act *x)
 	if (d->nvalues >= 17)
 		return fail(x, AK_DEPARTMENT, "协办部门过多。");
 	for (i = 0; i < n; i++) {
-		if ((rc = transfer_target_ok(c, x->k->region, ids[i], &ok)) != DB_OK)
+		if ((rc = transfer_target_ok(x->pg, x->k->region, ids[i], &ok)) != DB_OK)
 			return rc;
 		if (!ok)
 			return fail(x, i == 0 ? AK_LEAD : AK_DEPARTMENT,
@@ -441,11 +441,10 @@ act_once(struct act *x)
 	char detail[200];
 	int rc;
 
-	x->text = t->text == TEXT_DEFAULT || t->text == TEXT_OPTIONAL ? fv(x->pg, AK_TEXT) : NULL;
+	/* the text the action writes publicly: what was typed, else the table's default */
+	x->text = t->text != TEXT_NONE ? fv(x->pg, AK_TEXT) : NULL;
 	if (x->text == NULL && t->text == TEXT_DEFAULT)
 		x->text = t->default_text;
-	if (t->text == TEXT_REQUIRED && t->public_event)
-		x->text = fv(x->pg, AK_TEXT);
 	if ((rc = db_begin(&c->db)) != DB_OK)
 		return rc;
 	if ((rc = act_specific(x)) != DB_OK || x->error != NULL)

@@ -230,7 +230,7 @@ int routing_load(struct ctx *, struct routing_table *);
 const char *dept_name(const struct routing_table *, int64_t id);
 int routing_suggest(struct ctx *, const struct kase *, struct route_suggestion *);
 /* May a case in `region` be transferred to department id (enabled, in the case's province)? */
-int transfer_target_ok(struct ctx *, const char *region, int64_t id, bool *ok);
+int transfer_target_ok(struct page *, const char *region, int64_t id, bool *ok);
 
 /* Shared option lists. */
 extern const struct option verdicts[], measures[], channels[], note_kinds[];

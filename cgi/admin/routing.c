@@ -192,21 +192,21 @@ dept_name(const struct routing_table *tb, int64_t id)
 }
 
 int
-transfer_target_ok(struct ctx *c, const char *region, int64_t id, bool *ok)
+transfer_target_ok(struct page *pg, const char *region, int64_t id, bool *ok)
 {
-	struct routing_table tb;
-	const struct routing_dept *d;
 	char province[7], prefix[7];
+	struct dbp p[2];
+	int64_t found = 0;
 	int rc;
 
-	*ok = false;
-	if ((rc = routing_load(c, &tb)) != DB_OK)
-		return rc;
-	d = dept_by_id(&tb, id);
+	/* an enabled department of the case's province: one indexed lookup */
 	region_province(region, province);
 	region_prefix(province, prefix);
-	*ok = d != NULL && d->enabled && region_in(d->region_code, prefix);
-	return DB_OK;
+	p[0] = P_INT(id);
+	p[1] = P_TEXT(like_prefix(pg->c, prefix));
+	rc = db_int(&pg->c->db, Q_DEPARTMENT_IN_AREA, p, 2, 0, &found);
+	*ok = found == 1;
+	return rc;
 }
 
 int

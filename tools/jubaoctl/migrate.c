@@ -91,6 +91,8 @@ drain(MYSQL *conn)
 static int
 applied_versions(MYSQL *conn, bool applied[MIGRATIONS_MAX])
 {
+	/* A constant statement, without a value: run as text because it must also work before
+	 * the table exists (ER_NO_SUCH_TABLE), when a prepared statement could not be made. */
 	static const char q[] = "SELECT version FROM schema_version";
 	MYSQL_RES *res;
 	MYSQL_ROW row;
@@ -192,6 +194,9 @@ apply_one(MYSQL *conn, const char *dir, const struct migration *m, bool *applied
 		return fail("%s: cannot read: %s", path, strerror(errno));
 	printf("migrate: applying %s\n", m->name);
 	fflush(stdout);
+	/* A migration file is the project's own DDL script, several statements and no value
+	 * from outside: it cannot be one prepared statement, so it runs as a multi-statement
+	 * text (the root connection allows that for migrate only). */
 	e = mysql_real_query(conn, text, len) != 0 ? mysql_errno(conn) : drain(conn);
 	free(text);
 	if (e != 0)
