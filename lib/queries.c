@@ -215,9 +215,14 @@ const char *const queries[Q__MAX] = {
 	[Q_HOLIDAY_SET] = "INSERT INTO holiday (day, is_off, name) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE is_off = VALUES(is_off), name = VALUES(name)",
 	[Q_HOLIDAY_DELETE] = "DELETE FROM holiday WHERE day = ?",
+	/* An auditor's view: area prefix (case region), area prefix (the actor's departments),
+	 * whole province (1: also the rows of no case and no account), filters, offset. */
 	[Q_AUDIT_LIST] = "SELECT " ISO_TIME("a.at") ", COALESCE(a.login, ''), a.action, "
 	    "COALESCE(a.report_id, ''), COALESCE(r.ticket, ''), a.detail, a.client FROM audit a "
-	    "LEFT JOIN report r ON r.id = a.report_id WHERE (? IS NULL OR a.action = ?) "
+	    "LEFT JOIN report r ON r.id = a.report_id WHERE (r.region LIKE ? OR EXISTS (SELECT 1 "
+	    "FROM staff_role x JOIN department y ON y.id = x.department_id WHERE x.staff_id = "
+	    "a.staff_id AND y.region_code LIKE ?) OR (a.report_id IS NULL AND a.staff_id IS NULL "
+	    "AND ? = 1)) AND (? IS NULL OR a.action = ?) "
 	    "AND (? IS NULL OR a.login = ?) AND (? IS NULL OR r.ticket = ?) "
 	    "AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ? + INTERVAL 1 DAY) "
 	    "ORDER BY a.id DESC LIMIT 101 OFFSET ?",
@@ -249,8 +254,9 @@ const char *const queries[Q__MAX] = {
 	    "must_change) VALUES (?, ?, ?, ?, ?, ?, 1)",
 	/* Separation of duties: does the account hold an administrative role (?=1) or a case
 	 * role (?=0)? */
-	[Q_STAFF_ROLE_KIND] = "SELECT COUNT(*) FROM staff_role WHERE staff_id = ? "
-	    "AND (role = 'admin') = (? = 1)",
+	[Q_STAFF_ROLE_KIND] = "SELECT COUNT(*) FROM staff_role WHERE staff_id = ? AND CASE WHEN ? "
+	    "IN ('sysadmin', 'secadmin', 'auditor') THEN CAST(role AS CHAR) <> ? ELSE role IN "
+	    "('sysadmin', 'secadmin', 'auditor') END",
 	[Q_ROLE_ADD] = "INSERT IGNORE INTO staff_role (staff_id, role, department_id) VALUES (?, ?, ?)",
 	[Q_ROLE_DELETE] = "DELETE FROM staff_role WHERE staff_id = ? AND role = ? "
 	    "AND department_id = ?",
@@ -263,6 +269,31 @@ const char *const queries[Q__MAX] = {
 	[Q_REASON_SAVE] = "INSERT INTO reject_reason (code, label, text, sort, enabled) "
 	    "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE label = VALUES(label), "
 	    "text = VALUES(text), sort = VALUES(sort), enabled = VALUES(enabled)",
+	[Q_STAFF_GUARDED] = "SELECT COUNT(*) FROM staff_role WHERE staff_id = ? AND role IN "
+	    "('intake', 'contact', 'sysadmin', 'secadmin', 'auditor')",
+	[Q_STAFF_TOTP_CLEAR] = "UPDATE staff SET totp_secret = NULL WHERE id = ?",
+	[Q_CHANGE_INSERT] = "INSERT INTO staff_change (staff_id, kind, role, department_id, "
+	    "pw_hash, pw_salt, pw_iter, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?)",
+	[Q_CHANGE_GET] = "SELECT c.staff_id, c.kind, COALESCE(c.role, ''), "
+	    "COALESCE(c.department_id, 0), c.pw_hash, c.pw_salt, COALESCE(c.pw_iter, 0), "
+	    "c.requested_by, c.state, CONCAT(b.display_name, '（', b.login, '）') "
+	    "FROM staff_change c JOIN staff b ON b.id = c.requested_by WHERE c.id = ?",
+	[Q_CHANGE_DECIDE] = "UPDATE staff_change SET state = ?, decided_by = ?, decided_at = ? "
+	    "WHERE id = ? AND state = 'pending'",
+	/* The pending changes of accounts of the area (at departments of the area). */
+	[Q_CHANGES_PENDING] = "SELECT c.id, c.staff_id, s.login, c.kind, COALESCE(c.role, ''), "
+	    "COALESCE(d.name, ''), c.requested_by, b.login, b.display_name, "
+	    "DATE_FORMAT(FROM_UNIXTIME(c.requested_at), '%Y-%m-%d %H:%i') FROM staff_change c "
+	    "JOIN staff s ON s.id = c.staff_id JOIN staff b ON b.id = c.requested_by "
+	    "LEFT JOIN department d ON d.id = c.department_id WHERE c.state = 'pending' AND "
+	    IN_AREA_ONLY("c.staff_id") " AND (d.id IS NULL OR d.region_code LIKE ?) "
+	    "ORDER BY c.id",
+	[Q_NOTICE_INSERT] = "INSERT INTO staff_notice (staff_id, at, text) VALUES (?, ?, ?)",
+	[Q_NOTICES_UNSEEN] = "SELECT DATE_FORMAT(FROM_UNIXTIME(at), '%Y-%m-%d %H:%i'), text "
+	    "FROM staff_notice WHERE staff_id = ? AND seen = 0 ORDER BY id",
+	[Q_NOTICES_SEEN] = "UPDATE staff_notice SET seen = 1 WHERE staff_id = ? AND seen = 0",
+	[Q_DEPARTMENT_NAME] = "SELECT name FROM department WHERE id = ?",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

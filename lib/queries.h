@@ -97,7 +97,8 @@ enum query {
 	Q_DEPARTMENT_IN_AREA,  /* id, area prefix -> 1 when enabled and in the area */
 	Q_DEPARTMENTS_AREA,    /* area prefix -> id, region, kind, name, enabled */
 	Q_USER_CREATE,
-	Q_STAFF_ROLE_KIND,     /* staff id, 1 admin / 0 case roles -> how many it holds */
+	Q_STAFF_ROLE_KIND,     /* staff id, role, role -> how many roles it holds that may not
+	                        * go with that role (三员分立) */
 	Q_ROLE_ADD,
 	Q_ROLE_DELETE,
 	Q_USER_TOGGLE,
@@ -105,6 +106,18 @@ enum query {
 	Q_REASON_LABEL,        /* code -> label, of an enabled reason */
 	Q_REASONS_ALL,         /* -> code, label, text, sort, enabled (disabled ones too) */
 	Q_REASON_SAVE,         /* code, label, text, sort, enabled: insert or update */
+	Q_STAFF_GUARDED,       /* staff id -> how many guarded roles (intake, contact, admins) */
+	Q_STAFF_TOTP_CLEAR,    /* staff id: the second factor must be set up again */
+	Q_CHANGE_INSERT,       /* staff, kind, role, dept, hash, salt, iter, by, at */
+	Q_CHANGE_GET,          /* id -> staff, kind, role, dept, hash, salt, iter, by, state,
+	                        * requester's name (login) */
+	Q_CHANGE_DECIDE,       /* state, by, at, id: one row when it was pending */
+	Q_CHANGES_PENDING,     /* area prefix x2 -> id, staff, login, kind, role, dept name,
+	                        * by id, by login, by name, at */
+	Q_NOTICE_INSERT,       /* staff, at, text */
+	Q_NOTICES_UNSEEN,      /* staff -> at, text */
+	Q_NOTICES_SEEN,        /* staff */
+	Q_DEPARTMENT_NAME,     /* id -> name */
 	Q__MAX
 };
 

@@ -201,8 +201,11 @@ role_reaches(const struct staff_role *r, const char *region, const struct case_d
 			*on_lead = true;
 	}
 	switch (r->role) {
+	case R_SYSADMIN:
+	case R_SECADMIN:
+	case R_AUDITOR:
+		return false;                   /* administrators handle no case (三员分立) */
 	case R_INTAKE:
-	case R_ADMIN:
 	case R_PUBLISHER:
 		/* 工信 roles: every case of their area */
 		return in_area && strcmp(r->kind, "gongxin") == 0;

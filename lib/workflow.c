@@ -9,15 +9,16 @@ const char *const state_names[S__MAX] = {
 };
 
 const char *const role_names[R__MAX] = {
-	"intake", "handler", "contact", "supervisor", "publisher", "admin",
+	"intake", "handler", "contact", "supervisor", "publisher", "sysadmin", "secadmin",
+	"auditor",
 };
 
 const char *const role_labels[R__MAX] = {
-	"接报", "责任部门承办", "核查组联系人", "上级督办", "信息公开", "管理员",
+	"接报", "责任部门承办", "核查组联系人", "上级督办", "信息公开", "系统管理员",
+	"安全管理员", "审计管理员",
 };
 
-#define ANY_STAFF (BIT(R_INTAKE) | BIT(R_HANDLER) | BIT(R_CONTACT) | BIT(R_SUPERVISOR) | \
-    BIT(R_ADMIN))
+#define ANY_STAFF (BIT(R_INTAKE) | BIT(R_HANDLER) | BIT(R_CONTACT) | BIT(R_SUPERVISOR))
 #define SCREENING (BIT(S_SUBMITTED) | BIT(S_ACCEPTED))
 #define HANDLING (BIT(S_VERIFIED) | BIT(S_DISPOSING))
 #define ALL_STATES (OPEN_STATES | BIT(S_CLOSED) | BIT(S_REJECTED))

@@ -16,8 +16,12 @@ enum state {
 	S_VERIFIED, S_DISPOSING, S_CLOSED, S__MAX
 };
 
+/* The case roles, then the three administrators of 三员分立 (等保2.0 level 3): system
+ * administration (routing, calendar, refusal reasons), security administration (accounts,
+ * roles, resets) and audit (reads the audit trail). An administrator handles no case. */
 enum role {
-	R_INTAKE, R_HANDLER, R_CONTACT, R_SUPERVISOR, R_PUBLISHER, R_ADMIN, R__MAX
+	R_INTAKE, R_HANDLER, R_CONTACT, R_SUPERVISOR, R_PUBLISHER, R_SYSADMIN, R_SECADMIN,
+	R_AUDITOR, R__MAX
 };
 
 enum action {
@@ -27,6 +31,14 @@ enum action {
 };
 
 #define BIT(x) (1u << (x))
+#define ADMIN_ROLES (BIT(R_SYSADMIN) | BIT(R_SECADMIN) | BIT(R_AUDITOR))
+#define CASE_ROLES (BIT(R_INTAKE) | BIT(R_HANDLER) | BIT(R_CONTACT) | BIT(R_SUPERVISOR) | \
+    BIT(R_PUBLISHER))
+/* The custodians: the roles that can see a reporter's identity (seed 001 §三(六)). */
+#define CUSTODIAN_ROLES (BIT(R_INTAKE) | BIT(R_CONTACT))
+/* Roles whose holders must sign in with a second factor, and whose grant (or a credential
+ * reset of whose holder) takes effect only when a second security administrator approves. */
+#define GUARDED_ROLES (CUSTODIAN_ROLES | ADMIN_ROLES)
 #define OPEN_STATES (BIT(S_SUBMITTED) | BIT(S_ACCEPTED) | BIT(S_NEEDS_INFO) | \
     BIT(S_TRANSFERRED) | BIT(S_INSPECTING) | BIT(S_VERIFIED) | BIT(S_DISPOSING))
 

@@ -148,7 +148,32 @@ void reasons_post(struct page *);
 void audit_page(struct page *);                 /* auditlog.c */
 void users_get(struct page *);                  /* users.c */
 void users_post(struct page *);                 /* users_edit.c */
+/* The owner's unseen notices (what was changed on its account) as <notices>, then marked seen. */
+int notices_xml(struct page *, xmlNodePtr parent);  /* users.c */
 void users_show_message(struct page *, int status, const char *message);
+/* May the security administrator manage account user (not itself, all its roles in its
+ * area), or give a role at department dept (enabled, in its area)? *why says why not. */
+int user_manageable(struct page *, int64_t user, const char **why);
+int department_manageable(struct page *, int64_t dept, const char **why);
+
+/* ---- users_change.c: changes that wait for a second security administrator */
+struct change {
+	int64_t staff_id, department_id, iter, requested_by;
+	char    kind[16], role[17], state[10], requester[400];
+	uint8_t hash[32], salt[16];
+	size_t  hash_len, salt_len;
+};
+/* Make the change now, or file it for approval when it is guarded; either way detail gets
+ * its audit text; *done a message for a filed change, *why the reason it cannot be made. */
+int change_submit(struct page *, struct change *, char *detail, size_t cap, const char **why,
+    const char **done);
+/* approve (0), refuse (1) or withdraw (2) change id, audited in its transaction. */
+int change_decide(struct page *, int which, int64_t id, const char **why);
+const char *change_kind_label(const char *kind);
+/* Tell account user that the signed-in security administrator did `what` (to role at dept,
+ * when role is not NULL). */
+int change_notice(struct page *, int64_t user, const char *what, const char *role,
+    int64_t dept);
 
 /* ---- key tables, beside their handlers */
 enum login_key { LK_LOGIN, LK_PASSWORD, LK_TOTP, LK__MAX };
@@ -182,7 +207,7 @@ extern const struct form_key reason_keys[RS__MAX];
 enum audit_key { AU_ACTION, AU_LOGIN, AU_TICKET, AU_FROM, AU_TO, AU_PAGE, AU__MAX };
 extern const struct form_key audit_keys[AU__MAX];
 enum user_key { UK_ACTION, UK_USER, UK_DEPARTMENT, UK_ROLE, UK_LOGIN, UK_NAME, UK_EMAIL,
-	UK_PASSWORD, UK__MAX };
+	UK_PASSWORD, UK_CHANGE, UK__MAX };
 extern const struct form_key user_keys[UK__MAX];
 
 /* ---- case.c: one case as the console sees it */

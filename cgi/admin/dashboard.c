@@ -172,8 +172,16 @@ dashboard(struct page *pg)
 	xmlDocPtr doc = console_doc(pg, "dashboard", &root);
 	int rc;
 
+	/* what was changed on the account since the last sign-in, and by whom */
+	if ((rc = notices_xml(pg, root)) != DB_OK) {
+		xmlFreeDoc(doc);
+		db_unavailable(pg);
+		return;
+	}
 	if (!user_area(&pg->s, &ar)) {
-		xml_add(root, "message", "您的账户尚未分配角色，请联系管理员。");
+		xml_add(root, "message", (pg->s.roles & ADMIN_ROLES) ?
+		    "管理员账户不办理案件，也不能查看举报人身份（三员分立）。请使用上方菜单。" :
+		    "您的账户尚未分配角色，请联系安全管理员。");
 		app_send(pg->c, 200, doc);
 		return;
 	}

@@ -17,6 +17,8 @@ enum route_flags {
 	ROUTE_PUBLIC      = 1 << 0,   /* no session needed (the login page) */
 	ROUTE_FIRST       = 1 << 1,   /* open while the password must still be changed */
 	ROUTE_OWN_ERRORS  = 1 << 2,   /* the handler shows its fields in error itself */
+	ROUTE_PROVINCE    = 1 << 3,   /* a province-wide table: the role held at the province */
+	ROUTE_ENROL       = 1 << 4,   /* open while a required second factor is not set up */
 };
 
 /* How far the check of a route reaches before its handler runs: the route's roles at all
@@ -40,39 +42,42 @@ struct route {
 
 #define ANYONE 0u
 #define NOKEYS NULL, 0
+#define CASES CASE_ROLES
+#define SYSADMIN BIT(R_SYSADMIN)
+#define SECADMIN BIT(R_SECADMIN)
 
 static const struct route routes[] = {
 	{ "/admin/", false, ANYONE, SCOPE_ROLE, BODY_SMALL, NOKEYS, dashboard, 0, "admin",
 	    "工作台" },
 	{ "/admin", false, ANYONE, SCOPE_ROLE, BODY_SMALL, NOKEYS, dashboard, 0 },
-	{ "/admin/cases", false, ANYONE, SCOPE_ROLE, BODY_SMALL, KEYS(list_keys), case_list, 0,
+	{ "/admin/cases", false, CASES, SCOPE_ROLE, BODY_SMALL, KEYS(list_keys), case_list, 0,
 	    "admin-cases", "案件" },
-	{ "/admin/case", false, ANYONE, SCOPE_CASE, BODY_SMALL, KEYS(id_keys), case_get, 0 },
-	{ "/admin/case/action", true, ANYONE, SCOPE_CASE, BODY_SMALL, KEYS(act_keys), case_action,
+	{ "/admin/case", false, CASES, SCOPE_CASE, BODY_SMALL, KEYS(id_keys), case_get, 0 },
+	{ "/admin/case/action", true, CASES, SCOPE_CASE, BODY_SMALL, KEYS(act_keys), case_action,
 	    ROUTE_OWN_ERRORS },
-	{ "/admin/attachment", false, ANYONE, SCOPE_CASE, BODY_SMALL, KEYS(id_keys),
+	{ "/admin/attachment", false, CASES, SCOPE_CASE, BODY_SMALL, KEYS(id_keys),
 	    attachment_get, 0 },
 	{ "/admin/intake", false, BIT(R_INTAKE), SCOPE_ROLE, BODY_SMALL, NOKEYS, intake_page, 0,
 	    "admin-intake", "登记举报" },
 	{ "/admin/intake", true, BIT(R_INTAKE), SCOPE_ROLE, BODY_REPORT, KEYS(intake_keys),
 	    intake_post, ROUTE_OWN_ERRORS },
-	{ "/admin/routing", false, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, KEYS(preview_keys),
+	{ "/admin/routing", false, SYSADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(preview_keys),
 	    routing_get, ROUTE_OWN_ERRORS, "admin-routing", "移交规则" },
-	{ "/admin/routing", true, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, KEYS(routing_keys),
-	    routing_post, ROUTE_OWN_ERRORS },
-	{ "/admin/calendar", false, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, KEYS(year_keys),
+	{ "/admin/routing", true, SYSADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(routing_keys),
+	    routing_post, ROUTE_OWN_ERRORS | ROUTE_PROVINCE },
+	{ "/admin/calendar", false, SYSADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(year_keys),
 	    calendar_get, 0, "admin-calendar", "工作日历" },
-	{ "/admin/calendar", true, BIT(R_ADMIN), SCOPE_ROLE, BODY_FILE, KEYS(calendar_keys),
-	    calendar_post, ROUTE_OWN_ERRORS },
-	{ "/admin/reasons", false, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, NOKEYS, reasons_get, 0,
+	{ "/admin/calendar", true, SYSADMIN, SCOPE_ROLE, BODY_FILE, KEYS(calendar_keys),
+	    calendar_post, ROUTE_OWN_ERRORS | ROUTE_PROVINCE },
+	{ "/admin/reasons", false, SYSADMIN, SCOPE_ROLE, BODY_SMALL, NOKEYS, reasons_get, 0,
 	    "admin-reasons", "不予受理理由" },
-	{ "/admin/reasons", true, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, KEYS(reason_keys),
-	    reasons_post, ROUTE_OWN_ERRORS },
-	{ "/admin/audit", false, BIT(R_ADMIN) | BIT(R_SUPERVISOR), SCOPE_ROLE, BODY_SMALL,
+	{ "/admin/reasons", true, SYSADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(reason_keys),
+	    reasons_post, ROUTE_OWN_ERRORS | ROUTE_PROVINCE },
+	{ "/admin/audit", false, BIT(R_AUDITOR) | BIT(R_SUPERVISOR), SCOPE_ROLE, BODY_SMALL,
 	    KEYS(audit_keys), audit_page, 0, "admin-audit", "审计日志" },
-	{ "/admin/users", false, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, NOKEYS, users_get, 0,
+	{ "/admin/users", false, SECADMIN, SCOPE_ROLE, BODY_SMALL, NOKEYS, users_get, 0,
 	    "admin-users", "用户" },
-	{ "/admin/users", true, BIT(R_ADMIN), SCOPE_ROLE, BODY_SMALL, KEYS(user_keys), users_post,
+	{ "/admin/users", true, SECADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(user_keys), users_post,
 	    ROUTE_OWN_ERRORS },
 	{ "/admin/login", false, ANYONE, SCOPE_SELF, BODY_SMALL, NOKEYS, login_page,
 	    ROUTE_PUBLIC },
@@ -101,10 +106,20 @@ route_nkeys(const struct route *r)
 	return r != NULL ? r->nkeys : 0;
 }
 
+/* The route's roles; for a province-wide table, one of them held at a province's department. */
 static bool
 may_use(const struct route *r, const struct staff *s)
 {
-	return r->roles == ANYONE || (s->roles & r->roles) != 0;
+	unsigned i;
+
+	if (r->roles == ANYONE)
+		return true;
+	if (!(r->flags & ROUTE_PROVINCE))
+		return (s->roles & r->roles) != 0;
+	for (i = 0; i < s->nroles; i++)
+		if ((BIT(s->role[i].role) & r->roles) && strlen(s->role[i].prefix) == 2)
+			return true;
+	return false;
 }
 
 void
@@ -176,7 +191,9 @@ admit(struct page *pg, const struct route *r)
 	}
 	if (!may_use(r, &pg->s)) {
 		(void)console_audit(pg, "refused", 0, c->path);
-		console_error(pg, 403, "您没有访问此页面的权限。");
+		console_error(pg, 403, (pg->s.roles & r->roles) ?
+		    "全省统一的移交规则、工作日历和不予受理理由只能由省级系统管理员修改。" :
+		    "您没有访问此页面的权限。");
 		return false;
 	}
 	return true;

@@ -102,9 +102,10 @@ user_area(const struct staff *s, struct area *a)
 
 	memset(a, 0, sizeof(*a));
 	/* 工信 roles that see every case of their area (not a county 工信 bureau's handler,
-	 * who sees only what is transferred to it). */
+	 * who sees only what is transferred to it); administrators see no case. */
 	for (i = 0; i < s->nroles; i++)
-		if (strcmp(s->role[i].kind, "gongxin") == 0 && s->role[i].role != R_HANDLER &&
+		if (strcmp(s->role[i].kind, "gongxin") == 0 && (BIT(s->role[i].role) & CASE_ROLES) &&
+		    s->role[i].role != R_HANDLER &&
 		    s->role[i].role != R_CONTACT && (!a->gongxin ||
 		    wider(s->role[i].prefix, a->prefix))) {
 			a->gongxin = true;
@@ -114,7 +115,8 @@ user_area(const struct staff *s, struct area *a)
 	if (a->gongxin)
 		return true;
 	for (i = 0; i < s->nroles; i++)
-		if (a->kind[0] == '\0' || wider(s->role[i].prefix, a->prefix)) {
+		if ((BIT(s->role[i].role) & CASE_ROLES) &&
+		    (a->kind[0] == '\0' || wider(s->role[i].prefix, a->prefix))) {
 			snprintf(a->prefix, sizeof(a->prefix), "%s", s->role[i].prefix);
 			snprintf(a->kind, sizeof(a->kind), "%s", s->role[i].kind);
 		}

@@ -9,7 +9,8 @@
 #include "queries.h"
 
 static const struct option user_actions[] = { { "create", "" }, { "add_role", "" },
-	{ "remove_role", "" }, { "toggle", "" }, { "reset", "" }, { NULL, NULL } };
+	{ "remove_role", "" }, { "toggle", "" }, { "reset", "" }, { "reset_totp", "" },
+	{ "approve", "" }, { "refuse", "" }, { "withdraw", "" }, { NULL, NULL } };
 
 static bool
 role_ok(const struct form_key *k, const char *v, size_t len)
@@ -36,6 +37,7 @@ const struct form_key user_keys[UK__MAX] = {
 	[UK_EMAIL] = { "email", form_email, 3, 254, 0, NULL, "电子邮箱格式不正确。" },
 	[UK_PASSWORD] = { "password", NULL, 1, AUTH_PW_MAX, FORM_SECRET, NULL,
 	    "密码不超过128个字符。" },
+	[UK_CHANGE] = { "change", form_id, 0, 0, 0, NULL, "请选择申请。" },
 };
 
 struct user_row {
@@ -106,13 +108,58 @@ department_row(void *arg, void *row)
 	return 0;
 }
 
+struct change_row {
+	int64_t id, staff_id, by;
+	char    login[65], kind[16], role[17], department[401], by_login[65], by_name[257];
+	char    at[20];
+};
+#define CR struct change_row
+static const struct dbc change_row_cols[] = {
+	COL_I64(CR, id), COL_I64(CR, staff_id), COL_TEXT(CR, login), COL_TEXT(CR, kind),
+	COL_TEXT(CR, role), COL_TEXT(CR, department), COL_I64(CR, by), COL_TEXT(CR, by_login),
+	COL_TEXT(CR, by_name), COL_TEXT(CR, at),
+};
+#undef CR
+static const struct db_loader change_row_loader = DB_LOADER(struct change_row,
+    change_row_cols);
+
+/* A pending change; mine="1" when the viewer asked for it (it may withdraw, not decide). */
+struct change_list {
+	struct page *pg;
+	xmlNodePtr   parent;
+};
+
+static int
+change_row(void *arg, void *row)
+{
+	struct change_list *l = arg;
+	const struct change_row *r = row;
+	xmlNodePtr n = xml_add(l->parent, "change", NULL);
+	int role = role_from_name(r->role);
+
+	xml_attr_int(n, "id", r->id);
+	xml_attr_int(n, "user", r->staff_id);
+	xml_attr(n, "login", r->login);
+	xml_attr(n, "kind", r->kind);
+	xml_attr(n, "kind-label", change_kind_label(r->kind));
+	xml_attr(n, "role", role >= 0 ? role_labels[role] : "");
+	xml_attr(n, "department", r->department);
+	xml_attr(n, "by", r->by_name);
+	xml_attr(n, "by-login", r->by_login);
+	xml_attr(n, "at", r->at);
+	xml_attr(n, "mine", r->by == l->pg->s.id ? "1" : "0");
+	return 0;
+}
+
 void
 users_show_message(struct page *pg, int status, const char *message)
 {
 	struct ctx *c = pg->c;
 	struct list_arg a = { c, NULL, 0, false, 0 };
 	struct user_row row;
-	struct dbp p[1];
+	struct change_row crow;
+	struct change_list cl;
+	struct dbp p[2];
 	char area[7];
 	xmlNodePtr root, roles;
 	xmlDocPtr doc = console_doc(pg, "users", &root);
@@ -124,20 +171,29 @@ users_show_message(struct page *pg, int status, const char *message)
 		console_form_state(pg, root);
 	form_limits_xml(root, user_keys, UK__MAX);
 	a.parent = xml_add(root, "user-list", NULL);
-	/* an administrator sees and manages the accounts and departments of its own area */
-	if (!role_area(&pg->s, R_ADMIN, area))
-		area[0] = '\0';
+	/* a security administrator sees and manages the accounts and departments of its area */
+	if (!role_area(&pg->s, R_SECADMIN, area))
+		snprintf(area, sizeof(area), "-");
 	p[0] = P_TEXT(like_prefix(c, area));
 	rc = rows_xml(pg, Q_USERS, p, 1, &user_loader, a.parent, "user", user_names);
 	if (rc == DB_OK)
 		rc = db_rows(pg, Q_USER_ROLES, p, 1, &user_role_loader, &row, user_role_row, &a);
 	roles = xml_add(root, "roles", NULL);
-	for (i = 0; i < R__MAX; i++)
+	for (i = 0; i < R__MAX; i++) {
 		add_option(roles, role_names[i], role_labels[i]);
+		if (BIT(i) & GUARDED_ROLES)
+			xml_attr(xmlGetLastChild(roles), "guarded", "1");
+	}
 	a.parent = xml_add(root, "departments", NULL);
 	if (rc == DB_OK)
 		rc = db_rows(pg, Q_DEPARTMENTS_AREA, p, 1, &department_loader, &row, department_row,
 		    &a);
+	cl.pg = pg;
+	cl.parent = xml_add(root, "changes", NULL);
+	p[1] = p[0];
+	if (rc == DB_OK)
+		rc = db_rows(pg, Q_CHANGES_PENDING, p, 2, &change_row_loader, &crow, change_row,
+		    &cl);
 	if (rc != DB_OK) {
 		xmlFreeDoc(doc);
 		db_unavailable(pg);
@@ -150,4 +206,25 @@ void
 users_get(struct page *pg)
 {
 	users_show_message(pg, 200, NULL);
+}
+
+struct notice_row {
+	char at[20], text[601];
+};
+static const struct dbc notice_cols[] = {
+	COL_TEXT(struct notice_row, at), COL_TEXT(struct notice_row, text),
+};
+static const struct db_loader notice_loader = DB_LOADER(struct notice_row, notice_cols);
+static const char *const notice_names[] = { "at", "" };
+
+int
+notices_xml(struct page *pg, xmlNodePtr parent)
+{
+	struct dbp p[1] = { P_INT(pg->s.id) };
+	xmlNodePtr n = xml_add(parent, "notices", NULL);
+	int rc = rows_xml(pg, Q_NOTICES_UNSEEN, p, 1, &notice_loader, n, "notice", notice_names);
+
+	if (rc == DB_OK && n->children != NULL)
+		rc = db_run(&pg->c->db, Q_NOTICES_SEEN, p, 1);
+	return rc;
 }

@@ -1,4 +1,6 @@
-/* users_edit: the changes an administrator makes on the users page. */
+/* users_edit: the changes a security administrator (安全管理员) makes on the users page. Grants
+ * of guarded roles and credential resets of guarded accounts wait for a second one
+ * (users_change.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -53,18 +55,17 @@ create(struct page *pg, char *detail, size_t cap, const char **why)
 	return rc;
 }
 
-/* The administrator's area as a LIKE pattern ("" when it has none: matches nothing). */
+/* The security administrator's area as a LIKE pattern ("-" when it has none: matches
+ * nothing). */
 static const char *
 admin_area(struct page *pg)
 {
 	char area[7];
 
-	return role_area(&pg->s, R_ADMIN, area) ? like_prefix(pg->c, area) : "-";
+	return role_area(&pg->s, R_SECADMIN, area) ? like_prefix(pg->c, area) : "-";
 }
 
-/* May this administrator manage user id: not itself, and none of the user's roles outside its
- * area? */
-static int
+int
 user_manageable(struct page *pg, int64_t user, const char **why)
 {
 	struct dbp p[2] = { P_INT(user), P_TEXT(admin_area(pg)) };
@@ -72,7 +73,7 @@ user_manageable(struct page *pg, int64_t user, const char **why)
 	int rc;
 
 	if (user == pg->s.id) {
-		*why = "不能修改自己的角色、密码或状态，请由另一位管理员办理。";
+		*why = "不能修改自己的角色、密码或状态，也不能批准涉及自己的申请，请由另一位安全管理员办理。";
 		return DB_OK;
 	}
 	if ((rc = db_int(&pg->c->db, Q_USER_IN_AREA, p, 2, 0, &ok)) != DB_OK)
@@ -82,12 +83,28 @@ user_manageable(struct page *pg, int64_t user, const char **why)
 	return DB_OK;
 }
 
-/* A role at an enabled department, for an existing user. */
-static int
-role_change(struct page *pg, bool add, char *detail, size_t cap, const char **why)
+int
+department_manageable(struct page *pg, int64_t dept, const char **why)
 {
-	int64_t user = fnum(pg, UK_USER), dept = fnum(pg, UK_DEPARTMENT), ok = 0;
+	struct dbp p[2] = { P_INT(dept), P_TEXT(admin_area(pg)) };
+	int64_t ok = 0;
+	int rc;
+
+	if ((rc = db_int(&pg->c->db, Q_DEPARTMENT_IN_AREA, p, 2, 0, &ok)) != DB_OK)
+		return rc;
+	if (ok != 1)
+		*why = "所选部门不存在、已停用或不在您的管理范围内。";
+	return DB_OK;
+}
+
+/* A role at an enabled department of the area, for an account of the area. */
+static int
+role_change(struct page *pg, bool add, char *detail, size_t cap, const char **why,
+    const char **done)
+{
+	int64_t user = fnum(pg, UK_USER), dept = fnum(pg, UK_DEPARTMENT);
 	const char *role = fv(pg, UK_ROLE);
+	struct change ch;
 	struct dbp p[3];
 	int rc;
 
@@ -95,90 +112,101 @@ role_change(struct page *pg, bool add, char *detail, size_t cap, const char **wh
 		*why = "请选择用户、角色和部门。";
 		return DB_OK;
 	}
-	if ((rc = user_manageable(pg, user, why)) != DB_OK || *why != NULL)
+	if ((rc = user_manageable(pg, user, why)) != DB_OK || *why != NULL ||
+	    (rc = department_manageable(pg, dept, why)) != DB_OK || *why != NULL)
 		return rc;
-	/* roles only at departments of the administrator's own area */
-	p[0] = P_INT(dept);
-	p[1] = P_TEXT(admin_area(pg));
-	if ((rc = db_int(&pg->c->db, Q_DEPARTMENT_IN_AREA, p, 2, 0, &ok)) != DB_OK)
-		return rc;
-	if (ok != 1) {
-		*why = "所选部门不存在、已停用或不在您的管理范围内。";
-		return DB_OK;
+	if (add) {
+		memset(&ch, 0, sizeof(ch));
+		ch.staff_id = user;
+		ch.department_id = dept;
+		snprintf(ch.kind, sizeof(ch.kind), "add_role");
+		snprintf(ch.role, sizeof(ch.role), "%s", role);
+		return change_submit(pg, &ch, detail, cap, why, done);
 	}
-	/* Separation of duties (三员分立): an account is either an administrator or holds case
-	 * roles, never both, so that no administrator handles cases or sees an identity. */
-	p[0] = P_INT(user);
-	p[1] = P_INT(strcmp(role, "admin") != 0);
-	if (add && (rc = db_int(&pg->c->db, Q_STAFF_ROLE_KIND, p, 2, 0, &ok)) != DB_OK)
-		return rc;
-	if (add && ok > 0) {
-		*why = "管理员角色不能与案件办理角色（接报、承办、联系人、督办、信息公开）授予同一账户。";
-		return DB_OK;
-	}
+	/* taking a role away lowers what the account can do: at once */
 	p[0] = P_INT(user);
 	p[1] = P_TEXT(role);
 	p[2] = P_INT(dept);
-	rc = db_run(&pg->c->db, add ? Q_ROLE_ADD : Q_ROLE_DELETE, p, 3);
-	if (rc == DB_FAIL && add) {
-		*why = "该用户不存在。";
-		return DB_OK;
-	}
-	snprintf(detail, cap, "%s user %lld %s dept %lld", add ? "add_role" : "remove_role",
-	    (long long)user, role, (long long)dept);
-	return rc;
+	snprintf(detail, cap, "remove_role user %lld %s dept %lld", (long long)user, role,
+	    (long long)dept);
+	if ((rc = db_run(&pg->c->db, Q_ROLE_DELETE, p, 3)) != DB_OK)
+		return rc;
+	return change_notice(pg, user, "取消了您的一个角色", role, dept);
 }
 
+/* A new password (kind "reset_password", its hash prepared now) or a new second factor. */
 static int
-reset(struct page *pg, int64_t user, char *detail, size_t cap, const char **why)
+reset(struct page *pg, const char *kind, char *detail, size_t cap, const char **why,
+    const char **done)
 {
-	uint8_t salt[AUTH_SALT_LEN], hash[AUTH_HASH_LEN];
-	struct dbp p[5];
+	int64_t user = fnum(pg, UK_USER);
+	struct change ch;
 	int rc;
 
 	if ((rc = user_manageable(pg, user, why)) != DB_OK || *why != NULL)
 		return rc;
-	if ((*why = new_hash(fv(pg, UK_PASSWORD), salt, hash)) != NULL)
-		return DB_OK;
-	p[0] = P_BLOB(hash, sizeof(hash));
-	p[1] = P_BLOB(salt, sizeof(salt));
-	p[2] = P_INT(AUTH_ITERATIONS);
-	p[3] = P_INT(1);
-	p[4] = P_INT(user);
-	snprintf(detail, cap, "reset password of user %lld", (long long)user);
-	return db_run(&pg->c->db, Q_STAFF_SET_PASSWORD, p, 5);
+	memset(&ch, 0, sizeof(ch));
+	ch.staff_id = user;
+	snprintf(ch.kind, sizeof(ch.kind), "%s", kind);
+	if (strcmp(kind, "reset_password") == 0) {
+		if ((*why = new_hash(fv(pg, UK_PASSWORD), ch.salt, ch.hash)) != NULL)
+			return DB_OK;
+		ch.hash_len = sizeof(ch.hash);
+		ch.salt_len = sizeof(ch.salt);
+		ch.iter = AUTH_ITERATIONS;
+	}
+	rc = change_submit(pg, &ch, detail, cap, why, done);
+	explicit_bzero(&ch, sizeof(ch));
+	return rc;
+}
+
+static int
+toggle(struct page *pg, char *detail, size_t cap, const char **why)
+{
+	int64_t user = fnum(pg, UK_USER);
+	struct dbp p[1] = { P_INT(user) };
+	int rc;
+
+	if ((rc = user_manageable(pg, user, why)) != DB_OK || *why != NULL)
+		return rc;
+	snprintf(detail, cap, "toggle user %lld", (long long)user);
+	if ((rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1)) != DB_OK)
+		return rc;
+	return change_notice(pg, user, "停用或重新启用了您的账户", NULL, 0);
 }
 
 void
 users_post(struct page *pg)
 {
-	const char *action = fv(pg, UK_ACTION), *why = NULL;
-	int64_t user = fnum(pg, UK_USER);
+	static const char *const decisions[] = { "approve", "refuse", "withdraw" };
+	const char *action = fv(pg, UK_ACTION), *why = NULL, *done = NULL;
 	char detail[200] = "";
-	struct dbp p[1];
-	int rc = DB_OK;
+	int rc = DB_OK, i;
 
 	if (pg->errors > 0)
 		why = "请修改标出的项目后重新提交。";
 	else if (strcmp(action, "create") == 0)
 		rc = create(pg, detail, sizeof(detail), &why);
 	else if (strcmp(action, "add_role") == 0 || strcmp(action, "remove_role") == 0)
-		rc = role_change(pg, action[0] == 'a', detail, sizeof(detail), &why);
-	else if (strcmp(action, "toggle") == 0 && user > 0) {
-		if ((rc = user_manageable(pg, user, &why)) == DB_OK && why == NULL) {
-			p[0] = P_INT(user);
-			rc = db_run(&pg->c->db, Q_USER_TOGGLE, p, 1);
-			snprintf(detail, sizeof(detail), "toggle user %lld", (long long)user);
-		}
-	} else if (strcmp(action, "reset") == 0 && user > 0)
-		rc = reset(pg, user, detail, sizeof(detail), &why);
-	else
-		why = "未知的操作。";
-	if (rc == DB_OK && why == NULL)
+		rc = role_change(pg, action[0] == 'a', detail, sizeof(detail), &why, &done);
+	else if (strcmp(action, "toggle") == 0)
+		rc = toggle(pg, detail, sizeof(detail), &why);
+	else if (strcmp(action, "reset") == 0 || strcmp(action, "reset_totp") == 0)
+		rc = reset(pg, action[5] == '\0' ? "reset_password" : "reset_totp", detail,
+		    sizeof(detail), &why, &done);
+	else {
+		for (i = 0; i < 2 && strcmp(action, decisions[i]) != 0; i++)
+			;
+		rc = change_decide(pg, i, fnum(pg, UK_CHANGE), &why);
+		done = i == 0 ? "已批准，变更已生效。" : i == 1 ? "已拒绝该申请。" : "已撤回申请。";
+	}
+	/* change_decide audits in its own transaction; everything else here */
+	if (rc == DB_OK && why == NULL && detail[0] != '\0')
 		rc = console_audit(pg, "user", 0, detail);
 	if (rc != DB_OK) {
 		db_unavailable(pg);
 		return;
 	}
-	users_show_message(pg, why != NULL ? 400 : 200, why != NULL ? why : "已保存。");
+	users_show_message(pg, why != NULL ? 400 : 200, why != NULL ? why : done ? done :
+	    "已保存。");
 }

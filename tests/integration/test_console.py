@@ -125,14 +125,20 @@ def setup_staff():
     U["contact"] = "contact" + SUFFIX
     U["other"] = "other" + SUFFIX
     U["super"] = "super" + SUFFIX
-    U["admin"] = "admin" + SUFFIX
+    U["admin"] = "admin" + SUFFIX          # a security administrator (安全管理员)
+    U["admin2"] = "admintwo" + SUFFIX      # a second one, who approves what the first asks
+    U["sysadmin"] = "sysadmin" + SUFFIX    # system administration (系统管理员)
+    U["auditor"] = "auditor" + SUFFIX      # the audit trail (审计管理员)
     U["newbie"] = "newbie" + SUFFIX
     make_staff(U["intake"], [("intake", prov)])
     make_staff(U["handler"], [("handler", nanguan)])
     make_staff(U["contact"], [("contact", nanguan)])
     make_staff(U["other"], [("handler", "长春市朝阳区工业和信息化局")])
     make_staff(U["super"], [("supervisor", "长春市工业和信息化局")])
-    make_staff(U["admin"], [("admin", prov)])
+    make_staff(U["admin"], [("secadmin", prov)])
+    make_staff(U["admin2"], [("secadmin", prov)])
+    make_staff(U["sysadmin"], [("sysadmin", prov)])
+    make_staff(U["auditor"], [("auditor", prov)])
     make_staff(U["newbie"], [("intake", prov)], must_change=True)
 
 
@@ -262,15 +268,21 @@ def identity_is_hidden_except_for_intake_officer_and_named_contact():
     intake.login(U["intake"])
     handler.login(U["handler"])
     contact.login(U["contact"])
-    admin.login(U["admin"])
+    admin.login(U["auditor"])
     # before anyone screened it, nobody may see the identity
-    x = admin.case_xml(cid)
-    assert x.find("identity").get("state") == "hidden" and "身份可见性测试" not in admin.get(
+    x = intake.case_xml(cid)
+    assert x.find("identity").get("state") == "hidden" and "身份可见性测试" not in intake.get(
         "/admin/case?id=%d" % cid).text
     names = {a.get("name") for a in x.findall("actions/action")}
     assert "reveal" not in names
-    a = admin.act(cid, "reveal")
-    assert a.status == 409
+    assert intake.act(cid, "reveal").status == 409
+    # administrators handle no case at all (三员分立)
+    for who in ("admin", "sysadmin", "auditor"):
+        b = Browser()
+        b.login(U[who])
+        assert b.get("/admin/case?id=%d" % cid).status == 403, who
+        assert b.act(cid, "reveal").status == 403, who
+        assert "身份可见性测试" not in b.get("/admin/cases").text
     # the intake officer who screens it becomes the one who may see it
     assert intake.act(cid, "accept").status == 200
     x = intake.case_xml(cid)
@@ -408,7 +420,7 @@ def reject_with_reason_is_final_and_shown():
 @test
 def refusal_reasons_are_edited_by_administrators():
     admin, intake = Browser(), Browser()
-    admin.login(U["admin"])
+    admin.login(U["sysadmin"])
     intake.login(U["intake"])
     audited = int(sql("SELECT COUNT(*) FROM audit WHERE action = 'reasons' AND detail LIKE "
                       "'save in_rectification%'")[0][0])
@@ -519,7 +531,7 @@ def unit_dashboard_splits_due_today_and_overdue():
 @test
 def routing_precedence_preview_and_government_goes_up():
     admin = Browser()
-    admin.login(U["admin"])
+    admin.login(U["sysadmin"])
     def preview(**q):
         q.setdefault("subject_type", "enterprise")
         a = admin.get("/admin/routing?format=xml&preview=1&" + urllib.parse.urlencode(q))
@@ -569,12 +581,23 @@ def routing_and_users_pages_are_for_administrators_only():
     sup = Browser()
     sup.login(U["super"])
     assert sup.get("/admin/audit").status == 200
+    # 三员分立: each administrator reaches its own pages only
+    reach = {"sysadmin": {"/admin/routing", "/admin/calendar", "/admin/reasons"},
+             "admin": {"/admin/users"}, "auditor": {"/admin/audit"}}
+    for who, mine in reach.items():
+        b = Browser()
+        b.login(U[who])
+        menu = {i.get("path") for i in b.get("/admin/?format=xml").xml().findall(".//menu/item")}
+        for path in ("/admin/routing", "/admin/users", "/admin/calendar", "/admin/reasons",
+                     "/admin/audit", "/admin/cases", "/admin/intake"):
+            assert (b.get(path).status == 200) == (path in mine), (who, path)
+            assert (path in menu) == (path in mine), (who, path, menu)
 
 
 @test
 def calendar_edit_and_import_change_deadlines():
     admin = Browser()
-    admin.login(U["admin"])
+    admin.login(U["sysadmin"])
     a = admin.post("/admin/calendar", [("csrf", admin.csrf), ("action", "set"), ("date", "2030-01-07"),
                                        ("off", "1"), ("name", "测试假日")])
     assert a.status == 200
@@ -594,8 +617,8 @@ def calendar_edit_and_import_change_deadlines():
 @test
 def audit_trail_is_append_only_and_filterable():
     admin = Browser()
-    admin.login(U["admin"])
-    a = admin.get("/admin/audit?format=xml&action=login&login=" + U["admin"])
+    admin.login(U["auditor"])
+    a = admin.get("/admin/audit?format=xml&action=login&login=" + U["auditor"])
     entries = a.xml().findall("entries/entry")
     assert entries and all(e.get("action") == "login" for e in entries)
     try:

@@ -51,7 +51,7 @@ def inspected_case(verdict):
 @test
 def page_numbers_out_of_range_are_400_naming_the_field():
     b = Browser()
-    b.login(U["admin"])
+    b.login(U["super"])
     for path in ("/admin/cases", "/admin/audit"):
         for bad in ("99999999999999999999", "0", "-1", "1e3", "100001", "x"):
             a = b.get("%s?page=%s&format=xml" % (path, bad))
@@ -60,7 +60,9 @@ def page_numbers_out_of_range_are_400_naming_the_field():
         assert b.get("%s?page=2" % path).status == 200
     a = b.get("/admin/case?id=12345678901234567890123&format=xml")
     assert a.status == 400 and a.xml().find("field[@name='id']") is not None
-    a = b.get("/admin/calendar?year=99999&format=xml")
+    s = Browser()
+    s.login(U["sysadmin"])
+    a = s.get("/admin/calendar?year=99999&format=xml")
     assert a.status == 400 and a.xml().find("field[@name='year']") is not None
     # the workers live on: the next request is answered
     assert b.get("/admin/cases").status == 200
@@ -156,7 +158,7 @@ def every_action_the_page_does_not_offer_is_refused_by_post():
     page is posted anyway, with its fields filled: 409 (or 404 when the case is not the user's
     to see), and nothing about the case changes."""
     users = {}
-    for who in ("intake", "handler", "contact", "super", "admin", "other"):
+    for who in ("intake", "handler", "contact", "super", "other"):
         users[who] = Browser()
         users[who].login(U[who])
     submitted, _, _ = public_report()
@@ -380,11 +382,30 @@ def supervisor_sees_case_history_of_its_area_not_who_viewed_identities():
     assert all(e.get("client") == "" for e in entries)     # no staff addresses either
     a = sup.get("/admin/audit?format=xml&action=reveal_identity")
     assert a.xml().findall("entries/entry") == []
-    # the administrator still reads the whole trail (until the auditor role exists)
+    # the trail belongs to the auditor (审计管理员): the province's reads all of it
     adm = Browser()
-    adm.login(U["admin"])
+    adm.login(U["auditor"])
     a = adm.get("/admin/audit?format=xml&action=reveal_identity")
     assert any(e.get("report-id") == str(cid) for e in a.xml().findall("entries/entry"))
+    a = adm.get("/admin/audit?format=xml&action=login_failed")
+    assert a.xml().findall("entries/entry"), "the provincial auditor sees unknown logins' failures"
+    # a county auditor reads its area only: its cases and its staff, not 吉林市's case,
+    # not the provincial intake officer's sign-ins, not the failures of unknown logins
+    county = "countyaudit" + con.SUFFIX
+    make_staff(county, [("auditor", NANGUAN)])
+    ca = Browser()
+    ca.login(county)
+    entries = ca.get("/admin/audit?format=xml").xml().findall("entries/entry")
+    reports = {e.get("report-id") for e in entries}
+    assert str(cid) in reports and str(far) not in reports, reports
+    logins = {e.get("login") for e in entries if e.get("action") == "login"}
+    assert county in logins and U["intake"] not in logins, logins
+    assert not any(e.get("action") == "login_failed" and e.get("login", "").startswith("?")
+                   for e in entries)
+    # and the security administrator does not read it at all
+    sec = Browser()
+    sec.login(U["admin"])
+    assert sec.get("/admin/audit").status == 403
 
 
 # ---------------------------------------------------------------- administrators' reach
@@ -401,7 +422,7 @@ def users_post(b, **fields):
 @test
 def administrators_act_only_in_their_area_and_never_on_themselves():
     county = "countyadmin" + con.SUFFIX
-    make_staff(county, [("admin", NANGUAN)])
+    make_staff(county, [("secadmin", NANGUAN)])
     b = Browser()
     b.login(county)
     page = b.get("/admin/users?format=xml").xml()
@@ -429,10 +450,10 @@ def administrators_act_only_in_their_area_and_never_on_themselves():
     assert a.status == 200, a.text[:300]
     assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % user_id(newbie)) == [["1"]]
     # separation of duties: an administrator gets no case role, a case officer no admin role
-    assert users_post(b, action="add_role", user=user_id(newbie), role="admin",
+    assert users_post(b, action="add_role", user=user_id(newbie), role="sysadmin",
                       department=dept_id(NANGUAN)).status == 400
     other_admin = "countyadm2" + con.SUFFIX
-    make_staff(other_admin, [("admin", NANGUAN)])
+    make_staff(other_admin, [("secadmin", NANGUAN)])
     assert users_post(b, action="add_role", user=user_id(other_admin), role="contact",
                       department=dept_id(NANGUAN)).status == 400
     assert sql("SELECT GROUP_CONCAT(role) FROM staff_role WHERE staff_id = %d"
@@ -444,6 +465,83 @@ def administrators_act_only_in_their_area_and_never_on_themselves():
     assert users_post(p, action="add_role", user=prov, role="intake",
                       department=dept_id("吉林省工业和信息化厅")).status == 400
     assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % prov) == [["1"]]
+
+
+def pending(b):
+    return {c.get("id"): c for c in b.get("/admin/users?format=xml").xml().findall("changes/change")}
+
+
+def can_sign_in(login, password=con.PASSWORD):
+    return Browser().login(login, password=password).status == 200
+
+
+@test
+def guarded_grants_and_resets_wait_for_a_second_security_administrator():
+    """三员分立: a grant of intake, contact or an administrator role, and a credential reset of
+    such an account, take effect only when another security administrator approves; nobody
+    approves its own request or a change of its own account; the owner is told."""
+    first, second = Browser(), Browser()
+    first.login(U["admin"])
+    second.login(U["admin2"])
+    prov = dept_id("吉林省工业和信息化厅")
+    x = "custodian" + con.SUFFIX
+    xid = make_staff(x, [])
+    a = users_post(first, action="add_role", user=xid, role="intake", department=prov)
+    assert a.status == 200 and "另一位安全管理员批准" in a.text, a.text[:300]
+    roles = lambda: sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % xid)[0][0]
+    assert roles() == "0"                                       # not yet
+    mine = [c for c in pending(first).values() if c.get("login") == x]
+    assert len(mine) == 1 and mine[0].get("mine") == "1" and mine[0].get("kind") == "add_role"
+    cid = mine[0].get("id")
+    # the one who asked cannot approve it
+    assert users_post(first, action="approve", change=cid).status == 400 and roles() == "0"
+    # nor can the account itself, were it a security administrator: tried below with a reset
+    theirs = pending(second)[cid]
+    assert theirs.get("mine") == "0" and theirs.get("by-login") == U["admin"]
+    assert users_post(second, action="approve", change=cid).status == 200
+    assert sql("SELECT role FROM staff_role WHERE staff_id = %d" % xid) == [["intake"]]
+    assert users_post(second, action="approve", change=cid).status == 400   # once
+    # the owner is told at the next sign-in, what, when and by whom; once
+    owner = Browser()
+    a = owner.login(x)                                          # lands on the dashboard
+    box = a.text[a.text.find("notice-box"):][:2000]
+    assert "接报" in box and U["admin"] in box and U["admin2"] in box, a.text[:2000]
+    assert owner.get("/admin/?format=xml").xml().findall("notices/notice") == []
+    # a password reset of the custodian waits too; refused, nothing changes
+    a = users_post(first, action="reset", user=xid, password="Reset-Pass-2026x")
+    assert a.status == 200 and "批准" in a.text
+    assert can_sign_in(x) and not can_sign_in(x, "Reset-Pass-2026x")
+    rid = [k for k, c in pending(second).items() if c.get("login") == x][0]
+    assert users_post(second, action="refuse", change=rid).status == 200
+    assert can_sign_in(x) and rid not in pending(second)
+    # approved, the new password works, the old does not, and sessions end
+    users_post(first, action="reset", user=xid, password="Reset-Pass-2026y")
+    rid = [k for k, c in pending(second).items() if c.get("login") == x][0]
+    assert owner.get("/admin/?format=xml").status == 200
+    assert users_post(second, action="approve", change=rid).status == 200
+    assert owner.get("/admin/?format=xml").status == 401         # signed out
+    assert can_sign_in(x, "Reset-Pass-2026y") and not can_sign_in(x)
+    # a handler's reset is not guarded: at once
+    h = "plainhandler" + con.SUFFIX
+    hid = make_staff(h, [("handler", NANGUAN)])
+    assert users_post(first, action="reset", user=hid, password="Handler-Pass-2026").status == 200
+    assert can_sign_in(h, "Handler-Pass-2026")
+    # a security administrator's own reset, asked by another, is not approved by itself
+    users_post(second, action="reset", user=user_id(U["admin"]), password="Admin-Pass-2026z")
+    rid = [k for k, c in pending(first).items() if c.get("login") == U["admin"]][0]
+    assert users_post(first, action="approve", change=rid).status == 400
+    assert users_post(second, action="withdraw", change=rid).status == 200
+    assert rid not in pending(first)
+    # a puppet administrator waits for approval like any guarded grant
+    puppet = "puppet" + con.SUFFIX
+    pid = make_staff(puppet, [])
+    users_post(first, action="add_role", user=pid, role="secadmin", department=prov)
+    assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % pid)[0][0] == "0"
+    # a grant that can never be made is refused when asked
+    assert users_post(first, action="add_role", user=xid, role="auditor",
+                      department=prov).status == 400
+    assert int(sql("SELECT COUNT(*) FROM audit WHERE action = 'user' AND detail LIKE "
+                   "'approved change %%'")[0][0]) >= 2
 
 
 # ---------------------------------------------------------------- behind real proxies

@@ -6,9 +6,11 @@ attachment download and jubaoctl export, and through the public status lookup. O
 custodians (the intake officer who screened the report, the verification contact named on it)
 see it, each view audited.
 
-(Known open path, finding 1 of issue 8: an administrator can make an account with the intake
-role and use it. That account is then an intake officer like any other and is covered here as
-one: it does not see the identity of a report it did not screen.)
+Administrators hold no case role (三员分立; the combinations below are made directly in the
+database, as a hostile operator could, and still reach nothing because an administrative role
+reaches no case). A security administrator who makes an intake account for itself must have a
+second one approve the grant (test_console_rules.py); the account is then an intake officer
+like any other and is covered here as one: it does not see a report it did not screen.
 
 Usage: test_custody.py BASE_URL STATE_DIR [test-name-substring]
 Prints "custody: N passed, N failed".
@@ -44,13 +46,17 @@ ACCOUNTS = {
     "supervisor_city": [("supervisor", CITY)],
     "supervisor_prov": [("supervisor", PROV)],
     "publisher": [("publisher", PROV)],
-    "admin": [("admin", PROV)],
-    "admin_intake": [("admin", PROV), ("intake", PROV)],
-    "admin_contact": [("admin", PROV), ("contact", NANGUAN)],
+    "sysadmin": [("sysadmin", PROV)],
+    "secadmin": [("secadmin", PROV)],
+    "auditor": [("auditor", PROV)],
+    "admins": [("sysadmin", PROV), ("secadmin", PROV), ("auditor", PROV)],
+    "secadmin_intake": [("secadmin", PROV), ("intake", CITY)],
+    "auditor_contact": [("auditor", PROV), ("contact", NANGUAN)],
     "handler_contact": [("handler", NANGUAN), ("contact", COOP)],
     "contact_handler": [("contact", NANGUAN), ("handler", COOP)],
     "all_but_custody": [("intake", CITY), ("handler", NANGUAN), ("contact", COOP),
-                        ("supervisor", PROV), ("publisher", PROV), ("admin", PROV)],
+                        ("supervisor", PROV), ("publisher", PROV), ("sysadmin", PROV),
+                        ("secadmin", PROV), ("auditor", PROV)],
 }
 
 TESTS = []
@@ -103,7 +109,7 @@ def only_the_two_custodians_ever_see_the_identity():
             assert not leaks(r.text), (label, path, leaks(r.text))
             tried += 1
         r = b.act(cid, "reveal")
-        assert r.status in (404, 409) and not leaks(r.text), (label, r.status)
+        assert r.status in (403, 404, 409) and not leaks(r.text), (label, r.status)
         tried += 1
     assert con.audit_count("reveal_identity", cid) == views    # none of them saw it
     # the two custodians do, each view audited

@@ -105,8 +105,8 @@ admin="ctladmin$$"
 echo 'Operator-Pass-2026' | "$CTL" create-admin "$admin" '测试管理员' --email "$admin@example.invalid" \
 	--department "$(sql "SELECT id FROM department WHERE name = '长春市工业和信息化局'")" > "$TMP/out" 2>&1
 check "create-admin exits 0" test $? = 0
-check "create-admin: the admin role only (no case role: no identity)" test \
-	"$(sql "SELECT GROUP_CONCAT(r.role ORDER BY CAST(r.role AS CHAR)) FROM staff s JOIN staff_role r ON r.staff_id = s.id WHERE s.login = '$admin'")" = "admin"
+check "create-admin: the security administrator role only (no case role: no identity)" test \
+	"$(sql "SELECT GROUP_CONCAT(r.role ORDER BY CAST(r.role AS CHAR)) FROM staff s JOIN staff_role r ON r.staff_id = s.id WHERE s.login = '$admin'")" = "secadmin"
 check "create-admin: must change, PBKDF2 count" test \
 	"$(sql "SELECT CONCAT(must_change, ' ', pw_iter) FROM staff WHERE login = '$admin'")" = "1 310000"
 check "create-admin: audit row" test \
@@ -141,7 +141,7 @@ if command -v script > /dev/null 2>&1; then
 	gen=$(sed -n 's/^password: \([A-Za-z0-9]*\).*/\1/p' "$TMP/out" | tr -d '\r')
 	check "create-admin on a terminal generates a password" test "${#gen}" = 16
 	check "create-admin: the default department is region_scope's provincial gongxin" test \
-		"$(sql "SELECT d.kind, d.region_code FROM staff s JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id WHERE s.login = '${admin}g' AND r.role = 'admin'" | tr '\t' ' ')" = "gongxin 220000"
+		"$(sql "SELECT d.kind, d.region_code FROM staff s JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id WHERE s.login = '${admin}g' AND r.role = 'secadmin'" | tr '\t' ' ')" = "gongxin 220000"
 fi
 
 # ---- reset-password ----
@@ -156,6 +156,8 @@ check "reset-password: unlocked, must change" test \
 check "reset-password: sessions ended" test "$(sql "SELECT COUNT(*) FROM staff_session WHERE staff_id = $sid")" = 0
 check "reset-password: audit row" test \
 	"$(sql "SELECT COUNT(*) FROM audit WHERE action = 'reset_password' AND detail = '$admin'")" = 1
+check "reset-password: the owner is told at the next sign-in" test \
+	"$(sql "SELECT COUNT(*) FROM staff_notice WHERE staff_id = $sid AND seen = 0 AND text LIKE '%jubaoctl%'")" = 1
 check "reset-password: the new password works" test "$(console_login "$admin" "$newpw")" = 303
 check "reset-password: the old one does not" test "$(console_login "$admin" 'Operator-Pass-2026')" != 303
 "$CTL" reset-password "nosuch$$" > /dev/null 2>&1
@@ -167,8 +169,8 @@ check "demo exits 0" test $? = 0
 "$CTL" demo > /dev/null 2>&1
 check "demo refuses without JUBAO_DEMO=1 (never on production by accident)" test $? = 1
 JUBAO_DEMO=1 "$CTL" demo > "$TMP/out" 2>/dev/null
-check "demo again: nothing new" has "$TMP/out" "0 created, 6 existed"
-check "demo: six accounts with roles and departments" test "$(sql "SELECT COUNT(*) FROM staff s JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id WHERE (s.login, r.role, d.name) IN (('admin','admin','吉林省工业和信息化厅'), ('intake','intake','吉林省工业和信息化厅'), ('nanguan','handler','长春市南关区工业和信息化局'), ('contact','contact','长春市南关区工业和信息化局'), ('supervisor','supervisor','长春市工业和信息化局'), ('publisher','publisher','吉林省工业和信息化厅')) AND s.must_change = 0 AND s.email = CONCAT(s.login, '@example.invalid')")" = 6
+check "demo again: nothing new" has "$TMP/out" "0 created, 9 existed"
+check "demo: nine accounts with roles and departments" test "$(sql "SELECT COUNT(*) FROM staff s JOIN staff_role r ON r.staff_id = s.id JOIN department d ON d.id = r.department_id WHERE (s.login, r.role, d.name) IN (('admin','secadmin','吉林省工业和信息化厅'), ('admin2','secadmin','吉林省工业和信息化厅'), ('sysadmin','sysadmin','吉林省工业和信息化厅'), ('auditor','auditor','吉林省工业和信息化厅'), ('intake','intake','吉林省工业和信息化厅'), ('nanguan','handler','长春市南关区工业和信息化局'), ('contact','contact','长春市南关区工业和信息化局'), ('supervisor','supervisor','长春市工业和信息化局'), ('publisher','publisher','吉林省工业和信息化厅')) AND s.must_change = 0 AND s.email = CONCAT(s.login, '@example.invalid')")" = 9
 check "demo: the demo password works" test "$(console_login publisher Jubao-demo-2026)" = 303
 
 # ---- a report through the public form ----

@@ -98,9 +98,17 @@ test_gongxin_by_area(void)
 	CHECK(staff_case_roles(&s, "220000", &none, out) == 0);
 
 	user(&s, "prov");
-	grant(&s, R_ADMIN, &GX_PROV);
+	grant(&s, R_PUBLISHER, &GX_PROV);
 	CHECK(staff_case_roles(&s, "220202", &none, out) == 1);
 	CHECK(staff_case_roles(&s, "210102", &none, out) == 0);     /* another province */
+
+	/* the three administrators reach no case, not even at the province's 工信 (三员分立) */
+	user(&s, "admins");
+	grant(&s, R_SYSADMIN, &GX_PROV);
+	grant(&s, R_SECADMIN, &GX_PROV);
+	grant(&s, R_AUDITOR, &GX_PROV);
+	CHECK(staff_case_roles(&s, "220202", &none, out) == 0);
+	CHECK(staff_case_roles(&s, "220000", &none, out) == 0);
 
 	/* an intake role at a department that is not 工信 reaches nothing by area */
 	user(&s, "odd");

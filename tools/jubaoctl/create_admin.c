@@ -123,7 +123,7 @@ resolve_department(struct ctl *c, const char *dept_arg, int64_t *dept, char *nam
 int
 cmd_create_admin(struct ctl *c, int argc, char **argv)
 {
-	static const char *const roles[] = { "admin" };
+	static const char *const roles[] = { "secadmin" };
 	const char *dept_arg = NULL, *email = NULL, *pos[2];
 	const struct opt opts[] = {
 		{ "--department", &dept_arg }, { "--email", &email }, { NULL, NULL },
@@ -183,7 +183,7 @@ cmd_create_admin(struct ctl *c, int argc, char **argv)
 			fail("creating the account: %s", db_reason(rc));
 		goto out;
 	}
-	printf("created %s (admin) on %s [department %lld]\n", pos[0], name,
+	printf("created %s (secadmin) on %s [department %lld]\n", pos[0], name,
 	    (long long)dept);
 	if (generated)
 		printf("password: %s\n(shown only now; it must be changed at the first login)\n",

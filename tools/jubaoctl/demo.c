@@ -32,7 +32,10 @@ cmd_demo(struct ctl *c, int argc, char **argv)
 	static const struct {
 		const char *login, *name, *role, *dept;
 	} demo[] = {
-		{ "admin", "演示管理员", "admin", "吉林省工业和信息化厅" },
+		{ "admin", "安全管理员", "secadmin", "吉林省工业和信息化厅" },
+		{ "admin2", "安全管理员二", "secadmin", "吉林省工业和信息化厅" },
+		{ "sysadmin", "系统管理员", "sysadmin", "吉林省工业和信息化厅" },
+		{ "auditor", "审计管理员", "auditor", "吉林省工业和信息化厅" },
 		{ "intake", "接报员", "intake", "吉林省工业和信息化厅" },
 		{ "nanguan", "南关区承办人", "handler", "长春市南关区工业和信息化局" },
 		{ "contact", "核查组联系人", "contact", "长春市南关区工业和信息化局" },

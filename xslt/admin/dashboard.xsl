@@ -28,6 +28,17 @@
       </p>
     </div>
     <xsl:call-template name="a-page-message"/>
+    <xsl:if test="notices/notice">
+      <section class="notice-box" role="status" aria-labelledby="notices-title">
+        <h2 id="notices-title">您的账户自上次登录以来的变更</h2>
+        <ul>
+          <xsl:for-each select="notices/notice">
+            <li><span class="nowrap"><xsl:value-of select="@at"/></span><xsl:text> </xsl:text><xsl:value-of select="."/></li>
+          </xsl:for-each>
+        </ul>
+        <p class="hint">如有您不知道的变更，请立即报告本单位安全管理员和审计管理员。</p>
+      </section>
+    </xsl:if>
     <xsl:if test="counts">
       <xsl:apply-templates select="." mode="dashboard-body"/>
     </xsl:if>

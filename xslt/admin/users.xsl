@@ -15,6 +15,73 @@
     <h1>用户</h1>
     <xsl:call-template name="a-page-message"/>
 
+    <!-- Changes that wait for a second security administrator (三员分立): a grant
+         of 接报, 联系人 or an administrator role, and a password or second-factor
+         reset of such an account. The one who asked may only withdraw. -->
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">
+        <xsl:text>待批准的变更</xsl:text>
+        <span class="h-count"><xsl:value-of select="count(changes/change)"/></span>
+      </h2>
+      <xsl:choose>
+        <xsl:when test="changes/change">
+          <div class="table-wrap">
+            <table class="data-table changes-table">
+              <thead>
+                <tr>
+                  <th scope="col">申请时间</th>
+                  <th scope="col">账户</th>
+                  <th scope="col">变更</th>
+                  <th scope="col">申请人</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="changes/change">
+                  <tr>
+                    <td class="nowrap"><xsl:value-of select="@at"/></td>
+                    <td class="nowrap code"><xsl:value-of select="@login"/></td>
+                    <td>
+                      <xsl:value-of select="@kind-label"/>
+                      <xsl:if test="normalize-space(@role) != ''">
+                        <xsl:text>：</xsl:text>
+                        <xsl:value-of select="@role"/>
+                        <xsl:text> · </xsl:text>
+                        <xsl:value-of select="@department"/>
+                      </xsl:if>
+                    </td>
+                    <td><xsl:value-of select="@by"/>（<span class="code"><xsl:value-of select="@by-login"/></span>）</td>
+                    <td class="cell-actions">
+                      <xsl:choose>
+                        <xsl:when test="@mine = '1'">
+                          <xsl:call-template name="u-change-button">
+                            <xsl:with-param name="action" select="'withdraw'"/>
+                            <xsl:with-param name="label" select="'撤回'"/>
+                          </xsl:call-template>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:call-template name="u-change-button">
+                            <xsl:with-param name="action" select="'approve'"/>
+                            <xsl:with-param name="label" select="'批准'"/>
+                          </xsl:call-template>
+                          <xsl:call-template name="u-change-button">
+                            <xsl:with-param name="action" select="'refuse'"/>
+                            <xsl:with-param name="label" select="'拒绝'"/>
+                          </xsl:call-template>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+          <p class="hint">批准前请核实申请人和账户使用人的身份。申请人本人和被变更的账户不能批准。</p>
+        </xsl:when>
+        <xsl:otherwise><p class="muted">没有待批准的变更。</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+
     <section aria-labelledby="users-title">
       <h2 id="users-title">
         <xsl:text>用户和角色</xsl:text>
@@ -96,6 +163,12 @@
                       </xsl:choose>
                     </button>
                   </form>
+                  <form class="inline-form" method="post" action="{$base}/admin/users">
+                    <xsl:call-template name="a-csrf"/>
+                    <input type="hidden" name="action" value="reset_totp"/>
+                    <input type="hidden" name="user" value="{@id}"/>
+                    <button type="submit" class="button button-secondary button-small">重置动态验证码</button>
+                  </form>
                   <xsl:variable name="reset" select="$posted-action = 'reset' and
                                                      string(@id) = string($posted[@name = 'user'][1])"/>
                   <details class="confirm">
@@ -128,7 +201,7 @@
           </tbody>
         </table>
       </div>
-      <p class="hint">重置后用户须用临时密码登录并立即修改。停用的用户不能登录，已有的办理记录保留。</p>
+      <p class="hint">重置后用户须用临时密码登录并立即修改。接报、联系人和管理员账户的重置须另一位安全管理员批准。停用的用户不能登录，已有的办理记录保留。</p>
     </section>
 
     <!-- After a failed post (400), the form that was posted keeps what was
@@ -232,8 +305,11 @@
           <dt>核查组联系人</dt><dd>被指定的案件中，可查看举报人身份并与其联系</dd>
           <dt>上级督办</dt><dd>查看下级案件和期限，督办超期案件，查看审计日志</dd>
           <dt>信息公开</dt><dd>维护公示公告名单</dd>
-          <dt>管理员</dt><dd>用户、移交规则和工作日历</dd>
+          <dt>系统管理员</dt><dd>移交规则、工作日历和不予受理理由（全省统一，由省级维护）</dd>
+          <dt>安全管理员</dt><dd>本地区的用户、角色和重置</dd>
+          <dt>审计管理员</dt><dd>查阅本地区的审计日志</dd>
         </dl>
+        <p class="hint">三员分立：管理员不办理案件；一个账户只能担任一种管理员角色。授予接报、联系人或管理员角色须另一位安全管理员批准。</p>
       </section>
 
       <section class="panel-box" aria-labelledby="create-title">
@@ -336,6 +412,22 @@
         </form>
       </section>
     </div>
+  </xsl:template>
+
+  <xsl:template name="u-change-button">
+    <xsl:param name="action"/>
+    <xsl:param name="label"/>
+    <form class="inline-form" method="post" action="{$base}/admin/users">
+      <xsl:call-template name="a-csrf"/>
+      <input type="hidden" name="action" value="{$action}"/>
+      <input type="hidden" name="change" value="{@id}"/>
+      <button type="submit" class="button button-small">
+        <xsl:if test="$action != 'approve'">
+          <xsl:attribute name="class">button button-secondary button-small</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$label"/>
+      </button>
+    </form>
   </xsl:template>
 
 </xsl:stylesheet>
