@@ -233,3 +233,9 @@ staff_case_roles(const struct staff *s, const char *region, const struct case_de
 	}
 	return n;
 }
+
+bool
+staff_needs_factor(const struct staff *s)
+{
+	return (s->roles & GUARDED_ROLES) != 0;
+}

@@ -48,6 +48,9 @@ struct staff {
 /* Load the session whose token hashes to token_hash, as of now. 1 signed in, 0 not (unknown,
  * expired or disabled: an expired session is deleted), or a db error. */
 int staff_session(struct db *, const uint8_t token_hash[32], int64_t now, struct staff *);
+/* Must the account sign in with a second factor (it holds a guarded role: intake, contact or
+ * an administrator)? */
+bool staff_needs_factor(const struct staff *);
 /* Start a session for staff id (after password and second factor): token_out receives the new
  * token (hex) for the caller's cookie, which the caller wipes once sent. DB_OK or a db error. */
 int staff_login(struct db *, int64_t staff_id, bool totp_ok, int64_t now,

@@ -157,6 +157,8 @@ totp_show(struct page *pg, int status, const char *message, const char *bad_fiel
 		if (bad_field != NULL)
 			xml_attr(xml_add(root, "field", message), "name", bad_field);
 	}
+	if (staff_needs_factor(&pg->s))
+		xml_add(root, "required", "1");
 	if (pg->s.has_totp) {
 		xml_add(root, "enabled", "1");
 		app_send(pg->c, status, doc);
@@ -274,6 +276,11 @@ totp_post(struct page *pg)
 	    !auth_verify(pw, strlen(pw), a.salt, (unsigned)a.iter, a.hash)) {
 		(void)console_audit(pg, off ? "totp_disable_refused" : "totp_enable_refused", 0, "");
 		totp_show(pg, 400, "密码不正确。", "password");
+		return;
+	}
+	if (off && staff_needs_factor(&pg->s)) {
+		totp_show(pg, 400, "您的账户可以查看举报人身份或担任管理员，必须使用动态验证码，不能停用。"
+		    "手机丢失时请联系安全管理员重置（须另一位安全管理员批准）。", NULL);
 		return;
 	}
 	rc = code == NULL ? 1 : off ? totp_disable(pg, &a, code) : totp_enable(pg, &a, code);

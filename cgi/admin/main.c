@@ -89,9 +89,9 @@ static const struct route routes[] = {
 	    ROUTE_FIRST },
 	{ "/admin/password", true, ANYONE, SCOPE_SELF, BODY_SMALL, KEYS(password_keys),
 	    password_post, ROUTE_FIRST | ROUTE_OWN_ERRORS },
-	{ "/admin/totp", false, ANYONE, SCOPE_SELF, BODY_SMALL, NOKEYS, totp_page, 0 },
+	{ "/admin/totp", false, ANYONE, SCOPE_SELF, BODY_SMALL, NOKEYS, totp_page, ROUTE_ENROL },
 	{ "/admin/totp", true, ANYONE, SCOPE_SELF, BODY_SMALL, KEYS(totp_keys), totp_post,
-	    ROUTE_OWN_ERRORS },
+	    ROUTE_OWN_ERRORS | ROUTE_ENROL },
 };
 
 const struct form_key *
@@ -187,6 +187,14 @@ admit(struct page *pg, const struct route *r)
 	}
 	if (pg->s.must_change && !(r->flags & ROUTE_FIRST)) {
 		app_redirect(c, "/admin/password");
+		return false;
+	}
+	/* The custodians and the administrators sign in with a second factor: until one is set
+	 * up, the password opens the set-up page only (ROUTE_FIRST: the password change and
+	 * logout stay open too). */
+	if (staff_needs_factor(&pg->s) && !pg->s.has_totp &&
+	    !(r->flags & (ROUTE_FIRST | ROUTE_ENROL))) {
+		app_redirect(c, "/admin/totp");
 		return false;
 	}
 	if (!may_use(r, &pg->s)) {

@@ -30,8 +30,9 @@ def test(fn):
 
 
 def new_staff(prefix):
+    """A handler: its second factor is optional, so the tests switch it on and off."""
     login = prefix + con.SUFFIX
-    return login, make_staff(login, [("intake", PROV)])
+    return login, make_staff(login, [("handler", PROV)])
 
 
 def normalised(answer, login):

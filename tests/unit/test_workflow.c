@@ -51,7 +51,8 @@ expected(enum action a, enum state s, enum role r, bool on_lead, bool me_intake,
 	case A_RELEASE:
 		return r == R_INTAKE && in(s, handling) && HAS(FEEDBACK_DRAFT);
 	case A_NOTE:
-		return r != R_PUBLISHER;
+		/* the case roles that work on cases; no administrator (三员分立) */
+		return r == R_INTAKE || r == R_HANDLER || r == R_CONTACT || r == R_SUPERVISOR;
 	case A_PRESS:
 		return r == R_SUPERVISOR && s != S_CLOSED && s != S_REJECTED;
 	case A_REVEAL:

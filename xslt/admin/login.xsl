@@ -148,7 +148,7 @@
             <p>如更换了手机，可按下面的步骤重新绑定；确认后原绑定失效。</p>
           </xsl:if>
         </div>
-        <xsl:if test="normalize-space(secret) = ''">
+        <xsl:if test="normalize-space(secret) = '' and not(string(required) = '1')">
           <h2>停用动态验证码</h2>
           <p>停用需要当前密码和一个当前的动态验证码；停用后登录只需密码。此操作记入审计日志。</p>
           <form class="admin-form" method="post" action="{$base}/admin/totp" accept-charset="UTF-8">
@@ -180,6 +180,11 @@
         </xsl:if>
       </xsl:if>
       <xsl:if test="normalize-space(secret) != ''">
+        <xsl:if test="string(required) = '1' and not(string(enabled) = '1')">
+          <div class="notice notice-warning" role="alert">
+            <p><strong>您的账户必须启用动态验证码后才能使用。</strong>接报、核查组联系人和各类管理员账户可以接触举报人身份或管理权限，登录须同时使用密码和手机验证器。</p>
+          </div>
+        </xsl:if>
         <xsl:if test="not(string(enabled) = '1')">
           <p class="lead">启用动态验证码后，登录时除密码外还需输入手机验证器应用生成的6位数字，即使密码泄露，他人也无法登录。</p>
         </xsl:if>
