@@ -477,6 +477,15 @@ before=$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM repo
 check "rotate with only the SM2 public key exits 1" test $? = 1
 check "rotate with only the SM2 public key: the records do not open" has "$TMP/out" "could not be opened"
 check "rotate with only the SM2 public key leaves the records" test "$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")" = "$before"
+# An OpenSSL without SM2, simulated: every algorithm must come from a FIPS provider, and there
+# is none. A key file with an sm2 line is refused when it is loaded, saying why.
+printf 'openssl_conf = init\n[init]\nalg_section = algs\n[algs]\ndefault_properties = fips=yes\n' > "$TMP/nosm2.cnf"
+{ grep '^mac_key = ' "$KEYS"; grep "^identity_key = $k5 sm2-public " "$TMP/keygen5"; echo "identity_current = $k5"; } > "$TMP/keys"
+OPENSSL_CONF="$TMP/nosm2.cnf" "$CTL" -c "$TMP/jubao.conf" rotate > "$TMP/out" 2>&1
+check "an OpenSSL without SM2: the sm2 key line is refused at load" test $? = 1
+check "an OpenSSL without SM2: the reason says so" has "$TMP/out" "has no SM2"
+OPENSSL_CONF="$TMP/nosm2.cnf" "$CTL" keygen --alg sm2 > "$TMP/out" 2>&1
+check "an OpenSSL without SM2: keygen --alg sm2 refuses" test $? = 1
 # Back to the key the running programs use.
 set_current "$orig_cur"
 "$CTL" rotate > "$TMP/out" 2>&1
