@@ -382,9 +382,7 @@ seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, s
 	put_be32(out + 1, k->id);
 	if (k->alg == SEAL_SM2) {
 		/* No IV: SM2 draws its ephemeral key itself. The blob may be shorter than need. */
-		if (sm2_seal_blob(k->pub, out, outcap, aad, aadlen, pt, ptlen, outlen) == -1)
-			goto fail;
-		rc = 0;
+		rc = sm2_seal_blob(k->pub, out, outcap, aad, aadlen, pt, ptlen, outlen);
 		goto fail;
 	}
 	if (seal_params(k->alg, &prefix, &ivlen, &taglen) == -1)
