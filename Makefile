@@ -32,8 +32,8 @@ CFLAGS    = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -f
 LDFLAGS   = -pie -Wl,-z,relro,-z,now $(LDSAN)
 LIBS      = -lfcgi $(PKG_LIBS)
 
-LIB_MODULES = arena log config proxy crypto seal seal_x25519 tokens validate calendar holidays \
-              region http form db dbload \
+LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens validate calendar \
+              holidays region http form db dbload \
               queries render audit \
               auth workflow staff \
               refdata ratelimit scrub store report reportform app routing htmlout
@@ -135,7 +135,8 @@ bench-console: deps
 # the repository). fuzz_http gets the multipart dictionary.
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS = lib/arena.c lib/log.c lib/proxy.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
-            lib/seal.c lib/seal_x25519.c lib/tokens.c lib/holidays.c lib/config.c lib/scrub.c
+            lib/seal.c lib/seal_x25519.c lib/seal_sm2.c lib/tokens.c lib/holidays.c lib/config.c \
+            lib/scrub.c
 FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=undefined -Ilib
 FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict

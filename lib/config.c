@@ -296,9 +296,30 @@ x25519_key(struct seal_key *k, const char *alg, const char *hex)
 	return crypto_unhex(hex, strlen(hex), k->pub, X25519_KEY_LEN) != 0 ? -1 : 0;
 }
 
-/* "ID [ALG] HEX": ALG is aes-256-gcm, sm4-ctr-hmac-sm3, x25519 or x25519-public; without it,
- * the configured identity_cipher. Each key keeps its algorithm, so records sealed before a
- * change of cipher still open. On error the slot may hold key bytes: secrets_load wipes all. */
+/* The key of an sm2 line: "sm2" HEX is the private scalar (32 bytes, 1 <= d <= n - 2; the
+ * console's key file), its public point derived; "sm2-public" HEX only the public point, 65
+ * bytes uncompressed (04 || x || y), which must lie on the curve (the public programs' key
+ * file). 0 ok, -1. */
+static int
+sm2_key(struct seal_key *k, const char *alg, const char *hex)
+{
+	k->alg = SEAL_SM2;
+	k->has_private = strcmp(alg, "sm2") == 0;
+	if (!k->has_private && strcmp(alg, "sm2-public") != 0)
+		return -1;
+	if (k->has_private)
+		return crypto_unhex(hex, strlen(hex), k->key, SM2_PRIV_LEN) != 0 ||
+		    sm2_public(k->key, k->pub) != 0 ? -1 : 0;
+	return crypto_unhex(hex, strlen(hex), k->pub, SM2_PUB_LEN) != 0 ||
+	    !sm2_public_ok(k->pub) ? -1 : 0;
+}
+
+/* "ID [ALG] HEX": ALG is aes-256-gcm, sm4-ctr-hmac-sm3, x25519, x25519-public, sm2 or
+ * sm2-public; without it, the configured identity_cipher. Each key keeps its algorithm, so
+ * records sealed before a change of cipher still open. -1 malformed; -2 well formed, but this
+ * OpenSSL lacks the algorithm (an SM2 key where SM2 was left out of the build): said at start-up
+ * rather than at the first report. On error the slot may hold key bytes: secrets_load wipes
+ * all. */
 static int
 secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
 {
@@ -320,8 +341,13 @@ secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
 		*hex++ = '\0';
 		while (*hex == ' ')
 			hex++;
+		if (strncmp(end, "sm2", 3) == 0 && !seal_alg_available(SEAL_SM2))
+			return -2;
 		if (strncmp(end, "x25519", 6) == 0) {
 			if (x25519_key(k, end, hex) != 0)
+				return -1;
+		} else if (strncmp(end, "sm2", 3) == 0) {
+			if (sm2_key(k, end, hex) != 0)
 				return -1;
 		} else if (parse_alg(end, &k->alg) != 0 ||
 		    crypto_unhex(hex, strlen(hex), k->key, SEAL_KEY_LEN) != 0)
@@ -377,7 +403,13 @@ secrets_load(struct config *c, struct secrets *s, char *err, size_t errlen)
 			if (set_str(c->db_password, sizeof(c->db_password), v) != 0)
 				goto bad;
 		} else if (strcmp(k, "identity_key") == 0) {
-			if (secrets_identity_key(s, v, c->identity_alg) != 0)
+			if ((r = secrets_identity_key(s, v, c->identity_alg)) == -2) {
+				snprintf(err, errlen, "%s:%d: this OpenSSL has no SM2 public-key "
+				    "encryption (SM2, SM3): an sm2 identity key needs an OpenSSL "
+				    "built with them", c->key_file, lineno);
+				goto out;
+			}
+			if (r != 0)
 				goto bad;
 		} else if (strcmp(k, "identity_current") == 0) {
 			if (parse_uint(v, 1, 0xffffffffULL, &cur) != 0)
@@ -410,6 +442,31 @@ out:
 	fclose(f);
 	if (rc != 0)
 		secrets_wipe(s);
+	return rc;
+}
+
+int
+secrets_sm2_lines(uint32_t id, char *out, size_t cap)
+{
+	uint8_t priv[SM2_PRIV_LEN], pub[SM2_PUB_LEN];
+	char hpriv[2 * SM2_PRIV_LEN + 1], hpub[2 * SM2_PUB_LEN + 1];
+	int n, rc = -1;
+
+	if (id == 0 || sm2_keygen(priv, pub) != 0)
+		goto out;
+	crypto_hex(priv, sizeof(priv), hpriv);
+	crypto_hex(pub, sizeof(pub), hpub);
+	n = snprintf(out, cap, "identity_key = %lu sm2 %s\n"
+	    "identity_key = %lu sm2-public %s\n", (unsigned long)id, hpriv, (unsigned long)id,
+	    hpub);
+	if (n < 0 || (size_t)n >= cap)
+		goto out;
+	rc = 0;
+out:
+	explicit_bzero(priv, sizeof(priv));
+	explicit_bzero(hpriv, sizeof(hpriv));
+	if (rc != 0 && cap > 0)
+		explicit_bzero(out, cap);
 	return rc;
 }
 

@@ -78,5 +78,10 @@ void secrets_wipe(struct secrets *);
  * (cap bytes; 256 suffice). 0 ok, -1 (out then wiped). The caller wipes out after use. */
 #define SECRETS_X25519_LINES_MAX 256
 int secrets_x25519_lines(uint32_t id, char *out, size_t cap);
+/* The same for a new SM2 identity key (the 国密 choice): "identity_key = ID sm2 <private scalar,
+ * 64 hex>\n" then "identity_key = ID sm2-public <uncompressed point 04||x||y, 130 hex>\n" into
+ * out (cap bytes; 320 suffice). 0 ok, -1 (out then wiped). The caller wipes out after use. */
+#define SECRETS_SM2_LINES_MAX 320
+int secrets_sm2_lines(uint32_t id, char *out, size_t cap);
 
 #endif

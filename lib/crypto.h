@@ -1,12 +1,13 @@
 /*
  * crypto.h: every cryptographic operation of jubao, on OpenSSL 3.0.
  *
- * One header for four source files:
+ * One header for five source files:
  *  - crypto.c, primitives: random bytes, SHA-256, HMAC-SHA256, constant-time comparison, hex;
  *  - seal.c, sealing of the reporter's identity: an authenticated encryption format with a key
- *    id in its header, so that keys can be rotated (X25519 public-key sealing, AES-256-GCM, or
- *    SM4-CTR + HMAC-SM3 for 国密), and the key ring;
+ *    id in its header, so that keys can be rotated (X25519 public-key sealing, SM2 public-key
+ *    sealing for 国密, AES-256-GCM, or SM4-CTR + HMAC-SM3 for 国密), and the key ring;
  *  - seal_x25519.c, X25519 key pairs and the key agreement of public-key sealing;
+ *  - seal_sm2.c, SM2 key pairs and SM2 public-key encryption (GB/T 32918.4) of alg 4;
  *  - tokens.c, the user-facing secrets: ticket numbers (16 digits, Luhn), query codes (8
  *    symbols) and CSRF tokens.
  *
@@ -55,22 +56,28 @@ int	crypto_unhex(const char *s, size_t slen, uint8_t *out, size_t outlen);
 
 /* ---- sealing the reporter's identity ---- */
 
-enum seal_alg { SEAL_AES256_GCM = 1, SEAL_SM4_CTR_HMAC_SM3 = 2, SEAL_X25519_AESGCM = 3 };
+enum seal_alg {
+	SEAL_AES256_GCM = 1, SEAL_SM4_CTR_HMAC_SM3 = 2, SEAL_X25519_AESGCM = 3, SEAL_SM2 = 4
+};
 
 #define SEAL_KEY_LEN	32
 #define SEAL_HDR_LEN	5	/* alg (1 byte) || key id (4 bytes, big-endian) */
 #define X25519_KEY_LEN	32
+#define SM2_PRIV_LEN	32	/* the private scalar d, big-endian, 1 <= d <= n - 2 */
+#define SM2_PUB_LEN	65	/* the public point, uncompressed: 04 || x (32) || y (32) */
+#define SEAL_PUB_MAX	SM2_PUB_LEN
 
 /*
  * A sealing key. For the symmetric algs, key is the secret key (has_private and pub unused).
- * For SEAL_X25519_AESGCM, pub is the recipient's public key, which is all that sealing needs;
- * key is the private key when has_private, else zeros: such a key seals but never unseals.
+ * For the public-key algs (SEAL_X25519_AESGCM: pub's first 32 bytes; SEAL_SM2: all 65), pub is
+ * the recipient's public key, which is all that sealing needs; key is the private key when
+ * has_private, else zeros: such a key seals but never unseals.
  */
 struct seal_key {
 	uint32_t	id;
 	enum seal_alg	alg;
 	uint8_t		key[SEAL_KEY_LEN];
-	uint8_t		pub[X25519_KEY_LEN];
+	uint8_t		pub[SEAL_PUB_MAX];
 	bool		has_private;
 };
 
@@ -100,16 +107,33 @@ struct keyring {
  *     ephemeral private, recipient public), salt = ephemeral public || recipient public,
  *     info = "jubao identity v1"). A fresh ephemeral key pair per record; only the holder of
  *     the recipient's private key can open it.
+ * SEAL_SM2:              no IV and no tag of ours: after the header comes the SM2 ciphertext
+ *     (GB/T 32918.4-2016, SM3 as its hash and KDF) in the DER form of GM/T 0009-2012 that
+ *     OpenSSL 3 writes, SEQUENCE { INTEGER x1, INTEGER y1, OCTET STRING C3 (32),
+ *     OCTET STRING C2 }, of the message
+ *         SM3(header (5) || aad || 8-byte big-endian aad length) (32) || plaintext.
+ *     SM2 encryption takes no associated data; the digest inside the message binds the header
+ *     and aad to it (C3 = SM3(x2 || M || y2) authenticates M under the shared point), and is
+ *     compared in constant time on opening. The DER integers drop leading zero bytes, so the
+ *     blob is up to a few bytes shorter than seal_size(); it must be exactly one SEQUENCE
+ *     (OpenSSL's decryption ignores bytes after it: unseal() does not).
+ *     Why SM2 encryption and not SM2 key agreement + SM4: it is the public-key encryption of
+ *     the 国密 standard itself, which an assessment recognises as such, OpenSSL 3.0 has it
+ *     (SM4-GCM and the SM2 key exchange protocol it lacks), and it is one call each way.
  * The caller's aad (e.g. the report's ticket) is authenticated but not stored in the blob.
  */
 
-/* Blob size for a plaintext of n bytes; 0 for an unknown alg or if the size would overflow. */
+/*
+ * Blob size for a plaintext of n bytes; 0 for an unknown alg or if the size would overflow.
+ * Exact for every alg but SEAL_SM2, for which it is the largest size a blob can have.
+ */
 size_t	seal_size(enum seal_alg alg, size_t n);
 
 /*
  * Seal pt[0..ptlen) with key k (k->alg chooses the algorithm) into out, which has outcap >=
- * seal_size(k->alg, ptlen) bytes; *outlen gets the blob length. aad may be NULL when aadlen is
- * 0. A fresh random IV is drawn for every call. 0 ok, -1 error (*outlen then 0).
+ * seal_size(k->alg, ptlen) bytes; *outlen gets the blob length (for SEAL_SM2 at most that).
+ * aad may be NULL when aadlen is 0. A fresh random IV (or SM2 ephemeral key) is drawn for
+ * every call. 0 ok, -1 error (*outlen then 0).
  */
 int	seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt,
 	    size_t ptlen, uint8_t *out, size_t outcap, size_t *outlen);
@@ -119,7 +143,8 @@ int	seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *p
  * blob's alg. The tag/MAC is checked in constant time before any plaintext is returned: on any
  * failure (short blob, bad alg byte, unknown key id, alg mismatch, tag mismatch) it returns -1,
  * sets *ptlen to 0 and leaves no plaintext in pt. pt has ptcap bytes: at least the plaintext
- * length, bloblen - seal_size(alg, 0); ptcap >= bloblen always suffices. 0 ok.
+ * length (bloblen - seal_size(alg, 0), or a little more for SEAL_SM2); ptcap >= bloblen always
+ * suffices. A public-only key (has_private false) never opens. 0 ok.
  */
 int	unseal(const struct keyring *ring, const void *aad, size_t aadlen, const uint8_t *blob,
 	    size_t bloblen, uint8_t *pt, size_t ptcap, size_t *ptlen);
@@ -141,6 +166,18 @@ int	x25519_keygen(uint8_t priv[X25519_KEY_LEN], uint8_t pub[X25519_KEY_LEN]);
 
 /* The X25519 public key of the private key priv into pub. 0 ok, -1. */
 int	x25519_public(const uint8_t priv[X25519_KEY_LEN], uint8_t pub[X25519_KEY_LEN]);
+
+/* A new SM2 key pair (EVP_PKEY_keygen) into priv and pub. 0 ok, -1 (both wiped). */
+int	sm2_keygen(uint8_t priv[SM2_PRIV_LEN], uint8_t pub[SM2_PUB_LEN]);
+
+/*
+ * The SM2 public key of the private key priv into pub: -1 (pub wiped) unless priv, read
+ * big-endian, is in [1, n - 2] (GB/T 32918.1: the private key of encryption). 0 ok.
+ */
+int	sm2_public(const uint8_t priv[SM2_PRIV_LEN], uint8_t pub[SM2_PUB_LEN]);
+
+/* Whether pub is an uncompressed point on the SM2 curve, not the point at infinity. */
+bool	sm2_public_ok(const uint8_t pub[SM2_PUB_LEN]);
 
 /* ---- tickets, query codes, CSRF tokens ---- */
 

@@ -1,7 +1,8 @@
 /*
- * crypto_impl.h: what crypto.c, seal.c, seal_x25519.c and tokens.c share, and nothing for
- * other callers (they include crypto.h): big-endian byte order helpers, HMAC over a message in
- * several parts, and the key agreement of public-key sealing.
+ * crypto_impl.h: what crypto.c, seal.c, seal_x25519.c, seal_sm2.c and tokens.c share, and
+ * nothing for other callers (they include crypto.h): big-endian byte order helpers, HMAC over a
+ * message in several parts, the key agreement of X25519 sealing and the SM2 half of SM2
+ * sealing.
  */
 #ifndef JUBAO_CRYPTO_IMPL_H
 #define JUBAO_CRYPTO_IMPL_H
@@ -62,5 +63,25 @@ int	x25519_seal_key(const uint8_t rpub[32], uint8_t epub[32], uint8_t key[32]);
 
 /* The same key on the recipient's side, from its private key rpriv and the record's epub. */
 int	x25519_open_key(const uint8_t rpriv[32], const uint8_t epub[32], uint8_t key[32]);
+
+/* seal_size(SEAL_SM2, n): the largest blob for n bytes of plaintext, or 0. In seal_sm2.c. */
+size_t	sm2_seal_size(size_t n);
+
+/*
+ * SEAL_SM2 of pt for the recipient's public key pub into blob (cap >= sm2_seal_size(ptlen)
+ * bytes), whose header (SEAL_HDR_LEN) is already written; *bloblen gets the blob length,
+ * header included. 0 ok, -1 (*bloblen 0; the caller wipes blob).
+ */
+int	sm2_seal_blob(const uint8_t pub[65], uint8_t *blob, size_t cap, const void *aad,
+	    size_t aadlen, const void *pt, size_t ptlen, size_t *bloblen);
+
+/*
+ * Reverse of sm2_seal_blob with the private key priv (and its public key pub): the plaintext
+ * reaches pt (ptcap bytes) only once the SM2 check and the binding digest have matched.
+ * 0 ok; -1 with *ptlen 0 and nothing written to pt.
+ */
+int	sm2_open_blob(const uint8_t priv[32], const uint8_t pub[65], const uint8_t *blob,
+	    size_t bloblen, const void *aad, size_t aadlen, uint8_t *pt, size_t ptcap,
+	    size_t *ptlen);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * seal.c: sealing of the reporter's identity (see crypto.h for the blob format): X25519 +
- * AES-256-GCM (the key agreement is in seal_x25519.c), AES-256-GCM, or SM4-CTR + HMAC-SM3
- * (encrypt-then-MAC) for 国密; the key ring lookup; which algorithms this OpenSSL offers.
+ * AES-256-GCM (the key agreement is in seal_x25519.c), SM2 public-key encryption for 国密 (in
+ * seal_sm2.c), AES-256-GCM, or SM4-CTR + HMAC-SM3 (encrypt-then-MAC) for 国密; the key ring
+ * lookup; which algorithms this OpenSSL offers.
  *
  * Algorithms are fetched per call and freed before returning. Subkeys, MACs and any plaintext
  * not authenticated are wiped with OPENSSL_cleanse() on every path. Nothing here prints.
@@ -66,6 +67,9 @@ seal_size(enum seal_alg alg, size_t n)
 {
 	size_t	 prefix, ivlen, taglen, over, size = 0;
 
+	/* SM2's DER ciphertext varies by a few bytes: its size is a bound of its own. */
+	if (alg == SEAL_SM2)
+		return sm2_seal_size(n);
 	if (seal_params(alg, &prefix, &ivlen, &taglen) == 0) {
 		over = SEAL_HDR_LEN + prefix + ivlen + taglen;
 		if (n <= SIZE_MAX - over)
@@ -369,8 +373,6 @@ seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, s
 		goto fail;
 	if (ptlen > (size_t)INT_MAX || aadlen > (size_t)INT_MAX)
 		goto fail;
-	if (seal_params(k->alg, &prefix, &ivlen, &taglen) == -1)
-		goto fail;
 	if ((need = seal_size(k->alg, ptlen)) == 0 || outcap < need) {
 		need = 0;
 		goto fail;
@@ -378,6 +380,13 @@ seal(const struct seal_key *k, const void *aad, size_t aadlen, const void *pt, s
 
 	out[0] = (uint8_t)k->alg;
 	put_be32(out + 1, k->id);
+	if (k->alg == SEAL_SM2) {
+		/* No IV: SM2 draws its ephemeral key itself. The blob may be shorter than need. */
+		rc = sm2_seal_blob(k->pub, out, outcap, aad, aadlen, pt, ptlen, outlen);
+		goto fail;
+	}
+	if (seal_params(k->alg, &prefix, &ivlen, &taglen) == -1)
+		goto fail;
 	iv = out + SEAL_HDR_LEN + prefix;
 	ct = iv + ivlen;
 	if (crypto_random(iv, ivlen) == -1)
@@ -426,8 +435,13 @@ unseal(const struct keyring *ring, const void *aad, size_t aadlen, const uint8_t
 	if ((k = keyring_find(ring, id)) == NULL || k->alg != alg)
 		goto fail;
 	/* A public programs' key file holds only the public half: it seals, never opens. */
-	if (alg == SEAL_X25519_AESGCM && !k->has_private)
+	if ((alg == SEAL_X25519_AESGCM || alg == SEAL_SM2) && !k->has_private)
 		goto fail;
+	if (alg == SEAL_SM2) {
+		/* Plaintext reaches pt only after every check: nothing to wipe here. */
+		rc = sm2_open_blob(k->key, k->pub, blob, bloblen, aad, aadlen, pt, ptcap, ptlen);
+		goto fail;
+	}
 	if (seal_params(alg, &prefix, &ivlen, &taglen) == -1)
 		goto fail;
 	over = SEAL_HDR_LEN + prefix + ivlen + taglen;
@@ -468,7 +482,7 @@ seal_header(const uint8_t *blob, size_t bloblen, enum seal_alg *alg, uint32_t *k
 	if (blob == NULL || bloblen < SEAL_HDR_LEN)
 		goto fail;
 	if (blob[0] != SEAL_AES256_GCM && blob[0] != SEAL_SM4_CTR_HMAC_SM3 &&
-	    blob[0] != SEAL_X25519_AESGCM)
+	    blob[0] != SEAL_X25519_AESGCM && blob[0] != SEAL_SM2)
 		goto fail;
 	if (alg != NULL)
 		*alg = (enum seal_alg)blob[0];
@@ -502,6 +516,7 @@ seal_alg_available(enum seal_alg alg)
 	EVP_MAC		*mac = NULL;
 	EVP_KDF		*kdf = NULL;
 	EVP_KEYMGMT	*km = NULL;
+	EVP_ASYM_CIPHER	*ac = NULL;
 	bool		 ok = false;
 
 	/*
@@ -526,10 +541,17 @@ seal_alg_available(enum seal_alg alg)
 		km = EVP_KEYMGMT_fetch(NULL, "X25519", NULL);
 		ok = cipher != NULL && kdf != NULL && km != NULL;
 		break;
+	case SEAL_SM2:
+		km = EVP_KEYMGMT_fetch(NULL, "SM2", NULL);
+		ac = EVP_ASYM_CIPHER_fetch(NULL, "SM2", NULL);
+		md = EVP_MD_fetch(NULL, "SM3", NULL);
+		ok = km != NULL && ac != NULL && md != NULL;
+		break;
 	default:
 		break;
 	}
 	(void)ERR_pop_to_mark();
+	EVP_ASYM_CIPHER_free(ac);
 	EVP_KEYMGMT_free(km);
 	EVP_KDF_free(kdf);
 	EVP_MAC_free(mac);

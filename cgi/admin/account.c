@@ -181,7 +181,7 @@ totp_page(struct page *pg)
 }
 
 struct totp_row {
-	uint8_t hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN], totp[128];
+	uint8_t hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN], totp[TOTP_SEALED_MAX];
 	size_t  hash_len, salt_len, totp_len;
 	int64_t iter, step;
 };
@@ -200,7 +200,7 @@ static int
 totp_enable(struct page *pg, const struct totp_row *a, const char *code)
 {
 	struct ctx *c = pg->c;
-	uint8_t mac[32], blob[128];
+	uint8_t mac[32], blob[TOTP_SEALED_MAX];
 	size_t blen;
 	char aad[32];
 	struct dbp p[3];

@@ -129,6 +129,8 @@ void password_page(struct page *);              /* account.c */
 void password_post(struct page *);
 void totp_page(struct page *);
 void totp_post(struct page *);
+/* staff.totp_secret is VARBINARY(256) (sql/010): a secret sealed with SM2 takes 166 bytes. */
+#define TOTP_SEALED_MAX 256
 /* Unseal staff id's TOTP secret (sealed with "totp:<id>" as additional data) into out. */
 bool staff_totp_secret(struct ctx *, int64_t id, const uint8_t *sealed, size_t sealed_len,
     uint8_t *out, size_t cap, size_t *len);

@@ -67,7 +67,7 @@ login_page(struct page *pg)
 struct login_row {
 	int64_t  id, iter, totp_step;
 	bool     disabled, must_change;
-	uint8_t  hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN], totp[128];
+	uint8_t  hash[AUTH_HASH_LEN], salt[AUTH_SALT_LEN], totp[TOTP_SEALED_MAX];
 	size_t   hash_len, salt_len, totp_len;
 };
 #define L struct login_row

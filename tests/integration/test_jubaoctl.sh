@@ -284,11 +284,13 @@ total=$(sql "SELECT COUNT(*) FROM report_identity")
 check "rotate: there are identities to rotate" test "$total" -ge 1
 
 # A TOTP secret sealed under the current key for one demo account, made independently of the
-# C code when Python's cryptography package is there (the unseal checks below use it too).
+# C code when Python's cryptography package is there (the unseal checks below use it too). It
+# has no SM2: SM2 records go through the openssl command (SM2 encryption of OpenSSL itself, with
+# a key file written here from the raw scalar), the SM3 binding digest is computed here.
 have_py=0
 python3 -c 'import cryptography.hazmat.primitives.ciphers.aead' 2> /dev/null && have_py=1
 cat > "$TMP/seal.py" <<'EOF'
-import struct, sys, os
+import base64, struct, subprocess, sys, os, tempfile
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives import hashes, hmac
@@ -310,6 +312,27 @@ def sm3mac(key, *parts):
         h.update(p)
     return h.finalize()
 
+def der(tag, body):
+    n = len(body)
+    size = bytes([n]) if n < 0x80 else bytes([0x81, n]) if n < 0x100 else bytes([0x82, n >> 8, n & 0xff])
+    return bytes([tag]) + size + body
+
+# openssl pkeyutl OP (-encrypt, -decrypt) with the SM2 private scalar d (an RFC 5915 key on the
+# SM2 curve, OID 1.2.156.10197.1.301) over data
+def sm2_pkeyutl(op, d, data):
+    key = der(0x30, der(0x02, b'\x01') + der(0x04, d) + der(0xa0, bytes.fromhex('06082a811ccf5501822d')))
+    with tempfile.NamedTemporaryFile(suffix='.pem') as f:
+        f.write(b'-----BEGIN EC PRIVATE KEY-----\n' + base64.encodebytes(key) + b'-----END EC PRIVATE KEY-----\n')
+        f.flush()
+        return subprocess.run(['openssl', 'pkeyutl', op, '-inkey', f.name], input=data,
+                              capture_output=True, check=True).stdout
+
+# the digest that binds header and aad inside an SM2 message
+def sm2_bind(hdr, aad):
+    h = hashes.Hash(hashes.SM3())
+    h.update(hdr + aad + struct.pack('>Q', len(aad)))
+    return h.finalize()
+
 def raw_pub(k):
     return k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
@@ -320,7 +343,12 @@ def pk_key(shared, epub, rpub):
 def unseal(ks, aad, blob):
     hdr, alg, kid = blob[:5], blob[0], struct.unpack('>I', blob[1:5])[0]
     name, key = ks[kid]
-    assert alg == {'aes-256-gcm': 1, 'sm4-ctr-hmac-sm3': 2, 'x25519': 3}[name], 'alg'
+    assert alg == {'aes-256-gcm': 1, 'sm4-ctr-hmac-sm3': 2, 'x25519': 3, 'sm2': 4}[name], 'alg'
+    if alg == 4:
+        msg = sm2_pkeyutl('-decrypt', key, blob[5:])
+        if msg[:32] != sm2_bind(hdr, aad):
+            raise ValueError('binding digest mismatch')
+        return msg[32:]
     if alg == 3:
         priv, epub = X25519PrivateKey.from_private_bytes(key), blob[5:37]
         k = pk_key(priv.exchange(X25519PublicKey.from_public_bytes(epub)), epub, raw_pub(priv))
@@ -338,6 +366,10 @@ def seal_aes(kid, key, aad, pt):
     hdr, iv = bytes([1]) + struct.pack('>I', kid), os.urandom(12)
     return hdr + iv + AESGCM(key).encrypt(iv, pt, hdr + aad)
 
+def seal_sm2(kid, priv, aad, pt):
+    hdr = bytes([4]) + struct.pack('>I', kid)
+    return hdr + sm2_pkeyutl('-encrypt', priv, sm2_bind(hdr, aad) + pt)
+
 def seal_pk(kid, priv, aad, pt):
     hdr, iv, eph = bytes([3]) + struct.pack('>I', kid), os.urandom(12), X25519PrivateKey.generate()
     rpub = raw_pub(X25519PrivateKey.from_private_bytes(priv))
@@ -347,7 +379,7 @@ def seal_pk(kid, priv, aad, pt):
 ks = keyring(sys.argv[2])
 if sys.argv[1] == 'seal-totp':          # keys staff_id current_id -> hex blob
     kid = int(sys.argv[4])
-    seal_fn = {'aes-256-gcm': seal_aes, 'x25519': seal_pk}[ks[kid][0]]
+    seal_fn = {'aes-256-gcm': seal_aes, 'x25519': seal_pk, 'sm2': seal_sm2}[ks[kid][0]]
     print(seal_fn(kid, ks[kid][1], b'totp:' + sys.argv[3].encode(), b'12345678901234567890').hex())
 elif sys.argv[1] == 'check':            # keys want_key: rows "kind<TAB>aad<TAB>hex" on stdin
     want = int(sys.argv[3])
@@ -421,6 +453,41 @@ before=$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM repo
 check "rotate with only the X25519 public key exits 1" test $? = 1
 check "rotate with only the public key: the records do not open" has "$TMP/out" "could not be opened"
 check "rotate with only the public key leaves the records" test "$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")" = "$before"
+# From X25519 to a new SM2 key (keygen --alg sm2), the 国密 public-key sealing; the rotation
+# back below then goes from SM2 to the stack's own key (X25519 unless JUBAO_SEAL=sm2).
+k5=$((maxid + 4))
+"$CTL" keygen "$k5" --alg sm2 > "$TMP/keygen5" 2>&1
+check "keygen --alg sm2 exits 0" test $? = 0
+check "keygen --alg sm2: a private and a public line" test "$(grep -c "^identity_key = $k5 sm2 [0-9a-f]\{64\}\$" "$TMP/keygen5"):$(grep -c "^identity_key = $k5 sm2-public 04[0-9a-f]\{128\}\$" "$TMP/keygen5")" = 1:1
+"$CTL" keygen "$k5" --alg rsa > /dev/null 2>&1
+check "keygen: an unknown --alg exits 1" test $? = 1
+grep "^identity_key = $k5 sm2 " "$TMP/keygen5" >> "$KEYS"
+set_current "$k5"
+"$CTL" rotate --batch 2 > "$TMP/out" 2>&1
+check "rotate from X25519 to SM2 exits 0" test $? = 0
+check "rotate: every identity under the SM2 key" test "$(sql "SELECT COUNT(*) FROM report_identity WHERE key_id <> $k5 OR alg <> 4")" = 0
+check "rotate: no plaintext printed (SM2)" hasnt "$TMP/out" "张三"
+if [ "$have_py" = 1 ]; then
+	check "rotate: the TOTP secret moved to SM2 too" has "$TMP/out" "totp secrets: re-sealed [1-9]"
+	check "rotate: identities and TOTP open with the SM2 key (independent check: openssl pkeyutl)" py_check "$k5"
+fi
+# Only the public half of the SM2 key: nothing opens, nothing changes.
+grep -v "^identity_key = $k5 " "$KEYS" | sed "s/^identity_current = .*/identity_current = $k4/" > "$TMP/keys"
+grep "^identity_key = $k5 sm2-public " "$TMP/keygen5" >> "$TMP/keys"
+before=$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")
+"$CTL" -c "$TMP/jubao.conf" rotate > "$TMP/out" 2>&1
+check "rotate with only the SM2 public key exits 1" test $? = 1
+check "rotate with only the SM2 public key: the records do not open" has "$TMP/out" "could not be opened"
+check "rotate with only the SM2 public key leaves the records" test "$(sql "SELECT MD5(GROUP_CONCAT(HEX(sealed) ORDER BY report_id)) FROM report_identity")" = "$before"
+# An OpenSSL without SM2, simulated: every algorithm must come from a FIPS provider, and there
+# is none. A key file with an sm2 line is refused when it is loaded, saying why.
+printf 'openssl_conf = init\n[init]\nalg_section = algs\n[algs]\ndefault_properties = fips=yes\n' > "$TMP/nosm2.cnf"
+{ grep '^mac_key = ' "$KEYS"; grep "^identity_key = $k5 sm2-public " "$TMP/keygen5"; echo "identity_current = $k5"; } > "$TMP/keys"
+OPENSSL_CONF="$TMP/nosm2.cnf" "$CTL" -c "$TMP/jubao.conf" rotate > "$TMP/out" 2>&1
+check "an OpenSSL without SM2: the sm2 key line is refused at load" test $? = 1
+check "an OpenSSL without SM2: the reason says so" has "$TMP/out" "has no SM2"
+OPENSSL_CONF="$TMP/nosm2.cnf" "$CTL" keygen --alg sm2 > "$TMP/out" 2>&1
+check "an OpenSSL without SM2: keygen --alg sm2 refuses" test $? = 1
 # Back to the key the running programs use.
 set_current "$orig_cur"
 "$CTL" rotate > "$TMP/out" 2>&1

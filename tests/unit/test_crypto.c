@@ -280,7 +280,9 @@ test_seal_header_errors(void)
 	uint32_t	 id;
 
 	CHECK(seal_header((const uint8_t *)"\x01\0\0\0", 4, &alg, &id) == -1);
-	CHECK(seal_header((const uint8_t *)"\x04\0\0\0\1", 5, &alg, &id) == -1);
+	CHECK(seal_header((const uint8_t *)"\x05\0\0\0\1", 5, &alg, &id) == -1);
+	CHECK(seal_header((const uint8_t *)"\x04\0\0\0\1", 5, &alg, &id) == 0 &&
+	    alg == SEAL_SM2 && id == 1);
 	CHECK(seal_header((const uint8_t *)"\x03\0\0\0\1", 5, &alg, &id) == 0 &&
 	    alg == SEAL_X25519_AESGCM && id == 1);
 	CHECK(seal_header((const uint8_t *)"\x00\0\0\0\1", 5, &alg, &id) == -1);
@@ -288,8 +290,9 @@ test_seal_header_errors(void)
 	    alg == SEAL_SM4_CTR_HMAC_SM3 && id == 0xff000001);
 	CHECK(seal_size(SEAL_AES256_GCM, 0) == 33 && seal_size(SEAL_SM4_CTR_HMAC_SM3, 0) == 53);
 	CHECK(seal_size(SEAL_X25519_AESGCM, 0) == 65);
-	CHECK(seal_size((enum seal_alg)4, 10) == 0);
+	CHECK(seal_size((enum seal_alg)5, 10) == 0);
 	CHECK(seal_size(SEAL_AES256_GCM, SIZE_MAX) == 0);
+	CHECK(seal_size(SEAL_SM2, SIZE_MAX) == 0);
 }
 
 /* Old records stay readable after `current` moves; a rotation job re-seals them. */

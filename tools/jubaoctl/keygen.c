@@ -1,4 +1,5 @@
-/* jubaoctl keygen: a new X25519 identity key pair as two key-file lines. No database. */
+/* jubaoctl keygen: a new public-key identity key pair (X25519, or SM2 for 国密) as two key-file
+ * lines. No database. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,19 +13,27 @@
 int
 cmd_keygen(struct ctl *c, int argc, char **argv)
 {
-	const struct opt opts[] = { { NULL, NULL } };
-	const char *pos[1];
-	char lines[SECRETS_X25519_LINES_MAX];
+	const char *alg = "x25519", *pos[1];
+	const struct opt opts[] = { { "--alg", &alg }, { NULL, NULL } };
+	char lines[SECRETS_SM2_LINES_MAX];
 	size_t npos;
 	long id = 1;
-	int ret = 1;
+	int r, ret = 1;
 
 	(void)c;
 	if (parse_args(argc, argv, opts, pos, 1, &npos) != 0)
 		return 1;
 	if (npos == 1 && parse_count(pos[0], 1, 0xffffffffL, &id) != 0)
 		return fail("the key id must be 1 to 4294967295");
-	if (secrets_x25519_lines((uint32_t)id, lines, sizeof(lines)) != 0) {
+	if (strcmp(alg, "x25519") == 0)
+		r = secrets_x25519_lines((uint32_t)id, lines, sizeof(lines));
+	else if (strcmp(alg, "sm2") == 0) {
+		if (!seal_alg_available(SEAL_SM2))
+			return fail("this OpenSSL has no SM2 public-key encryption");
+		r = secrets_sm2_lines((uint32_t)id, lines, sizeof(lines));
+	} else
+		return fail("--alg must be x25519 or sm2");
+	if (r != 0) {
 		fail("key generation failed");
 		goto out;
 	}

@@ -46,11 +46,12 @@ static const char usage_text[] =
 "        Reports as CSV (UTF-8 with BOM) on standard output: ticket, state,\n"
 "        category, industry, region, subject_type, subject_name, submitted_at,\n"
 "        due_date, overdue, verdict. Never identities or descriptions.\n"
-"  keygen [ID]\n"
-"        A new X25519 identity key ID (default 1) as two lines: identity_key =\n"
+"  keygen [ID] [--alg x25519|sm2]\n"
+"        A new identity key pair ID (default 1) as two lines: identity_key =\n"
 "        ID x25519 PRIVATE-HEX for the console's key file (it opens identities)\n"
 "        and identity_key = ID x25519-public PUBLIC-HEX for the public programs'\n"
-"        key file (it only seals). No database or configuration is read.\n"
+"        key file (it only seals). --alg sm2: an SM2 pair for 国密 deployments\n"
+"        (sm2 / sm2-public lines). No database or configuration is read.\n"
 "  help  This text.\n";
 
 int
