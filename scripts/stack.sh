@@ -7,6 +7,7 @@
 #   scripts/stack.sh start   start in the background (tests)
 #   scripts/stack.sh stop    stop what start started
 #   scripts/stack.sh db-stop|db-start   only the database (tests of outages)
+#   scripts/stack.sh web-restart        only the web server
 #
 # Environment: STATE_DIR (default var), PORT (8080), BUILD (build), WORKERS (4 per program),
 # JUBAO_EXTRA_CONF (lines appended to the generated jubao.conf, for tests and benchmarks),
@@ -304,6 +305,8 @@ LoadModule proxy_fcgi_module /usr/lib/apache2/modules/mod_proxy_fcgi.so
 StartServers 1
 ServerLimit 2
 ThreadsPerChild 25
+MinSpareThreads 10
+MaxSpareThreads 50
 MaxRequestWorkers 50
 TypesConfig /etc/mime.types
 # Debian's default (mods-available/reqtimeout.conf)
@@ -380,6 +383,12 @@ db-stop)
 db-start)
 	start_db
 	;;
+web-restart)
+	# tests: the web server alone, e.g. with APACHE_EXTRA or NGINX_EXTRA changed
+	stop_one nginx
+	stop_one apache
+	start_web
+	;;
 run)
 	trap 'stop; exit 0' INT TERM
 	start
@@ -407,6 +416,6 @@ MSG
 	done
 	;;
 *)
-	die "usage: $0 run|start|stop"
+	die "usage: $0 run|start|stop|db-stop|db-start|web-restart"
 	;;
 esac

@@ -226,6 +226,35 @@ def slow_chunked_reply_never_reaches_the_disk():
 
 
 @test
+def the_scan_sees_a_body_apache_spools():
+    """The two tests above would notice a body on disk: with proxy-sendcl set (which
+    conf/apache-jubao.conf must never do) mod_proxy_fcgi spools a chunked body to a temporary
+    file to count it, and the scan finds the identity in it. Apache only: nginx's buffers are
+    set per location in the shipped file and cannot be turned down from the test stack."""
+    if web() != "apache":
+        print("     (nginx: nothing to spool on purpose)")
+        return
+    extra = "SetEnvIf Request_URI ^/jubao/status$ proxy-sendcl=1"
+    try:
+        os.environ["APACHE_EXTRA"] = extra
+        pub.stack("web-restart")
+        needles = [("%s-spooled" % IDNO).encode()]
+        body, ctype = multipart_tail([("ticket", "1234567812345678"), ("code", "ABCDEFGH"),
+                                      ("action", "reply")],
+                                     [("attachment", "big.png", pub.PNG + os.urandom(2 << 20))],
+                                     [("reply", "补充：%s-spooled" % IDNO)])
+        _, hits = slow_post("/status", body, {"Content-Type": ctype}, chunked=True,
+                            needles=needles)
+        assert hits, "a spooled body was not found: the scan would miss a leak"
+    finally:
+        os.environ.pop("APACHE_EXTRA", None)
+        pub.stack("web-restart")
+        for top, _, files in os.walk(os.path.join(pub.STATE, "apache", "tmp")):
+            for f in files:
+                os.unlink(os.path.join(top, f))
+
+
+@test
 def prefix_redirects_and_unknown_urls_get_jubaos_404():
     a = pub.get("")
     assert a.status == 301 and a.header("location").endswith(pub.PREFIX + "/"), \
