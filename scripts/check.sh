@@ -160,7 +160,7 @@ run_variant() {
 	suite console test_console.py "staff console tests"
 	suite console-rules test_console_rules.py "console rules (guards, limits, ids)"
 	suite sign-in test_signin.py "sign-in (one answer, throttle, TOTP once, audit)"
-	suite edges test_edges.py "edges (nginx temporary files and logs, URLs, timing)"
+	suite edges test_edges.py "edges (nginx's temporary files and logs, URLs, timing)"
 	suite privilege test_privilege.py "least privilege of the public programs"
 	suite custody test_custody.py "custody: every role and combination tries to reach an identity"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
