@@ -121,6 +121,13 @@ app_read_form(struct ctx *c, size_t max_body, const char **why)
 	size_t got = 0;
 	enum http_err e;
 
+	/* A chunked body the web server passes on without a length (Apache's mod_proxy_fcgi
+	 * streams one; nginx always buffers it and counts): refused, never read. */
+	if (FCGX_GetParam("CONTENT_LENGTH", c->fcgi.envp) == NULL &&
+	    FCGX_GetParam("HTTP_TRANSFER_ENCODING", c->fcgi.envp) != NULL) {
+		*why = "提交的内容缺少长度，请使用浏览器重新提交。";
+		return 411;
+	}
 	clen = http_content_length(FCGX_GetParam("CONTENT_LENGTH", c->fcgi.envp),
 	    (long long)max_body);
 	if (clen < 0) {

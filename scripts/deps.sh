@@ -17,6 +17,7 @@ pkg-config                      pkg-config
 mariadbd                        mariadb-server
 mariadb                         mariadb-client
 nginx                           nginx-light
+apache2                         apache2
 spawn-fcgi                      spawn-fcgi
 multiwatch                      multiwatch
 python3                         python3

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Integration tests of the public report channel, against the real stack.
 
-scripts/check.sh starts a private MariaDB, nginx and the FastCGI programs (scripts/stack.sh
-start) and runs this file with the base URL, the state directory and the stack script. Every test
-talks HTTP to nginx, or looks into the real database, exactly as a user or an operator would.
+scripts/check.sh starts a private MariaDB, nginx (or Apache: WEB=apache) and the FastCGI programs
+(scripts/stack.sh start) and runs this file with the base URL and the state directory. Every test
+talks HTTP to the web server, or looks into the real database, exactly as a user or an operator
+would; the tests that restart the stack pass WEB on, so they restart the same web server.
 Prints one line "integration: N passed, N failed" at the end; exits non-zero on any failure.
 
 Usage: test_public.py BASE_URL STATE_DIR [test-name-substring]
