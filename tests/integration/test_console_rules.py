@@ -467,6 +467,39 @@ def administrators_act_only_in_their_area_and_never_on_themselves():
     assert sql("SELECT COUNT(*) FROM staff_role WHERE staff_id = %d" % prov) == [["1"]]
 
 
+@test
+def province_wide_tables_change_only_at_the_province():
+    """Finding 3: the routing table, the working-day calendar and the refusal reasons are one
+    for the province; a county's system administrator reads them and changes none."""
+    county = "countysys" + con.SUFFIX
+    make_staff(county, [("sysadmin", NANGUAN)])
+    b = Browser()
+    b.login(county)
+    for path in ("/admin/routing", "/admin/calendar", "/admin/reasons"):
+        assert b.get(path).status == 200, path
+    before = sql("SELECT COUNT(*) FROM holiday WHERE day = '2031-03-03'")
+    a = b.post("/admin/calendar", [("csrf", b.csrf), ("action", "set"), ("date", "2031-03-03"),
+                                   ("off", "1"), ("name", "县级假日")])
+    assert a.status == 403 and "省级系统管理员" in a.text, a.status
+    assert sql("SELECT COUNT(*) FROM holiday WHERE day = '2031-03-03'") == before
+    a = b.post("/admin/reasons", [("csrf", b.csrf), ("code", "county_reason"), ("label", "县级"),
+                                  ("text", "县级理由"), ("sort", "1"), ("enabled", "1")])
+    assert a.status == 403
+    assert sql("SELECT COUNT(*) FROM reject_reason WHERE code = 'county_reason'") == [["0"]]
+    rules = sql("SELECT COUNT(*) FROM routing_rule")
+    a = b.post("/admin/routing", [("csrf", b.csrf), ("action", "add"), ("standard", "energy"),
+                                  ("region_prefix", "220102"), ("lead_kind", "shengtai"),
+                                  ("level", "county")])
+    assert a.status == 403 and sql("SELECT COUNT(*) FROM routing_rule") == rules
+    # the province's system administrator does change them
+    p = Browser()
+    p.login(U["sysadmin"])
+    a = p.post("/admin/calendar", [("csrf", p.csrf), ("action", "set"), ("date", "2031-03-03"),
+                                   ("off", "1"), ("name", "省级测试")])
+    assert a.status == 200
+    sql("DELETE FROM holiday WHERE day = '2031-03-03'")
+
+
 def pending(b):
     return {c.get("id"): c for c in b.get("/admin/users?format=xml").xml().findall("changes/change")}
 
