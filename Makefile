@@ -41,7 +41,8 @@ LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
 ADMIN_MODULES = main page session login account dashboard cases case case_page actions attachment intake \
-              routing routing_page calendar reasons auditlog users users_edit users_change
+              routing routing_page calendar reasons auditlog users users_edit users_change \
+              lists_common lists lists_entries lists_entry lists_save lists_moves lists_items
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \

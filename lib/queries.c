@@ -294,6 +294,87 @@ const char *const queries[Q__MAX] = {
 	    "FROM staff_notice WHERE staff_id = ? AND seen = 0 ORDER BY id",
 	[Q_NOTICES_SEEN] = "UPDATE staff_notice SET seen = 1 WHERE staff_id = ? AND seen = 0",
 	[Q_DEPARTMENT_NAME] = "SELECT name FROM department WHERE id = ?",
+
+	/* ---- the published lists (sql/012): an entry belongs to the area of its department */
+	[Q_LIST_COUNTS] = "SELECT e.list_type, e.state, COUNT(*) FROM list_entry e "
+	    "JOIN department d ON d.id = e.department_id WHERE d.region_code LIKE ? "
+	    "GROUP BY e.list_type, e.state",
+	[Q_LIST_DRAFTS] = "SELECT d.id, d.name, e.id, e.list_type, e.enterprise, "
+	    ISO_DATE("e.due_date") ", e.due_date < ? FROM list_entry e JOIN department d "
+	    "ON d.id = e.department_id WHERE d.region_code LIKE ? AND e.state = 'draft' "
+	    "ORDER BY d.id, e.due_date, e.id LIMIT 201",
+	[Q_LIST_CLOSED_CASES] = "SELECT r.id, r.ticket, r.subject_name, r.region FROM report r "
+	    "WHERE r.region LIKE ? AND r.state = 'closed' AND NOT EXISTS (SELECT 1 FROM "
+	    "list_entry e WHERE e.report_id = r.id) ORDER BY r.id DESC LIMIT 21",
+	[Q_LIST_ENTRIES] = "SELECT e.id, e.list_type, e.state, e.enterprise, e.region, d.name, "
+	    ISO_DATE("e.basis_date") ", " ISO_DATE("e.due_date") ", e.year, "
+	    "e.state = 'draft' AND e.due_date < ?, e.reviewed_by IS NOT NULL "
+	    "FROM list_entry e JOIN department d ON d.id = e.department_id "
+	    "WHERE d.region_code LIKE ? AND (? IS NULL OR e.list_type = ?) "
+	    "AND (? IS NULL OR e.state = ?) AND (? IS NULL OR e.year = ?) "
+	    "AND (? IS NULL OR e.enterprise LIKE CONCAT(?, '%')) "
+	    "ORDER BY e.id DESC LIMIT 51 OFFSET ?",
+	/* The fields in enum list_field order (lib/lists.h; the items are list_item's). */
+	[Q_LIST_ENTRY_GET] = "SELECT e.enterprise, COALESCE(e.credit_code, ''), e.address, "
+	    "e.region, e.industry, COALESCE(e.facts, ''), '', COALESCE(e.equipment, ''), "
+	    "COALESCE(e.model, ''), COALESCE(CAST(e.quantity AS CHAR), ''), "
+	    "COALESCE(CAST(e.capacity AS CHAR), ''), COALESCE(e.capacity_unit, ''), "
+	    "COALESCE(e.exit_method, ''), COALESCE(e.products, ''), "
+	    "COALESCE(e.checks_passed, ''), COALESCE(e.legal_basis, ''), "
+	    "COALESCE(e.requirement, ''), COALESCE(" ISO_DATE("e.deadline") ", ''), "
+	    "COALESCE(e.completion, ''), "
+	    "e.id, e.list_type, e.state, COALESCE(e.report_id, 0), e.department_id, d.name, "
+	    "d.region_code, " ISO_DATE("e.basis_date") ", " ISO_DATE("e.due_date") ", "
+	    "COALESCE(e.batch_id, 0), COALESCE(" ISO_DATE("e.noticed_on") ", ''), "
+	    "COALESCE(" ISO_DATE("e.announced_on") ", ''), COALESCE(" ISO_DATE("e.archived_on")
+	    ", ''), COALESCE(" ISO_DATE("e.withdrawn_on") ", ''), COALESCE(e.withdraw_reason, ''), "
+	    "COALESCE((SELECT display_name FROM staff WHERE id = e.reviewed_by), ''), "
+	    "COALESCE(" ISO_DATE("e.reviewed_on") ", ''), COALESCE(e.review_note, ''), "
+	    "COALESCE((SELECT ticket FROM report WHERE id = e.report_id), '') "
+	    "FROM list_entry e JOIN department d ON d.id = e.department_id WHERE e.id = ?",
+	[Q_LIST_ITEMS] = "SELECT seq, item, measured, limit_value, standard_no FROM list_item "
+	    "WHERE entry_id = ? ORDER BY seq",
+	[Q_LIST_ITEM_COUNT] = "SELECT COUNT(*) FROM list_item WHERE entry_id = ?",
+	/* A closed case's verified facts, for an entry: never its description, its reporter or
+	 * its contact. The basis date is the inspection's (the date the inspection note
+	 * records), else the day the verdict was entered, else the day the case closed. */
+	[Q_LIST_CASE_FACTS] = "SELECT r.id, r.ticket, r.subject_name, COALESCE(r.credit_code, ''), "
+	    "COALESCE(r.subject_address, ''), r.region, r.industry, COALESCE(r.verdict, ''), "
+	    "r.disposal, COALESCE(" ISO_DATE("COALESCE((SELECT STR_TO_DATE(SUBSTRING(n.text, 6, "
+	    "10), '%Y-%m-%d') FROM report_note n WHERE n.report_id = r.id AND n.kind = "
+	    "'inspection' AND n.text LIKE '检查日期：%' ORDER BY n.id DESC LIMIT 1), "
+	    "(SELECT MAX(DATE(e.at)) FROM report_event e WHERE e.report_id = r.id AND e.state "
+	    "= 'verified'), (SELECT MAX(DATE(e.at)) FROM report_event e WHERE e.report_id = r.id "
+	    "AND e.state = 'closed'))") ", '') FROM report r WHERE r.id = ? AND r.region LIKE ? "
+	    "AND r.state = 'closed'",
+#define LIST_FIELD_COLS "enterprise, credit_code, address, region, industry, facts, " \
+	    "equipment, model, quantity, capacity, capacity_unit, exit_method, products, " \
+	    "checks_passed, legal_basis, requirement, deadline, completion"
+	[Q_LIST_INSERT] = "INSERT INTO list_entry (" LIST_FIELD_COLS ", list_type, report_id, "
+	    "department_id, basis_date, due_date, year, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[Q_LIST_UPDATE] = "UPDATE list_entry SET enterprise = ?, credit_code = ?, address = ?, "
+	    "region = ?, industry = ?, facts = ?, equipment = ?, model = ?, quantity = ?, "
+	    "capacity = ?, capacity_unit = ?, exit_method = ?, products = ?, checks_passed = ?, "
+	    "legal_basis = ?, requirement = ?, deadline = ?, completion = ?, basis_date = ?, "
+	    "due_date = ?, year = ? WHERE id = ? AND state = 'draft'",
+	[Q_LIST_ITEM_INSERT] = "INSERT INTO list_item (entry_id, seq, item, measured, limit_value, "
+	    "standard_no) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM list_item "
+	    "WHERE entry_id = ?",
+	[Q_LIST_ITEM_DELETE] = "DELETE i FROM list_item i JOIN list_entry e ON e.id = i.entry_id "
+	    "WHERE i.entry_id = ? AND i.seq = ? AND e.state = 'draft'",
+	[Q_LIST_BATCH_INSERT] = "INSERT INTO list_batch (department_id, list_type, stage, "
+	    "published_on, staff_id) VALUES (?, ?, ?, ?, ?)",
+	[Q_LIST_NOTICE] = "UPDATE list_entry SET state = 'notice', batch_id = ?, noticed_on = ? "
+	    "WHERE id = ? AND state = 'draft'",
+	[Q_LIST_ANNOUNCE] = "UPDATE list_entry SET state = 'announcement', completion = ?, "
+	    "announced_on = ? WHERE id = ? AND state = 'notice'",
+	[Q_LIST_ARCHIVE] = "UPDATE list_entry SET state = 'archived', archived_on = ? "
+	    "WHERE id = ? AND state = 'announcement'",
+	[Q_LIST_WITHDRAW] = "UPDATE list_entry SET state = 'withdrawn', withdrawn_on = ?, "
+	    "withdraw_reason = ? WHERE id = ? AND state IN ('notice', 'announcement')",
+	[Q_LIST_REVIEW] = "UPDATE list_entry SET reviewed_by = ?, reviewed_on = ?, review_note = ? "
+	    "WHERE id = ?",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

@@ -118,6 +118,27 @@ enum query {
 	Q_NOTICES_UNSEEN,      /* staff -> at, text */
 	Q_NOTICES_SEEN,        /* staff */
 	Q_DEPARTMENT_NAME,     /* id -> name */
+
+	/* the published lists: the publisher's pages (cgi/admin/lists*.c) */
+	Q_LIST_COUNTS,         /* area prefix -> list type, state, n */
+	Q_LIST_DRAFTS,         /* today, area prefix -> department, entry and due of each draft */
+	Q_LIST_CLOSED_CASES,   /* area prefix -> closed cases of the area without an entry */
+	Q_LIST_ENTRIES,        /* today, prefix, list x2, state x2, year x2, name x2, offset
+	                        * -> lines */
+	Q_LIST_ENTRY_GET,      /* id -> the entry, its fields in enum list_field order */
+	Q_LIST_ITEMS,          /* entry id -> seq, item, measured, limit, standard */
+	Q_LIST_ITEM_COUNT,     /* entry id -> n */
+	Q_LIST_CASE_FACTS,     /* case id, area prefix -> a closed case's verified facts */
+	Q_LIST_INSERT,         /* the fields, then list, case, department, basis, due, year, staff */
+	Q_LIST_UPDATE,         /* the fields, then basis, due, year, id: a draft only */
+	Q_LIST_ITEM_INSERT,    /* entry, item, measured, limit, standard, entry */
+	Q_LIST_ITEM_DELETE,    /* entry, seq: of a draft only */
+	Q_LIST_BATCH_INSERT,   /* department, list type, stage, day, staff */
+	Q_LIST_NOTICE,         /* batch, day, id: one row when it was a draft */
+	Q_LIST_ANNOUNCE,       /* completion, day, id: one row when it was in notice */
+	Q_LIST_ARCHIVE,        /* day, id: one row when it was announced */
+	Q_LIST_WITHDRAW,       /* day, reason, id: one row when it was published, not archived */
+	Q_LIST_REVIEW,         /* staff, day, note, id */
 	Q__MAX
 };
 

@@ -16,6 +16,8 @@
     <calendar>         工作日历
     <audit-log>        审计日志
     <users>            用户
+    <lists-dashboard>, <lists-entries>, <list-entry>, <list-entry-form>
+                       公示公告: the publisher's pages (admin/lists.xsl)
     <error>            the generic error page; with console="1" a console
                        version (its own advice, a link back to 工作台)
 
@@ -63,5 +65,6 @@
   <xsl:include href="admin/reasons.xsl"/>
   <xsl:include href="admin/audit.xsl"/>
   <xsl:include href="admin/users.xsl"/>
+  <xsl:include href="admin/lists.xsl"/>
 
 </xsl:stylesheet>

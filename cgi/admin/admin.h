@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "form.h"
+#include "lists.h"
 #include "staff.h"
 #include "textlimits.h"
 #include "workflow.h"
@@ -176,6 +177,65 @@ const char *change_kind_label(const char *kind);
  * when role is not NULL). */
 int change_notice(struct page *, int64_t user, const char *what, const char *role,
     int64_t dept);
+
+/* ---- lists*.c: the publisher's pages (信息公开; lib/lists.h says what each list shows) */
+void lists_dashboard(struct page *);            /* lists.c */
+void lists_entries(struct page *);              /* lists_entries.c */
+void lists_entry_get(struct page *);            /* lists_entry.c */
+void lists_new_get(struct page *);
+void lists_entry_post(struct page *);           /* lists_save.c */
+void lists_move_post(struct page *);            /* lists_moves.c */
+void lists_item_post(struct page *);            /* lists_items.c */
+
+/* An entry as the publisher's pages see it (Q_LIST_ENTRY_GET), its fields by list_field. */
+struct lentry {
+	char    *v[LF__MAX];
+	int64_t  id, report_id, department_id, batch_id;
+	char    *list, *state, *department, *dept_region, *basis, *due, *noticed, *announced;
+	char    *archived, *withdrawn, *reason, *reviewer, *reviewed, *review_note, *ticket;
+	int      type;            /* enum list_type */
+	int      st;              /* enum entry_state */
+};
+/* What the signed-in publisher may do with an entry: nothing (not in its area: 404), see it,
+ * review it (复核、抽查: an entry of a department below its own), or act on it (its own
+ * department's: 分级管理). */
+enum lists_access { LA_NONE, LA_VIEW, LA_REVIEW, LA_OWN };
+/* Load entry id: 1 found, 0 not, or a db error. */
+int lentry_load(struct page *, int64_t id, struct lentry *);
+enum lists_access lentry_access(const struct page *, const struct lentry *);
+/* The publisher's widest area (prefix), false when it holds no publisher role. */
+bool lists_area(const struct page *, char prefix[7]);
+/* The publisher role of department id, or NULL. */
+const struct staff_role *lists_role(const struct page *, int64_t department);
+/* <entry> with its shown fields, dates and items. */
+int lentry_xml(struct page *, xmlNodePtr parent, const struct lentry *);
+/* The entry page (view, moves, items, review, edit form of a draft); status and message on
+ * top; a 400 keeps the posted form. */
+void lists_entry_page(struct page *, int64_t id, int status, const char *message);
+/* The form of a new entry of list t (-1: the choice of list first), prefilled from a closed
+ * case (0: none); a 400 keeps the posted form. */
+void lists_form_page(struct page *, int t, int64_t case_id, int status, const char *message);
+/* Is case id a closed case of the publisher's area? 1, 0 or a db error. */
+int lists_case_ok(struct page *, int64_t case_id);
+/* How many items entry id has (into *n). DB_OK or a db error. */
+int lists_item_count(struct page *, int64_t id, int64_t *n);
+/* Shared option lists: <lists>, <units>, <industries> and <states> of a page. */
+void lists_options_xml(struct page *, xmlNodePtr parent);
+extern const struct option capacity_units[];
+/* printf into the request arena. */
+char *lists_printf(struct ctx *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The entry form's keys: one per list_field (LF_ITEMS's slot takes nothing), then these. */
+enum entry_key { EK_ID = LF__MAX, EK_LIST, EK_CASE, EK_BASIS, EK_DEPARTMENT, EK__MAX };
+extern const struct form_key entry_keys[EK__MAX];
+enum lfilter_key { LFK_LIST, LFK_STATE, LFK_YEAR, LFK_Q, LFK_PAGE, LFK__MAX };
+extern const struct form_key lfilter_keys[LFK__MAX];
+enum lnew_key { LN_LIST, LN_CASE, LN__MAX };
+extern const struct form_key lnew_keys[LN__MAX];
+enum move_key { MK_ACTION, MK_ID, MK_REASON, MK_COMPLETION, MK_NOTE, MK__MAX };
+extern const struct form_key move_keys[MK__MAX];
+enum item_key { IT_ACTION, IT_ID, IT_SEQ, IT_ITEM, IT_MEASURED, IT_LIMIT, IT_STANDARD, IT__MAX };
+extern const struct form_key item_keys[IT__MAX];
 
 /* ---- key tables, beside their handlers */
 enum login_key { LK_LOGIN, LK_PASSWORD, LK_TOTP, LK__MAX };

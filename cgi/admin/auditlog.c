@@ -22,6 +22,10 @@ static const struct option audit_actions[] = {
 	{ "calendar", "修改工作日历" }, { "reasons", "修改不予受理理由" }, { "user", "用户管理" },
 	{ "overdue", "超期" }, { "create_user", "创建用户" }, { "attachment", "下载附件" },
 	{ "rotate_keys", "轮换密钥" }, { "reporter_reply", "举报人补充" },
+	{ "list_create", "新建公示条目" }, { "list_from_case", "由案件生成公示条目" },
+	{ "list_edit", "修改公示条目" }, { "list_item", "修改不达标项目" },
+	{ "list_notice", "发布公示" }, { "list_announce", "发布公告" }, { "list_archive", "公告归档" },
+	{ "list_withdraw", "撤回公示公告" }, { "list_review", "复核抽查" },
 	{ NULL, NULL },
 };
 

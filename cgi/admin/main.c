@@ -45,6 +45,7 @@ struct route {
 #define CASES CASE_ROLES
 #define SYSADMIN BIT(R_SYSADMIN)
 #define SECADMIN BIT(R_SECADMIN)
+#define PUBLISHER BIT(R_PUBLISHER)
 
 static const struct route routes[] = {
 	{ "/admin/", false, ANYONE, SCOPE_ROLE, BODY_SMALL, NOKEYS, dashboard, 0, "admin",
@@ -73,6 +74,20 @@ static const struct route routes[] = {
 	    "admin-reasons", "不予受理理由" },
 	{ "/admin/reasons", true, SYSADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(reason_keys),
 	    reasons_post, ROUTE_OWN_ERRORS | ROUTE_PROVINCE },
+	{ "/admin/lists", false, PUBLISHER, SCOPE_ROLE, BODY_SMALL, NOKEYS, lists_dashboard, 0,
+	    "admin-lists", "公示公告" },
+	{ "/admin/lists/entries", false, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(lfilter_keys),
+	    lists_entries, 0 },
+	{ "/admin/lists/entry", false, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(id_keys),
+	    lists_entry_get, 0 },
+	{ "/admin/lists/new", false, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(lnew_keys),
+	    lists_new_get, 0 },
+	{ "/admin/lists/entry", true, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(entry_keys),
+	    lists_entry_post, ROUTE_OWN_ERRORS },
+	{ "/admin/lists/move", true, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(move_keys),
+	    lists_move_post, ROUTE_OWN_ERRORS },
+	{ "/admin/lists/item", true, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(item_keys),
+	    lists_item_post, ROUTE_OWN_ERRORS },
 	{ "/admin/audit", false, BIT(R_AUDITOR) | BIT(R_SUPERVISOR), SCOPE_ROLE, BODY_SMALL,
 	    KEYS(audit_keys), audit_page, 0, "admin-audit", "审计日志" },
 	{ "/admin/users", false, SECADMIN, SCOPE_ROLE, BODY_SMALL, NOKEYS, users_get, 0,
