@@ -137,7 +137,12 @@ check_draft(struct save *s)
 		console_error(pg, 404, "条目不存在，或不在您的辖区内。");
 		return -1;
 	}
-	if (lentry_access(pg, &e) != LA_OWN || e.st != E_DRAFT || e.type != s->type) {
+	if (e.type != s->type) {
+		pg->errors = 0;
+		console_error(pg, 400, "条目的名单类别不能修改；请新建条目。");
+		return -1;
+	}
+	if (lentry_access(pg, &e) != LA_OWN || e.st != E_DRAFT) {
 		(void)console_audit(pg, "refused", 0, lists_printf(pg->c, "edit entry %lld",
 		    (long long)s->id));
 		pg->errors = 0;
