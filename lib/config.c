@@ -361,32 +361,43 @@ secrets_identity_key(struct secrets *s, char *v, enum seal_alg dflt)
 	return 0;
 }
 
+/* The key file, refused when group or others may read it. */
+static FILE *
+open_key_file(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1 || (st.st_mode & 0077) != 0) {
+		snprintf(err, errlen, "%s: must not be readable by group or others (chmod 600)",
+		    path);
+		close(fd);
+		return NULL;
+	}
+	if ((f = fdopen(fd, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 int
 secrets_load(struct config *c, struct secrets *s, char *err, size_t errlen)
 {
 	FILE *f = NULL;
-	struct stat st;
 	char line[LINE_MAX_LEN], *k, *v;
 	uint8_t master[32];
-	int have_master = 0, lineno = 0, rc = -1, fd;
+	int have_master = 0, lineno = 0, rc = -1;
 	unsigned long long cur = 0;
 
 	memset(s, 0, sizeof(*s));
-	if ((fd = open(c->key_file, O_RDONLY | O_CLOEXEC)) == -1) {
-		snprintf(err, errlen, "%s: %s", c->key_file, strerror(errno));
+	if ((f = open_key_file(c->key_file, err, errlen)) == NULL)
 		return -1;
-	}
-	if (fstat(fd, &st) == -1 || (st.st_mode & 0077) != 0) {
-		snprintf(err, errlen, "%s: must not be readable by group or others (chmod 600)",
-		    c->key_file);
-		close(fd);
-		return -1;
-	}
-	if ((f = fdopen(fd, "r")) == NULL) {
-		close(fd);
-		snprintf(err, errlen, "%s: %s", c->key_file, strerror(errno));
-		return -1;
-	}
 	while (fgets(line, sizeof(line), f) != NULL) {
 		int r;
 
