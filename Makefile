@@ -12,7 +12,7 @@ BUILD     ?= build
 SAN       ?=
 
 CC        ?= cc
-PKGS       = libmariadb libxslt libxml-2.0 openssl
+PKGS       = libmariadb libxslt libxml-2.0 openssl libseccomp
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -21,7 +21,8 @@ WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
             -Wpointer-arith -Wsign-compare -Wvla -Wformat=2 -Wno-format-nonliteral \
             -Wno-missing-field-initializers
 ifeq ($(SAN),1)
-OPT       = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+OPT       = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -DJUBAO_SANITIZERS
 LDSAN     = -fsanitize=address,undefined
 else
 OPT       = -O2 -D_FORTIFY_SOURCE=2
@@ -36,7 +37,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store report reportform app routing htmlout publish
+              refdata ratelimit scrub store report reportform sandbox app routing htmlout publish
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
@@ -46,7 +47,8 @@ ADMIN_MODULES = main page session login account dashboard cases case case_page a
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
-              test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists
+              test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists \
+              test_sandbox
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl

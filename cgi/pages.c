@@ -96,7 +96,7 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-pages", "pages.xsl", handle, true };
+	static const struct program prog = { "jubao-pages", "pages.xsl", handle, true, false, 0 };
 
 	return app_main(argc, argv, &prog);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "sandbox.h"
 #include "crypto.h"
 #include "form.h"
 #include "log.h"
@@ -206,7 +207,8 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-status", "status.xsl", handle, true, true };
+	static const struct program prog = { "jubao-status", "status.xsl", handle, true, true,
+	    SANDBOX_STORE };
 
 	return app_main(argc, argv, &prog);
 }

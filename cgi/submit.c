@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "sandbox.h"
 #include "crypto.h"
 #include "form.h"
 #include "log.h"
@@ -148,7 +149,8 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-submit", "submit.xsl", handle, false, true };
+	static const struct program prog = { "jubao-submit", "submit.xsl", handle, false, true,
+	    SANDBOX_STORE };
 
 	return app_main(argc, argv, &prog);
 }

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "queries.h"
 #include "ratelimit.h"
+#include "sandbox.h"
 
 #define QUERY_MAX       4096     /* bytes of a query string */
 #define REFDATA_MAX_AGE 300      /* seconds between reloads of the reference tables */
@@ -445,6 +446,27 @@ finish_request(struct ctx *c)
 	FCGX_Finish_r(&c->fcgi);
 }
 
+/*
+ * From here on the worker may only make the system calls of its class (sandbox.h). What the
+ * first request would do once is done now, while files and calls are still open: the time
+ * zone is read and OpenSSL's random generator seeded.
+ */
+static void
+enter_sandbox(const struct ctx *c)
+{
+	unsigned char warm[1];
+	char err[256];
+	unsigned needs = c->prog->sandbox;
+
+	tzset();
+	if (crypto_random(warm, sizeof(warm)) != 0)
+		log_fatal("random failed");
+	if (c->cfg.db_socket[0] == '\0')
+		needs |= SANDBOX_DB_TCP;
+	if (sandbox_enter(needs, err, sizeof(err)) != 0)
+		log_fatal("%s", err);
+}
+
 int
 app_main(int argc, char **argv, const struct program *prog)
 {
@@ -475,6 +497,7 @@ app_main(int argc, char **argv, const struct program *prog)
 	arena_init(&c.arena);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&c.fcgi, 0, 0) != 0)
 		log_fatal("FCGX_Init failed");
+	enter_sandbox(&c);
 	while (!stopping && FCGX_Accept_r(&c.fcgi) >= 0) {
 		handle_request(&c);
 		finish_request(&c);

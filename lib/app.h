@@ -31,6 +31,8 @@ struct program {
 	bool        cacheable;             /* its pages carry no per-request token (render.h) */
 	bool        wipe;                  /* its requests carry identities or codes: the request
 	                                    * memory is overwritten after each (arena_reset_wipe) */
+	unsigned    sandbox;               /* its needs beyond the common system calls: an OR of
+	                                    * enum sandbox_need (sandbox.h) */
 };
 
 struct ctx {

@@ -94,7 +94,9 @@ store_put(const char *dir, const void *buf, size_t len, char name[33], uint8_t s
 		log_err("store: path too long");
 		return -1;
 	}
-	if (mkdir(sub, 0750) == -1 && errno != EEXIST) {
+	/* 0770 less the umask: where the public programs and the console share a group (the
+	 * stack as root, the units in conf/), both write into a subdirectory either made. */
+	if (mkdir(sub, 0770) == -1 && errno != EEXIST) {
 		log_err("store: mkdir %s: %s", sub, strerror(errno));
 		return -1;
 	}

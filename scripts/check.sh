@@ -9,9 +9,12 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 TMP=$(mktemp -d /tmp/jubao-check.XXXXXX)
-# Apache's children run as www-data (scripts/stack.sh, WEB=apache): they must pass through here
-# to the sockets and nothing more (the state directories below keep their own modes).
+# Apache's children run as www-data (scripts/stack.sh, WEB=apache) and, as root, the stack's
+# programs as their own system users: they must reach the state below $TMP (the state
+# directories keep their own modes), and write sanitizer reports into $SANLOG (sticky, like /tmp).
 chmod 711 "$TMP"
+SANLOG="$TMP/sanitizers"
+mkdir -m 1733 "$SANLOG"
 passed=0
 failed=0
 started=""
@@ -141,8 +144,8 @@ run_variant() {
 	echo "== $name: integration tests"
 	state="$TMP/$name-state"
 	port=$(free_port)
-	export ASAN_OPTIONS="log_path=$TMP/$name-asan:detect_leaks=1:abort_on_error=0"
-	export UBSAN_OPTIONS="log_path=$TMP/$name-ubsan:print_stacktrace=1"
+	export ASAN_OPTIONS="log_path=$SANLOG/$name-asan:detect_leaks=1:abort_on_error=0"
+	export UBSAN_OPTIONS="log_path=$SANLOG/$name-ubsan:print_stacktrace=1"
 	# Small limits make the limit tests quick; X-Real-IP from loopback is believed so that
 	# each test is a client of its own.
 	# Exported: the tests restart the stack themselves and must get the same settings.
@@ -198,9 +201,9 @@ run_variant() {
 		apache_suites
 	fi
 	unset ASAN_OPTIONS UBSAN_OPTIONS
-	if ls "$TMP/$name"-asan* "$TMP/$name"-ubsan* >/dev/null 2>&1; then
+	if ls "$SANLOG/$name"-asan* "$SANLOG/$name"-ubsan* >/dev/null 2>&1; then
 		echo "== $name: sanitizer reports:"
-		cat "$TMP/$name"-asan* "$TMP/$name"-ubsan* 2>/dev/null | head -100
+		cat "$SANLOG/$name"-asan* "$SANLOG/$name"-ubsan* 2>/dev/null | head -100
 		step_failed "$name sanitizers"
 	fi
 	# Keep the logs of a failed run where a person can read them.

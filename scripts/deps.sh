@@ -14,6 +14,7 @@ pkg-config                      pkg-config
 /usr/include/libxml2/libxml/tree.h libxml2-dev
 /usr/include/libxslt/xslt.h     libxslt1-dev
 /usr/include/openssl/evp.h      libssl-dev
+/usr/include/seccomp.h          libseccomp-dev
 mariadbd                        mariadb-server
 mariadb                         mariadb-client
 nginx                           nginx-light

@@ -50,6 +50,85 @@ make_dirs() {
 	chmod 750 "$STATE/attachments"
 }
 
+# --- Least privilege (issue 8): system users and file modes ------------------------------
+# As root (CI, make check) the public programs run as $PUBLIC_USER and the console as
+# $CONSOLE_USER, both also in $SHARED_GROUP (the attachment store, which the public programs
+# and the console's intake both write and the console reads). Each reads only its own
+# configuration and key file; jubaoctl runs as root. Without root, everything runs as the
+# invoking user, as before. conf/jubao-public@.service and conf/jubao-admin.service do the same
+# under systemd.
+PUBLIC_USER=jubao-public
+CONSOLE_USER=jubao-console
+SHARED_GROUP=jubao
+
+as_root() { [ "$(id -u)" = 0 ]; }
+
+# The system user a program runs as (empty: the invoking user).
+program_user() {
+	as_root || return 0
+	if [ "$1" = admin ]; then echo "$CONSOLE_USER"; else echo "$PUBLIC_USER"; fi
+}
+
+# spawn-fcgi's options to drop to that user (initgroups adds $SHARED_GROUP).
+program_privileges() {
+	local u
+	u=$(program_user "$1")
+	[ -n "$u" ] && echo "-u $u -g $u"
+	return 0
+}
+
+# useradd takes a lock on /etc/passwd; a parallel stack may hold it for a moment.
+retry() {
+	local _
+	for _ in 1 2 3 4 5 6 7 8 9 10; do "$@" 2>/dev/null && return 0; sleep 0.3; done
+	"$@"
+}
+
+# Idempotent: system users without a login shell or home, each with its own group.
+make_users() {
+	local u
+	as_root || return 0
+	getent group "$SHARED_GROUP" >/dev/null || retry groupadd --system "$SHARED_GROUP" ||
+		getent group "$SHARED_GROUP" >/dev/null || die "groupadd $SHARED_GROUP failed"
+	for u in "$PUBLIC_USER" "$CONSOLE_USER"; do
+		id -u "$u" >/dev/null 2>&1 || retry useradd --system --user-group --no-create-home \
+			--home-dir /nonexistent --shell /usr/sbin/nologin --groups "$SHARED_GROUP" "$u" ||
+			id -u "$u" >/dev/null 2>&1 || die "useradd $u failed"
+		id -nG "$u" | tr ' ' '\n' | grep -qx "$SHARED_GROUP" ||
+			retry usermod -a -G "$SHARED_GROUP" "$u" || die "usermod $u failed"
+	done
+}
+
+# Who may read and write what (after make_secrets and make_config, on every start: the
+# configurations are written anew). Also moves a state made before this onto the users.
+grant_files() {
+	as_root || return 0
+	chmod o+x "$STATE"
+	chmod 755 "$RUN"
+	chown root:"$SHARED_GROUP" "$STATE/secrets" "$STATE/conf"
+	chmod 710 "$STATE/secrets" "$STATE/conf"
+	chown "$PUBLIC_USER:$PUBLIC_USER" "$PKEYS" "$PCONF"
+	chown "$CONSOLE_USER:$CONSOLE_USER" "$KEYS" "$CONF"
+	chmod 600 "$PKEYS" "$PCONF" "$KEYS" "$CONF"
+	# The attachment store: the group's, set-group-id so that what either user makes in it
+	# stays the group's; files 0640 and subdirectories 0770 (lib/store.c, umask 007).
+	chown -R root:"$SHARED_GROUP" "$STATE/attachments"
+	find "$STATE/attachments" -type d -exec chmod 2770 {} +
+	find "$STATE/attachments" -type f -exec chmod 640 {} +
+	check_reach "$PUBLIC_USER" "$PCONF" "$PKEYS" "$BUILD/cgi/submit" "$ROOT/xslt/submit.xsl"
+	check_reach "$CONSOLE_USER" "$CONF" "$KEYS" "$BUILD/cgi/admin" "$ROOT/xslt/admin.xsl"
+}
+
+# check_reach USER FILE…: the user can read each file (its directories are searchable).
+check_reach() {
+	local u=$1 f
+	shift
+	for f in "$@"; do
+		runuser -u "$u" -- test -r "$f" ||
+			die "$u cannot read $f: every directory above it must be searchable (o+x)"
+	done
+}
+
 # Secrets are made here, once, never taken from the repository.
 make_secrets() {
 	umask 077
@@ -187,9 +266,13 @@ start_programs() {
 		# starts a new one whenever one dies.
 		# A larger per-thread malloc cache: libxslt allocates and frees many small blocks
 		# per page (measured: about a quarter less transform time).
-		GLIBC_TUNABLES=${JUBAO_TUNABLES:-glibc.malloc.tcache_count=1000} \
-		spawn-fcgi -n -s "$RUN/$p.sock" -M 0660 -- /usr/bin/multiwatch -f "$n" -s TERM -- \
-			"$BUILD/cgi/$p" "$(program_conf "$p")" >> "$LOG/$p.log" 2>&1 &
+		# As root, spawn-fcgi binds the socket (root's, 0660: nginx runs as root here) and
+		# drops to the program's user before it execs multiwatch (program_privileges).
+		# shellcheck disable=SC2046
+		(umask 007; GLIBC_TUNABLES=${JUBAO_TUNABLES:-glibc.malloc.tcache_count=1000} \
+		exec spawn-fcgi -n -s "$RUN/$p.sock" -M 0660 $(program_privileges "$p") -- \
+			/usr/bin/multiwatch -f "$n" -s TERM -- \
+			"$BUILD/cgi/$p" "$(program_conf "$p")") >> "$LOG/$p.log" 2>&1 &
 		echo $! > "$RUN/$p.daemon"
 	done
 	for p in $PROGRAMS; do
@@ -362,8 +445,10 @@ stop() {
 start() {
 	[ -x "$BUILD/tools/jubaoctl" ] || die "$BUILD/tools/jubaoctl is not built (make all)"
 	make_dirs
+	make_users
 	make_secrets
 	make_config
+	grant_files
 	start_db
 	setup_db
 	start_programs

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "admin.h"
+#include "sandbox.h"
 
 #define ADMIN_BODY_MAX (64 * 1024)
 
@@ -261,7 +262,8 @@ handle(struct ctx *c)
 int
 main(int argc, char **argv)
 {
-	static const struct program prog = { "jubao-admin", "admin.xsl", handle, false, true };
+	static const struct program prog = { "jubao-admin", "admin.xsl", handle, false, true,
+	    SANDBOX_STORE };
 	size_t i;
 
 	/* The fields array of handle() holds the largest key table. */
