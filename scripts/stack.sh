@@ -116,6 +116,7 @@ attachment_dir = $STATE/attachments
 url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅
+form_regions   = 22
 CONF
 	if [ -n "${JUBAO_EXTRA_CONF:-}" ]; then
 		printf '%s\n' "$JUBAO_EXTRA_CONF" >> "$1"

@@ -30,7 +30,51 @@
 
   <xsl:template match="submit-form" mode="content">
     <h1>我要举报</h1>
+    <xsl:apply-templates select="region-switch"/>
     <xsl:apply-templates select="." mode="form"/>
+  </xsl:template>
+
+  <!-- The form lists one province's regions (the whole country would weigh
+       ~400 KB); plain links reach the others, no JavaScript needed.  A link
+       is built from a province code only when it is two digits. -->
+  <xsl:template match="region-switch">
+    <xsl:variable name="shown" select="province[substring(@code, 1, 2) = current()/@shown][1]"/>
+    <xsl:variable name="host" select="province[substring(@code, 1, 2) = current()/@host][1]"/>
+    <div class="region-switch" id="region-switch">
+      <p>
+        <xsl:choose>
+          <xsl:when test="$shown">
+            <xsl:text>“问题所在地区”列出</xsl:text>
+            <strong><xsl:value-of select="$shown/@name"/></strong>
+            <xsl:text>的市、县（区）。</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>“问题所在地区”列出全国所有地区。</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$host and @shown != @host">
+          <a href="{$base}/submit">
+            <xsl:text>只列出</xsl:text>
+            <xsl:value-of select="$host/@name"/>
+            <xsl:text>的地区</xsl:text>
+          </a>
+        </xsl:if>
+      </p>
+      <details class="province-choice">
+        <summary>问题在其他省份？选择省份（请在填写前选择）</summary>
+        <ul class="province-links">
+          <xsl:for-each select="province[string-length(@code) = 6 and translate(@code, '0123456789', '') = '']">
+            <li>
+              <a href="{$base}/submit?province={substring(@code, 1, 2)}">
+                <xsl:if test="substring(@code, 1, 2) = ../@shown">
+                  <xsl:attribute name="aria-current">page</xsl:attribute>
+                </xsl:if>
+                <xsl:value-of select="@name"/>
+              </a>
+            </li>
+          </xsl:for-each>
+          <li><a href="{$base}/submit?regions=all">全国所有地区</a></li>
+        </ul>
+      </details>
+    </div>
   </xsl:template>
 
   <!-- The form again, after a refused submission. -->
