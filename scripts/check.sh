@@ -157,6 +157,7 @@ run_variant() {
 	# The suites against the running stack, in this order (test_public restarts the stack and
 	# kills a worker; the others add their own staff and reports).
 	suite integration test_public.py "public channel"
+	suite public-extras test_public_extras.py "receipt QR and print, help, hotline, regions, gzip"
 	suite console test_console.py "staff console tests"
 	suite console-rules test_console_rules.py "console rules (guards, limits, ids)"
 	suite sign-in test_signin.py "sign-in (one answer, throttle, TOTP once, audit)"

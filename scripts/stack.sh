@@ -117,6 +117,7 @@ url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅
 form_regions   = 22
+public_url     = http://127.0.0.1:$PORT
 CONF
 	if [ -n "${JUBAO_EXTRA_CONF:-}" ]; then
 		printf '%s\n' "$JUBAO_EXTRA_CONF" >> "$1"

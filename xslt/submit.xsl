@@ -182,7 +182,32 @@
         </div>
       </dl>
 
-      <p class="warning-strong" role="alert">查询码只显示这一次，请立即抄写或截图保存。凭受理编号和查询码可查询办理进度；工作人员不会向您索要查询码。</p>
+      <p class="warning-strong" role="alert">查询码只显示这一次，请立即抄写、打印或截图保存。凭受理编号和查询码可查询办理进度；工作人员不会向您索要查询码。</p>
+
+      <xsl:variable name="t" select="translate(normalize-space(ticket), ' ', '')"/>
+      <div class="receipt-lookup">
+        <xsl:if test="status-qr[number(@size) &gt; 0]/path">
+          <!-- The status page with the ticket filled in; never the code. -->
+          <svg class="receipt-qr" role="img" aria-labelledby="qr-title"
+               viewBox="0 0 {number(status-qr/@size)} {number(status-qr/@size)}">
+            <title id="qr-title">二维码：打开查询页面（已填入受理编号，不含查询码）</title>
+            <rect width="100%" height="100%" fill="#fff"/>
+            <path fill="#000" d="{status-qr/path/@d}"/>
+          </svg>
+        </xsl:if>
+        <div class="receipt-lookup-text">
+          <p><strong>查询网址：</strong><span class="lookup-address"><xsl:value-of select="status-qr/@text"/></span></p>
+          <xsl:if test="not(status-qr/@text)">
+            <p class="lookup-address"><xsl:value-of select="concat($base, '/status')"/></p>
+          </xsl:if>
+          <p class="hint">用手机扫描二维码可打开查询页面并自动填入受理编号；查询码需要您自己输入，二维码中不含查询码。</p>
+        </div>
+      </div>
+
+      <p class="receipt-print">
+        <button type="button" class="button button-secondary" id="print-button" hidden="hidden">打印回执</button>
+        <span class="print-hint">可使用浏览器的“打印”功能（Ctrl+P）打印或保存本回执。</span>
+      </p>
 
       <h2>接下来</h2>
       <ul class="next-steps">
@@ -222,7 +247,12 @@
       </xsl:choose>
 
       <p class="receipt-actions">
-        <a class="button" href="{$base}/status">查询办理进度</a>
+        <a class="button" href="{$base}/status">
+          <xsl:if test="string-length($t) = 16 and translate($t, '0123456789', '') = ''">
+            <xsl:attribute name="href"><xsl:value-of select="concat($base, '/status?ticket=', $t)"/></xsl:attribute>
+          </xsl:if>
+          <xsl:text>查询办理进度</xsl:text>
+        </a>
         <a class="button button-secondary" href="{$base}/">返回首页</a>
       </p>
     </div>
