@@ -176,7 +176,8 @@ run_variant() {
 				! npm ci --no-audit --no-fund --prefix tests/browser > "$TMP/npm-ci.log" 2>&1; then
 				echo "browser: npm ci in tests/browser failed:"; tail -20 "$TMP/npm-ci.log"; false
 			else
-				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
+				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
+				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser
 			fi
 		} 2>&1 | tee "$log"
 		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name browser walk"
