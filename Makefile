@@ -12,7 +12,7 @@ BUILD     ?= build
 SAN       ?=
 
 CC        ?= cc
-PKGS       = libmariadb libxslt libxml-2.0 openssl libseccomp
+PKGS       = libmariadb libxslt libxml-2.0 openssl libseccomp libqrencode
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -37,7 +37,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store report reportform sandbox app routing htmlout publish
+              refdata ratelimit scrub store report reportform sandbox app routing htmlout publish qr
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.

@@ -1,7 +1,8 @@
 /*
  * pages: the public pages that only read: the landing page, the directory of report channels
  * (seed 000's annex, kept in the channel table) and, until the publishing issue lands, an empty
- * lists page. Anything else under the prefix is a 404 page in the portal's layout.
+ * lists page, and the help page (how to report, the deadlines, anonymity and privacy). Anything
+ * else under the prefix is a 404 page in the portal's layout.
  */
 #include <string.h>
 
@@ -23,6 +24,45 @@ lists(struct ctx *c)
 	xmlNodePtr root;
 
 	app_send(c, 200, xml_doc("lists", &root));
+}
+
+static void
+help(struct ctx *c)
+{
+	xmlNodePtr root;
+
+	app_send(c, 200, xml_doc("help", &root));
+}
+
+/* The host province's authorities (form_regions) first, marked host="1"; the others keep their
+ * order. */
+static void
+host_first(xmlNodePtr root, const char *host)
+{
+	xmlNodePtr n, next, first = NULL, last = NULL;
+	xmlChar *code;
+	bool ours;
+
+	if (host[0] == '\0')
+		return;
+	for (n = root->children; n != NULL; n = next) {
+		next = n->next;
+		code = xmlGetProp(n, (const xmlChar *)"code");
+		ours = code != NULL && strncmp((const char *)code, host, strlen(host)) == 0;
+		xmlFree(code);
+		if (!ours)
+			continue;
+		xml_attr(n, "host", "1");
+		if (last == NULL && root->children == n)
+			first = n;
+		else if (last == NULL)
+			first = xmlAddPrevSibling(root->children, n);
+		else
+			first = xmlAddNextSibling(last, n);
+		if (first == NULL)
+			log_fatal("pages: out of memory");
+		last = first;
+	}
 }
 
 static void
@@ -74,6 +114,7 @@ channels(struct ctx *c)
 		app_error(c, 503, "系统暂时无法提供服务，请稍后再试。");
 		return;
 	}
+	host_first(root, c->cfg.form_regions);
 	app_send(c, 200, doc);
 }
 
@@ -87,6 +128,8 @@ handle(struct ctx *c)
 		landing(c);
 	else if (strcmp(c->path, "/channels") == 0)
 		channels(c);
+	else if (strcmp(c->path, "/help") == 0)
+		help(c);
 	else if (strcmp(c->path, "/lists") == 0 || strncmp(c->path, "/lists/", 7) == 0)
 		lists(c);
 	else

@@ -44,13 +44,19 @@ lookup_form(xmlNodePtr parent, const char *ticket)
 		xml_add(f, "ticket", ticket);
 }
 
-/* The empty lookup form. A ticket in the query is not read: no link may carry one. */
+/* The lookup form; a well-formed ?ticket= (the receipt's QR code) fills in the ticket. Only the
+ * ticket: the code is never read from a URL, the reporter types it. */
 static void
 show_form(struct ctx *c)
 {
+	const struct param *p = params_get(&c->query, "ticket");
 	xmlNodePtr root;
+	xmlDocPtr doc = xml_doc("lookup-form", &root);
+	char ticket[17];
 
-	app_send(c, 200, xml_doc("lookup-form", &root));
+	if (p != NULL && ticket_parse(p->value, p->len, ticket))
+		xml_add(root, "ticket", ticket);
+	app_send(c, 200, doc);
 }
 
 static void

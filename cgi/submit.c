@@ -13,6 +13,7 @@
 #include "crypto.h"
 #include "form.h"
 #include "log.h"
+#include "qr.h"
 #include "ratelimit.h"
 #include "report.h"
 #include "reportform.h"
@@ -33,7 +34,7 @@ show_form(struct ctx *c)
 	}
 	app_form_token(c, token);
 	doc = xml_doc("submit-form", &root);
-	reportform_fill(root, token, &c->cfg, &c->refdata, NULL);
+	reportform_fill_public(root, token, &c->cfg, &c->refdata, &c->query, NULL);
 	app_send(c, 200, doc);
 }
 
@@ -49,14 +50,35 @@ form_again(struct ctx *c, int status, const char *message, const struct reportfo
 		reportform_errors(rf, root);
 	if (status == 503)
 		response_header(&c->resp, &c->arena, "Retry-After: 30");
-	reportform_fill(xml_add(root, "submit-form", NULL), csrf != NULL ? csrf->value : "",
-	    &c->cfg, &c->refdata, &c->form);
+	reportform_fill_public(xml_add(root, "submit-form", NULL), csrf != NULL ? csrf->value : "",
+	    &c->cfg, &c->refdata, NULL, &c->form);
 	app_send(c, status, doc);
+}
+
+/* The status page with the ticket filled in, as an absolute address for the QR code: the
+ * configured public_url, else this request's scheme and host (when it looks like one). */
+static bool
+status_url(struct ctx *c, const char *ticket, char *out, size_t cap)
+{
+	const char *host = FCGX_GetParam("HTTP_HOST", c->fcgi.envp);
+	int n;
+
+	if (c->cfg.public_url[0] != '\0')
+		n = snprintf(out, cap, "%s%s/status?ticket=%s", c->cfg.public_url,
+		    c->cfg.url_prefix, ticket);
+	else if (host != NULL && host[0] != '\0' && host[strspn(host, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")] == '\0')
+		n = snprintf(out, cap, "%s://%s%s/status?ticket=%s", c->https ? "https" : "http",
+		    host, c->cfg.url_prefix, ticket);
+	else
+		return false;
+	return n > 0 && (size_t)n < cap;
 }
 
 static void
 send_receipt(struct ctx *c, const struct receipt *r, const char code[9], size_t nfiles)
 {
+	char url[512];
 	xmlNodePtr root;
 	xmlDocPtr doc = xml_doc("receipt", &root);
 
@@ -69,6 +91,9 @@ send_receipt(struct ctx *c, const struct receipt *r, const char code[9], size_t 
 	xml_attr_int(xml_add(root, "attachments", NULL), "count", (long long)nfiles);
 	if (r->existed)
 		xml_add(root, "repeated", "1");
+	/* Without a usable address the receipt still has the ticket and code, only no QR code. */
+	if (!status_url(c, r->ticket, url, sizeof(url)) || qr_xml(root, "status-qr", url) != 0)
+		log_warn("submit: no QR code on the receipt");
 	app_send(c, 200, doc);
 }
 

@@ -79,6 +79,39 @@ set_str(char *dst, size_t cap, const char *v)
 	return snprintf(dst, cap, "%s", v) >= (int)cap ? -1 : 0;
 }
 
+/* "" or a province's two digits ("22"). */
+static int
+set_province(char *dst, size_t cap, const char *v)
+{
+	size_t len = strlen(v);
+
+	if (len != 0 && len != 2)
+		return -1;
+	if (len == 2 && (!isdigit((unsigned char)v[0]) || !isdigit((unsigned char)v[1])))
+		return -1;
+	return set_str(dst, cap, v);
+}
+
+/* "" or "http(s)://host[:port]", without a path: letters, digits, '.', '-', ':', '[', ']'. */
+static int
+set_public_url(char *dst, size_t cap, const char *v)
+{
+	const char *host = v;
+
+	if (*v == '\0')
+		return set_str(dst, cap, v);
+	if (strncmp(v, "https://", 8) == 0)
+		host = v + 8;
+	else if (strncmp(v, "http://", 7) == 0)
+		host = v + 7;
+	else
+		return -1;
+	if (*host == '\0' || host[strspn(host, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")] != '\0')
+		return -1;
+	return set_str(dst, cap, v);
+}
+
 /* Split "key = value" in place; strips blanks. Returns 0 for a pair, 1 for blank/comment. */
 static int
 split_line(char *line, char **key, char **val)
@@ -134,6 +167,9 @@ config_set(struct config *c, const char *k, const char *v)
 		return proxies_parse(v, &c->trusted);
 	STR(csp);
 	STR(site_name);
+	STR(hotline);
+	if (strcmp(k, "public_url") == 0)
+		return set_public_url(c->public_url, sizeof(c->public_url), v);
 	NUM(db_port, 1, 65535);
 	NUM(db_timeout, 1, 30);
 	NUM(max_body, 1024, 1ull << 30);
@@ -147,14 +183,10 @@ config_set(struct config *c, const char *k, const char *v)
 	NUM(submit_window, 1, 86400);
 #undef STR
 #undef NUM
-	if (strcmp(k, "region_scope") == 0) {
-		size_t len = strlen(v);
-		if (len != 0 && len != 2)
-			return -1;
-		if (len == 2 && (!isdigit((unsigned char)v[0]) || !isdigit((unsigned char)v[1])))
-			return -1;
-		return set_str(c->region_scope, sizeof(c->region_scope), v);
-	}
+	if (strcmp(k, "region_scope") == 0)
+		return set_province(c->region_scope, sizeof(c->region_scope), v);
+	if (strcmp(k, "form_regions") == 0)
+		return set_province(c->form_regions, sizeof(c->form_regions), v);
 	if (strcmp(k, "secure_cookies") == 0) {
 		if (strcmp(v, "auto") == 0)
 			c->secure_cookies = -1;
@@ -226,6 +258,13 @@ config_parse(struct config *c, const char *buf, size_t len, const char *name, ch
 	}
 	if (c->max_body < c->max_file) {
 		snprintf(err, errlen, "%s: max_body must be at least max_file", name);
+		return -1;
+	}
+	/* The host province: form_regions, else the one region_scope allows. */
+	if (c->form_regions[0] == '\0')
+		memcpy(c->form_regions, c->region_scope, sizeof(c->form_regions));
+	if (c->region_scope[0] != '\0' && strcmp(c->form_regions, c->region_scope) != 0) {
+		snprintf(err, errlen, "%s: form_regions must be region_scope's province", name);
 		return -1;
 	}
 	return 0;

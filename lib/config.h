@@ -43,6 +43,12 @@ struct config {
 	unsigned submit_limit;          /* submissions per client per window; 0: unlimited */
 	unsigned submit_window;
 	char     region_scope[7];       /* "" all of China; "22": only Jilin's regions offered */
+	char     form_regions[3];       /* the host province ("22"): its regions are what the form
+	                                 * offers by default (others a link away), and its
+	                                 * channels come first; "" all, or region_scope's */
+	char     public_url[128];       /* "https://gxt.jl.gov.cn": scheme and host of the public
+	                                 * site (the receipt's QR code); "" this request's */
+	char     hotline[64];           /* shown in the layout when set: "0431-12345678" */
 	/* identity sealing */
 	enum seal_alg identity_alg;     /* for key lines that name no cipher, and for new keys:
 	                                 * aes-256-gcm (default) or sm4-ctr-hmac-sm3 (国密) */

@@ -245,7 +245,7 @@ render_transform(struct render *r, size_t sheet, xmlDocPtr doc, xmlChar **out, i
 	xsltTransformContextPtr tctx = NULL;
 	xmlDocPtr res = NULL;
 	const char *params[] = { "base", r->cfg->url_prefix, "site-name", r->cfg->site_name,
-	    NULL };
+	    "hotline", r->cfg->hotline, NULL };
 	int rc = -1;
 
 	if ((tctx = xsltNewTransformContext(r->sheets[sheet], doc)) == NULL)

@@ -1,9 +1,11 @@
 /* reportform: see reportform.h. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "crypto.h"
 #include "log.h"
+#include "region.h"
 #include "render.h"
 #include "reportform.h"
 #include "textlimits.h"
@@ -48,9 +50,9 @@ static const struct form_key keys[RF__MAX] = {
 /* Fill a <submit-form> element: token, limits (attachments; the key table's lengths, which
  * reportform.xsl writes as maxlength and minlength), option lists, and (when shown again) what
  * was typed. */
-void
-reportform_fill(xmlNodePtr f, const char *token, const struct config *cfg,
-    const struct refdata *rd, const struct params *typed)
+static void
+fill(xmlNodePtr f, const char *token, const struct config *cfg, const struct refdata *rd,
+    const struct params *typed, const char *scope)
 {
 	xmlNodePtr lim;
 
@@ -63,9 +65,74 @@ reportform_fill(xmlNodePtr f, const char *token, const struct config *cfg,
 	form_options_xml(f, "standards", report_standards);
 	refdata_industries_xml(rd, f);
 	form_options_xml(f, "subject-types", report_subject_types);
-	refdata_regions_xml(rd, f, cfg->region_scope);
+	refdata_regions_xml(rd, f, scope);
 	if (typed != NULL)
 		form_values_xml(f, keys, RF__MAX, typed);
+}
+
+void
+reportform_fill(xmlNodePtr f, const char *token, const struct config *cfg,
+    const struct refdata *rd, const struct params *typed)
+{
+	fill(f, token, cfg, rd, typed, cfg->region_scope);
+}
+
+/* The province (two digits) of a value that is a known province ("22") or region code. */
+static bool
+province_of(const struct refdata *rd, const struct param *p, char out[3])
+{
+	char code[7];
+
+	if (p == NULL || (p->len != 2 && p->len != 6))
+		return false;
+	snprintf(code, sizeof(code), "%.2s0000", p->value);
+	if (!region_code_ok(code) || refdata_region(rd, code) == NULL)
+		return false;
+	if (p->len == 6 && refdata_region(rd, p->value) == NULL)
+		return false;
+	memcpy(out, code, 2);
+	out[2] = '\0';
+	return true;
+}
+
+static void
+public_scope(const struct config *cfg, const struct refdata *rd, const struct params *query,
+    const struct params *typed, char out[3])
+{
+	const struct param *all = query != NULL ? params_get(query, "regions") : NULL;
+
+	if (cfg->region_scope[0] != '\0')
+		memcpy(out, cfg->region_scope, 3);
+	else if (all != NULL && strcmp(all->value, "all") == 0)
+		out[0] = '\0';
+	else if (!(query != NULL && (province_of(rd, params_get(query, "province"), out) ||
+	    province_of(rd, params_get(query, "region"), out))) &&
+	    !(typed != NULL && province_of(rd, params_get(typed, "region"), out)))
+		memcpy(out, cfg->form_regions, 3);
+}
+
+void
+reportform_fill_public(xmlNodePtr f, const char *token, const struct config *cfg,
+    const struct refdata *rd, const struct params *query, const struct params *typed)
+{
+	xmlNodePtr sw, n;
+	char scope[3];
+	size_t i;
+
+	public_scope(cfg, rd, query, typed, scope);
+	fill(f, token, cfg, rd, typed, scope);
+	if (cfg->region_scope[0] != '\0')
+		return;
+	sw = xml_add(f, "region-switch", NULL);
+	xml_attr(sw, "shown", scope);
+	xml_attr(sw, "host", cfg->form_regions);
+	for (i = 0; i < rd->nregions; i++) {
+		if (rd->regions[i].level != 1)
+			continue;
+		n = xml_add(sw, "province", NULL);
+		xml_attr(n, "code", rd->regions[i].code);
+		xml_attr(n, "name", rd->regions[i].name);
+	}
 }
 
 /* Rules that depend on other fields. */

@@ -44,6 +44,12 @@ struct reportform {
  * was typed when the form is shown again (typed; NULL for a new form). */
 void reportform_fill(xmlNodePtr form, const char *token, const struct config *,
     const struct refdata *, const struct params *typed);
+/* The same for the public form, which lists one province's regions (the whole country weighs
+ * ~400 KB): the province of ?province=NN, of a region in the query or typed, all of them for
+ * ?regions=all, by default the host province (form_regions). Without region_scope it adds
+ * <region-switch shown="NN|"> with every <province code name/>, the links to the others. */
+void reportform_fill_public(xmlNodePtr form, const char *token, const struct config *,
+    const struct refdata *, const struct params *query, const struct params *typed);
 /* Validate a form: every field, the rules between fields (the reference data, the
  * configured region scope), and the attachments (the configured limits). Values are copied
  * into the arena; rf keeps a pointer to form for reportform_save. */

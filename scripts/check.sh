@@ -160,6 +160,7 @@ run_variant() {
 	# The suites against the running stack, in this order (test_public restarts the stack and
 	# kills a worker; the others add their own staff and reports).
 	suite integration test_public.py "public channel"
+	suite public-extras test_public_extras.py "receipt QR and print, help, hotline, regions, gzip"
 	suite console test_console.py "staff console tests"
 	suite console-rules test_console_rules.py "console rules (guards, limits, ids)"
 	suite sign-in test_signin.py "sign-in (one answer, throttle, TOTP once, audit)"
@@ -179,7 +180,8 @@ run_variant() {
 				! npm ci --no-audit --no-fund --prefix tests/browser > "$TMP/npm-ci.log" 2>&1; then
 				echo "browser: npm ci in tests/browser failed:"; tail -20 "$TMP/npm-ci.log"; false
 			else
-				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
+				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
+				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser
 			fi
 		} 2>&1 | tee "$log"
 		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name browser walk"

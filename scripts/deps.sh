@@ -15,6 +15,7 @@ pkg-config                      pkg-config
 /usr/include/libxslt/xslt.h     libxslt1-dev
 /usr/include/openssl/evp.h      libssl-dev
 /usr/include/seccomp.h          libseccomp-dev
+/usr/include/qrencode.h         libqrencode-dev
 mariadbd                        mariadb-server
 mariadb                         mariadb-client
 nginx                           nginx-light
@@ -25,6 +26,8 @@ python3                         python3
 curl                            curl
 exiftool                        libimage-exiftool-perl
 wrk                             wrk
+zbarimg                         zbar-tools
+rsvg-convert                    librsvg2-bin
 chromium                        chromium
 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 node                            nodejs

@@ -195,6 +195,8 @@ attachment_dir = $STATE/attachments
 url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅
+form_regions   = 22
+public_url     = http://127.0.0.1:$PORT
 CONF
 	if [ -n "${JUBAO_EXTRA_CONF:-}" ]; then
 		printf '%s\n' "$JUBAO_EXTRA_CONF" >> "$1"
@@ -387,6 +389,8 @@ LoadModule reqtimeout_module /usr/lib/apache2/modules/mod_reqtimeout.so
 LoadModule headers_module /usr/lib/apache2/modules/mod_headers.so
 LoadModule proxy_module /usr/lib/apache2/modules/mod_proxy.so
 LoadModule proxy_fcgi_module /usr/lib/apache2/modules/mod_proxy_fcgi.so
+LoadModule filter_module /usr/lib/apache2/modules/mod_filter.so
+LoadModule deflate_module /usr/lib/apache2/modules/mod_deflate.so
 StartServers 1
 ServerLimit 2
 ThreadsPerChild 25

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   pages.xsl: the landing page (<landing/>), the directory of report
-  channels (<channels>) and the generic error page (<error>, from
+  channels (<channels>; the host province's authority comes first and
+  carries host="1"), the help page (<help/>) and the generic error page (<error>, from
   common.xsl).  Layout comes from portal.xsl; this file only provides the
   modes "title" and "content".
 -->
@@ -106,6 +107,9 @@
 
   <xsl:template match="authority">
     <tr>
+      <xsl:if test="@host = '1'">
+        <xsl:attribute name="class">channel-host</xsl:attribute>
+      </xsl:if>
       <th scope="row"><xsl:value-of select="@name"/></th>
       <td>
         <xsl:if test="channel">
@@ -167,6 +171,73 @@
       <xsl:when test="@kind = 'wechat'">微信</xsl:when>
       <xsl:otherwise>其他</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- =============================================================== help -->
+
+  <xsl:template match="help" mode="title">举报须知</xsl:template>
+
+  <xsl:template match="help" mode="content">
+    <h1>举报须知</h1>
+    <p class="lead">本页说明如何举报、举报后如何办理、办理时限、匿名举报的含义，以及您的身份信息由谁可以查看。</p>
+
+    <section class="panel help-section" id="how">
+      <h2>如何举报</h2>
+      <ol class="help-steps">
+        <li>打开<a href="{$base}/submit">我要举报</a>，选择举报类别、涉及的问题、行业和问题所在地区。</li>
+        <li>填写被举报企业或单位的名称、地址，尽量具体地描述问题：时间、地点、设备或项目、具体情况；可以上传照片或文件作为线索。</li>
+        <li>选择实名或匿名举报。实名举报请留下姓名和联系电话，便于核实情况和反馈结果。</li>
+        <li>提交后页面显示<strong>受理编号</strong>和<strong>查询码</strong>。查询码只显示一次，请抄写、打印或截图保存；回执上的二维码只包含受理编号，不包含查询码。</li>
+        <li>凭受理编号和查询码，可以随时在<a href="{$base}/status">查询办理进度</a>页面查看办理情况，并在需要时补充材料。</li>
+      </ol>
+      <p>不便在线举报的，也可以通过<a href="{$base}/channels">各地举报渠道</a>（电话、传真、邮箱等）举报。</p>
+    </section>
+
+    <section class="panel help-section" id="next">
+      <h2>举报后如何办理</h2>
+      <dl class="help-deadlines">
+        <div>
+          <dt>2个工作日内</dt>
+          <dd>工信部门决定是否受理，并将举报移交有关责任部门核查处理。</dd>
+        </div>
+        <div>
+          <dt>5个工作日内</dt>
+          <dd>责任部门收到移交后组织现场检查。</dd>
+        </div>
+        <div>
+          <dt>10个工作日内</dt>
+          <dd>核查完成后，责任部门将核实情况和处置意见报工信部门，由工信部门向实名举报人反馈。</dd>
+        </div>
+      </dl>
+      <p>工作日按国家法定节假日和调休安排计算。核查中需要您补充材料的，查询页面会提示，您可以在该页面直接补充。</p>
+    </section>
+
+    <section class="panel help-section" id="anonymous">
+      <h2>匿名举报是什么意思</h2>
+      <p>匿名举报不填写姓名和联系方式，平台不保存您的身份。匿名举报一般不予受理；但举报内容涉及较重大污染、较重大安全生产隐患或可能带来后续隐患的违法生产等事项的，受理部门将通报相关责任部门，由相关责任部门决定是否办理。匿名举报同样可以凭受理编号和查询码查询办理情况，但工作人员无法与您联系核实或反馈。</p>
+    </section>
+
+    <section class="panel help-section" id="privacy">
+      <h2>隐私保护：谁能看到您的身份</h2>
+      <ul class="rules">
+        <li>实名举报人的姓名、电话、身份证号码和邮箱在提交时即加密保存，数据库中不存明文。</li>
+        <li>只有接报人和核查组指定的一名联系人可以查看举报人身份；每次查看都有记录，可以审计。</li>
+        <li>被举报企业、核查组其他成员和公示公告中都不会出现举报人的任何信息；办理进度查询页面也不显示身份信息。</li>
+        <li>未经举报人同意，任何单位和个人不得泄露举报人身份信息，不得以任何方式询问举报人身份。</li>
+        <li>工作人员不会向您索要查询码。请勿将查询码告诉他人。</li>
+      </ul>
+      <p>请如实举报。捏造事实、诬告陷害他人的，依法承担相应责任。</p>
+    </section>
+
+    <xsl:if test="normalize-space($hotline) != ''">
+      <section class="panel help-section" id="hotline">
+        <h2>举报电话</h2>
+        <p>
+          <xsl:text>如有疑问或情况紧急，请拨打举报电话：</xsl:text>
+          <strong class="hotline"><xsl:value-of select="$hotline"/></strong>
+        </p>
+      </section>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -18,6 +18,8 @@
                   (default '省工业和信息化厅').
        platform-name  the name of the platform
                   (default '淘汰落后产能和产能违规置换举报平台').
+       hotline    the reporting hotline (jubao.conf's hotline), shown in
+                  the header and footer when not empty (default '').
      Parameters are XPath expressions: the C side passes strings quoted,
      e.g. with xsltQuoteUserParams() or as "'/jubao'".
 
@@ -65,6 +67,7 @@
   <xsl:param name="base" select="'/jubao'"/>
   <xsl:param name="site-name" select="'省工业和信息化厅'"/>
   <xsl:param name="platform-name" select="'淘汰落后产能和产能违规置换举报平台'"/>
+  <xsl:param name="hotline" select="''"/>
 
   <!-- The navigation entry the current page belongs to, from the document
        element's name only (never from document text). -->
@@ -74,6 +77,7 @@
       <xsl:when test="/submit-form or /receipt or /error[submit-form]">submit</xsl:when>
       <xsl:when test="/lookup-form or /case or /error[lookup-form]">status</xsl:when>
       <xsl:when test="/channels">channels</xsl:when>
+      <xsl:when test="/help">help</xsl:when>
       <xsl:when test="/lists or /list">lists</xsl:when>
       <xsl:when test="/dashboard">admin</xsl:when>
       <xsl:when test="/case-list or /case-detail">admin-cases</xsl:when>
@@ -118,6 +122,9 @@
             <div class="wrap">
               <span class="topbar-note">举报人身份信息严格保密</span>
               <span class="topbar-site">实名举报有报必受理、有报必查</span>
+              <xsl:if test="normalize-space($hotline) != ''">
+                <span class="topbar-hotline">举报电话：<span class="hotline"><xsl:value-of select="$hotline"/></span></span>
+              </xsl:if>
             </div>
           </div>
           <div class="banner">
@@ -161,6 +168,11 @@
                       <xsl:with-param name="path" select="'/channels'"/>
                       <xsl:with-param name="label" select="'举报渠道'"/>
                     </xsl:call-template>
+                    <xsl:call-template name="portal-nav-item">
+                      <xsl:with-param name="key" select="'help'"/>
+                      <xsl:with-param name="path" select="'/help'"/>
+                      <xsl:with-param name="label" select="'举报须知'"/>
+                    </xsl:call-template>
                   </ul>
                 </div>
               </nav>
@@ -174,6 +186,10 @@
           <div class="wrap">
             <p class="footer-secret">举报人身份信息严格保密。未经举报人同意，任何单位和个人不得泄露举报人身份信息，不得以任何方式询问举报人身份。</p>
             <p>主办单位：<xsl:value-of select="$site-name"/></p>
+            <xsl:if test="normalize-space($hotline) != ''">
+              <p class="footer-hotline">举报电话：<xsl:value-of select="$hotline"/></p>
+            </xsl:if>
+            <p class="footer-links"><a href="{$base}/help">举报须知：如何举报、办理时限、匿名与隐私保护</a></p>
             <p>请如实举报。捏造事实、诬告陷害他人的，依法承担相应责任。</p>
           </div>
         </footer>

@@ -30,7 +30,51 @@
 
   <xsl:template match="submit-form" mode="content">
     <h1>我要举报</h1>
+    <xsl:apply-templates select="region-switch"/>
     <xsl:apply-templates select="." mode="form"/>
+  </xsl:template>
+
+  <!-- The form lists one province's regions (the whole country would weigh
+       ~400 KB); plain links reach the others, no JavaScript needed.  A link
+       is built from a province code only when it is two digits. -->
+  <xsl:template match="region-switch">
+    <xsl:variable name="shown" select="province[substring(@code, 1, 2) = current()/@shown][1]"/>
+    <xsl:variable name="host" select="province[substring(@code, 1, 2) = current()/@host][1]"/>
+    <div class="region-switch" id="region-switch">
+      <p>
+        <xsl:choose>
+          <xsl:when test="$shown">
+            <xsl:text>“问题所在地区”列出</xsl:text>
+            <strong><xsl:value-of select="$shown/@name"/></strong>
+            <xsl:text>的市、县（区）。</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>“问题所在地区”列出全国所有地区。</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$host and @shown != @host">
+          <a href="{$base}/submit">
+            <xsl:text>只列出</xsl:text>
+            <xsl:value-of select="$host/@name"/>
+            <xsl:text>的地区</xsl:text>
+          </a>
+        </xsl:if>
+      </p>
+      <details class="province-choice">
+        <summary>问题在其他省份？选择省份（请在填写前选择）</summary>
+        <ul class="province-links">
+          <xsl:for-each select="province[string-length(@code) = 6 and translate(@code, '0123456789', '') = '']">
+            <li>
+              <a href="{$base}/submit?province={substring(@code, 1, 2)}">
+                <xsl:if test="substring(@code, 1, 2) = ../@shown">
+                  <xsl:attribute name="aria-current">page</xsl:attribute>
+                </xsl:if>
+                <xsl:value-of select="@name"/>
+              </a>
+            </li>
+          </xsl:for-each>
+          <li><a href="{$base}/submit?regions=all">全国所有地区</a></li>
+        </ul>
+      </details>
+    </div>
   </xsl:template>
 
   <!-- The form again, after a refused submission. -->
@@ -138,7 +182,32 @@
         </div>
       </dl>
 
-      <p class="warning-strong" role="alert">查询码只显示这一次，请立即抄写或截图保存。凭受理编号和查询码可查询办理进度；工作人员不会向您索要查询码。</p>
+      <p class="warning-strong" role="alert">查询码只显示这一次，请立即抄写、打印或截图保存。凭受理编号和查询码可查询办理进度；工作人员不会向您索要查询码。</p>
+
+      <xsl:variable name="t" select="translate(normalize-space(ticket), ' ', '')"/>
+      <div class="receipt-lookup">
+        <xsl:if test="status-qr[number(@size) &gt; 0]/path">
+          <!-- The status page with the ticket filled in; never the code. -->
+          <svg class="receipt-qr" role="img" aria-labelledby="qr-title"
+               viewBox="0 0 {number(status-qr/@size)} {number(status-qr/@size)}">
+            <title id="qr-title">二维码：打开查询页面（已填入受理编号，不含查询码）</title>
+            <rect width="100%" height="100%" fill="#fff"/>
+            <path fill="#000" d="{status-qr/path/@d}"/>
+          </svg>
+        </xsl:if>
+        <div class="receipt-lookup-text">
+          <p><strong>查询网址：</strong><span class="lookup-address"><xsl:value-of select="status-qr/@text"/></span></p>
+          <xsl:if test="not(status-qr/@text)">
+            <p class="lookup-address"><xsl:value-of select="concat($base, '/status')"/></p>
+          </xsl:if>
+          <p class="hint">用手机扫描二维码可打开查询页面并自动填入受理编号；查询码需要您自己输入，二维码中不含查询码。</p>
+        </div>
+      </div>
+
+      <p class="receipt-print">
+        <button type="button" class="button button-secondary" id="print-button" hidden="hidden">打印回执</button>
+        <span class="print-hint">可使用浏览器的“打印”功能（Ctrl+P）打印或保存本回执。</span>
+      </p>
 
       <h2>接下来</h2>
       <ul class="next-steps">
@@ -178,7 +247,12 @@
       </xsl:choose>
 
       <p class="receipt-actions">
-        <a class="button" href="{$base}/status">查询办理进度</a>
+        <a class="button" href="{$base}/status">
+          <xsl:if test="string-length($t) = 16 and translate($t, '0123456789', '') = ''">
+            <xsl:attribute name="href"><xsl:value-of select="concat($base, '/status?ticket=', $t)"/></xsl:attribute>
+          </xsl:if>
+          <xsl:text>查询办理进度</xsl:text>
+        </a>
         <a class="button button-secondary" href="{$base}/">返回首页</a>
       </p>
     </div>

@@ -12,6 +12,8 @@
  *   input#attachment[data-max-files][data-max-mb][data-status]
  *   textarea[data-counter]  (with minlength and maxlength)
  *   form#report-form, button#submit-button, #error-summary
+ *   button#print-button[hidden]  (the receipt: shown and wired here; without
+ *                                 script the browser's own print still works)
  */
 (function () {
 	"use strict";
@@ -303,10 +305,22 @@
 			box.focus();
 	}
 
+	/* The receipt's print button: hidden in the markup, shown only when it works. */
+	function initPrint() {
+		var button = byId("print-button");
+		if (!button || typeof window.print !== "function")
+			return;
+		button.hidden = false;
+		button.addEventListener("click", function () {
+			window.print();
+		});
+	}
+
 	initRegion();
 	initIdentity();
 	initFiles();
 	initCounter();
 	initSubmit();
 	initSummary();
+	initPrint();
 }());
