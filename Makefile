@@ -36,9 +36,9 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store report reportform app routing htmlout publish
+              refdata ratelimit scrub store report reportform app routing htmlout listpages publish
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
-PROGRAMS    = submit status pages admin
+PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
 ADMIN_MODULES = main page session login account dashboard cases case case_page actions attachment intake \
               routing routing_page calendar reasons auditlog users users_edit users_change

@@ -34,7 +34,7 @@ CONF="$STATE/conf/jubao.conf"
 KEYS="$STATE/secrets/jubao.keys"
 PCONF="$STATE/conf/public.conf"
 PKEYS="$STATE/secrets/public.keys"
-PROGRAMS="submit status pages admin"
+PROGRAMS="submit status pages lists admin"
 WEB=${WEB:-nginx}
 case "$WEB" in nginx|apache) ;; *) echo "stack: WEB must be nginx or apache, not $WEB" >&2; exit 1 ;; esac
 
@@ -44,7 +44,7 @@ sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$DBSOCK" -u ro
 randhex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 make_dirs() {
-	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" \
+	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" "$STATE/published" \
 		"$STATE/nginx/tmp" "$STATE/db"
 	chmod 700 "$STATE/secrets"
 	chmod 750 "$STATE/attachments"
@@ -113,6 +113,7 @@ db_timeout     = 2
 key_file       = $3
 xslt_dir       = $ROOT/xslt
 attachment_dir = $STATE/attachments
+publish_dir    = $STATE/published
 url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅
@@ -207,6 +208,7 @@ start_nginx() {
 	max_body=$(sed -n 's/^max_body *= *\([0-9][0-9]*\) *$/\1/p' "$CONF" | tail -n 1)
 	max_body=${max_body:-53477376}
 	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" -e "s|@LOG_DIR@|$LOG|g" \
+		-e "s|@PUBLISH_DIR@|$STATE/published|g" \
 		-e "s|@BODY_LIMIT@|$((max_body + 8388608))|g" \
 		-e "s|@BODY_BUFFER@|$((max_body + 9437184))|g" \
 		"$ROOT/conf/nginx-jubao.conf" > "$STATE/nginx/jubao-locations.conf"
@@ -272,6 +274,7 @@ start_apache() {
 	local ap="$STATE/apache" user="" p
 	mkdir -p "$ap/tmp" "$ap/run" "$ap/htdocs"
 	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" -e "s|@LOG_DIR@|$LOG|g" \
+		-e "s|@PUBLISH_DIR@|$STATE/published|g" \
 		-e "s|@BODY_LIMIT@|$(($(conf_max_body) + 8388608))|g" \
 		"$ROOT/conf/apache-jubao.conf" > "$ap/jubao-locations.conf"
 	if [ "$(id -u)" = 0 ]; then

@@ -74,7 +74,7 @@
       <xsl:when test="/submit-form or /receipt or /error[submit-form]">submit</xsl:when>
       <xsl:when test="/lookup-form or /case or /error[lookup-form]">status</xsl:when>
       <xsl:when test="/channels">channels</xsl:when>
-      <xsl:when test="/lists or /list">lists</xsl:when>
+      <xsl:when test="/lists or /list or /list-entry or /annual-exit">lists</xsl:when>
       <xsl:when test="/dashboard">admin</xsl:when>
       <xsl:when test="/case-list or /case-detail">admin-cases</xsl:when>
       <xsl:when test="/intake-form or /intake-receipt or /error[intake-form]">admin-intake</xsl:when>
