@@ -23,6 +23,7 @@ static void
 show_form(struct ctx *c)
 {
 	char token[CSRF_TOKEN_LEN + 1];
+	struct params prefill;
 	xmlNodePtr root;
 	xmlDocPtr doc;
 
@@ -32,7 +33,9 @@ show_form(struct ctx *c)
 	}
 	app_form_token(c, token);
 	doc = xml_doc("submit-form", &root);
-	reportform_fill(root, token, &c->cfg, &c->refdata, NULL);
+	/* "Report this enterprise" from the published lists: what of it is valid, filled in. */
+	reportform_prefill(&c->arena, &c->cfg, &c->refdata, &c->query, &prefill);
+	reportform_fill(root, token, &c->cfg, &c->refdata, prefill.count > 0 ? &prefill : NULL);
 	app_send(c, 200, doc);
 }
 
