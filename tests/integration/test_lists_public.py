@@ -396,7 +396,12 @@ def csv_of_50000_rows_is_streamed():
         grown = max(after[p] - before[p] for p in pids)
         size_kb = len(r.body) // 1024
         print("     CSV %d KiB; worker peak memory grew %d KiB" % (size_kb, grown))
-        assert size_kb > 20000 and grown < 8192, (size_kb, grown)
+        assert size_kb > 20000, size_kb
+        # AddressSanitizer keeps freed memory in quarantine (256 MiB): its peak says nothing of
+        # what the program holds; the bound is checked on the release build.
+        with open("/proc/%s/maps" % pids[0]) as f:
+            sanitized = "libasan" in f.read()
+        assert sanitized or grown < 8192, (size_kb, grown)
     finally:
         sql("DELETE FROM list_entry WHERE year = %d AND list_type = 'rectification'" % big)
 
