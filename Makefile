@@ -45,7 +45,8 @@ ADMIN_MODULES = main page session login account dashboard cases case case_page a
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
-              test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists
+              test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists \
+              test_listpages
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl

@@ -92,19 +92,33 @@ industry_name(const struct refdata *rd, const char *code)
 	return ind != NULL ? ind->name : code;
 }
 
-/* The query string of "report this enterprise": the report form with the enterprise filled in. */
+/* A value percent-encoded for a query string (xmlFree). */
+static xmlChar *
+query_escape(const char *v)
+{
+	xmlChar *e = xmlURIEscapeStr(BAD_CAST v, BAD_CAST "");
+
+	if (e == NULL)
+		log_fatal("listpages: out of memory");
+	return e;
+}
+
+/* The query string of "report this enterprise": the report form with the enterprise filled in.
+ * Every value percent-encoded: the stylesheet puts it after the fixed {$base}/submit?. */
 static void
 report_link(xmlNodePtr e, const struct list_row *r)
 {
-	xmlChar *name = xmlURIEscapeStr(BAD_CAST r->enterprise, BAD_CAST "");
+	xmlChar *name = query_escape(r->enterprise), *region = query_escape(r->region);
+	xmlChar *industry = query_escape(r->industry), *code = query_escape(r->credit_code);
 	char q[4096];
 
-	if (name == NULL)
-		log_fatal("listpages: out of memory");
 	snprintf(q, sizeof(q), "subject_name=%s&region=%s&industry=%s%s%s", (const char *)name,
-	    r->region, r->industry, r->credit_code[0] != '\0' ? "&credit_code=" : "",
-	    r->credit_code);
+	    (const char *)region, (const char *)industry, code[0] != '\0' ? "&credit_code=" : "",
+	    (const char *)code);
 	xmlFree(name);
+	xmlFree(region);
+	xmlFree(industry);
+	xmlFree(code);
 	xml_attr(xml_add(e, "report-link", NULL), "query", q);
 }
 
