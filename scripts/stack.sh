@@ -307,6 +307,7 @@ LoadModule reqtimeout_module /usr/lib/apache2/modules/mod_reqtimeout.so
 LoadModule headers_module /usr/lib/apache2/modules/mod_headers.so
 LoadModule proxy_module /usr/lib/apache2/modules/mod_proxy.so
 LoadModule proxy_fcgi_module /usr/lib/apache2/modules/mod_proxy_fcgi.so
+LoadModule rewrite_module /usr/lib/apache2/modules/mod_rewrite.so
 StartServers 1
 ServerLimit 2
 ThreadsPerChild 25
