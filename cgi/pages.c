@@ -1,8 +1,8 @@
 /*
  * pages: the public pages that only read: the landing page, the directory of report channels
- * (seed 000's annex, kept in the channel table) and, until the publishing issue lands, an empty
- * lists page, and the help page (how to report, the deadlines, anonymity and privacy). Anything
- * else under the prefix is a 404 page in the portal's layout.
+ * (seed 000's annex, kept in the channel table) and the help page (how to report, the deadlines,
+ * anonymity and privacy). The lists are a program of their own (cgi/lists.c). Anything else
+ * under the prefix is a 404 page in the portal's layout.
  */
 #include <string.h>
 
@@ -16,14 +16,6 @@ landing(struct ctx *c)
 	xmlNodePtr root;
 
 	app_send(c, 200, xml_doc("landing", &root));
-}
-
-static void
-lists(struct ctx *c)
-{
-	xmlNodePtr root;
-
-	app_send(c, 200, xml_doc("lists", &root));
 }
 
 static void
@@ -130,8 +122,6 @@ handle(struct ctx *c)
 		channels(c);
 	else if (strcmp(c->path, "/help") == 0)
 		help(c);
-	else if (strcmp(c->path, "/lists") == 0 || strncmp(c->path, "/lists/", 7) == 0)
-		lists(c);
 	else
 		app_error(c, 404, "页面不存在。");
 }

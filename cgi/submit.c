@@ -25,6 +25,7 @@ static void
 show_form(struct ctx *c)
 {
 	char token[CSRF_TOKEN_LEN + 1];
+	struct params prefill;
 	xmlNodePtr root;
 	xmlDocPtr doc;
 
@@ -34,7 +35,10 @@ show_form(struct ctx *c)
 	}
 	app_form_token(c, token);
 	doc = xml_doc("submit-form", &root);
-	reportform_fill_public(root, token, &c->cfg, &c->refdata, &c->query, NULL);
+	/* "Report this enterprise" from the published lists: what of it is valid, filled in. */
+	reportform_prefill(&c->arena, &c->cfg, &c->refdata, &c->query, &prefill);
+	reportform_fill_public(root, token, &c->cfg, &c->refdata, &c->query,
+	    prefill.count > 0 ? &prefill : NULL);
 	app_send(c, 200, doc);
 }
 

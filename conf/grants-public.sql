@@ -16,3 +16,8 @@ GRANT INSERT ON report_identity TO 'jubao_public'@'localhost';
 GRANT SELECT, INSERT ON report_event TO 'jubao_public'@'localhost';
 GRANT INSERT ON attachment TO 'jubao_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON rate_limit TO 'jubao_public'@'localhost';
+-- the published lists (cgi/lists.c): what the public pages show, and the responsible
+-- department's name, nothing else of the department
+GRANT SELECT ON list_entry TO 'jubao_public'@'localhost';
+GRANT SELECT ON list_item TO 'jubao_public'@'localhost';
+GRANT SELECT (id, name) ON department TO 'jubao_public'@'localhost';

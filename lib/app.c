@@ -359,6 +359,22 @@ app_send_bytes(struct ctx *c, int status, const char *content_type, const void *
 		(void)FCGX_PutStr(buf, (int)len, c->fcgi.out);
 }
 
+bool
+app_stream_head(struct ctx *c, int status, const char *content_type)
+{
+	char line[300];
+
+	if (c->answered)
+		return false;
+	c->answered = true;
+	snprintf(line, sizeof(line), "Status: %d %s\r\nContent-Type: %s\r\n", status,
+	    http_status_text(status), content_type);
+	put(c, line);
+	put_security_headers(c);
+	put(c, "\r\n");
+	return strcmp(c->method, "HEAD") != 0;
+}
+
 void
 app_redirect(struct ctx *c, const char *path)
 {

@@ -85,6 +85,10 @@ bool app_form_token_ok(struct ctx *);
 /* Bytes as they are (a stored file), with the security headers and the handler's own. */
 void app_send_bytes(struct ctx *, int status, const char *content_type, const void *buf,
     size_t len);
+/* The head of an answer whose body the handler streams itself (FCGX_PutStr on c->fcgi.out;
+ * nothing for HEAD): the status, the type, the security headers, no length. false when an
+ * answer was already sent, or for HEAD (then no body may follow). */
+bool app_stream_head(struct ctx *, int status, const char *content_type);
 /* 303 to prefix + path. */
 void app_redirect(struct ctx *, const char *path);
 

@@ -26,6 +26,7 @@ struct config {
 	char     key_file[256];
 	char     xslt_dir[256];
 	char     attachment_dir[256];
+	char     publish_dir[256];      /* the published lists' static files; "": none written */
 	/* web */
 	char     url_prefix[64];        /* "/jubao" */
 	struct proxies trusted;         /* trusted_proxies (and the older trusted_proxy) */

@@ -1,12 +1,272 @@
-/* publish: see publish.h. The static pages come with the lists program (issue 9); until then
- * every list page is answered by the program itself, so there is nothing to rewrite. */
+/* publish: see publish.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
 #include "publish.h"
+
+/* mkdir -p of the directory part of path. */
+static int
+make_dirs(const char *path)
+{
+	char dir[1024];
+	char *p;
+
+	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir))
+		return -1;
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) == 0)
+			(void)chmod(dir, 0755);     /* the umask would keep the web server out */
+		else if (errno != EEXIST) {
+			log_err("publish: mkdir %s: %s", dir, strerror(errno));
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+/* The file of a URL path below the prefix ("/lists/violation/index.html"). */
+static int
+file_path(const struct publisher *p, const char *rel, char *out, size_t cap)
+{
+	if (snprintf(out, cap, "%s%s%s", p->src.cfg->publish_dir, p->src.cfg->url_prefix, rel) >=
+	    (int)cap) {
+		log_err("publish: path too long: %s", rel);
+		return -1;
+	}
+	return make_dirs(out);
+}
+
+/* An open temporary file beside path, to be renamed over it by file_commit. */
+struct pubfile {
+	char  path[1024], tmp[1060];
+	FILE *f;
+};
+
+static int
+file_open(struct publisher *p, const char *rel, struct pubfile *pf)
+{
+	int fd;
+
+	pf->f = NULL;
+	if (file_path(p, rel, pf->path, sizeof(pf->path)) != 0)
+		return -1;
+	snprintf(pf->tmp, sizeof(pf->tmp), "%s.tmp%ld", pf->path, (long)getpid());
+	/* Readable by the web server whatever the writer's umask (the console runs with 007). */
+	if ((fd = open(pf->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
+	    fchmod(fd, 0644) != 0 || (pf->f = fdopen(fd, "w")) == NULL) {
+		log_err("publish: %s: %s", pf->tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+/* Flush, sync and rename: readers see the old file or the new one, never a part. ok false:
+ * the temporary file is removed. */
+static int
+file_commit(struct publisher *p, struct pubfile *pf, bool ok)
+{
+	bool good = ok && fflush(pf->f) == 0 && fsync(fileno(pf->f)) == 0;
+
+	if (fclose(pf->f) != 0)
+		good = false;
+	if (good && rename(pf->tmp, pf->path) != 0) {
+		log_err("publish: rename %s: %s", pf->path, strerror(errno));
+		good = false;
+	}
+	if (!good) {
+		(void)unlink(pf->tmp);
+		log_err("publish: %s not written", pf->path);
+		return -1;
+	}
+	p->files++;
+	return 0;
+}
+
+static int
+write_bytes(struct publisher *p, const char *rel, const void *buf, size_t len)
+{
+	struct pubfile pf;
+
+	if (file_open(p, rel, &pf) != 0)
+		return -1;
+	return file_commit(p, &pf, fwrite(buf, 1, len, pf.f) == len);
+}
+
+/* doc rendered through lists.xsl (freed here) into the file of rel. */
+static int
+write_page(struct publisher *p, const char *rel, xmlDocPtr doc)
+{
+	xmlChar *out = NULL;
+	int len = 0, rc = -1;
+
+	if (render_doc(p->render, p->sheet, doc, false, false, &out, &len) == 0)
+		rc = write_bytes(p, rel, out, (size_t)len);
+	xmlFree(out);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+publish_index(struct publisher *p)
+{
+	xmlDocPtr doc;
+
+	if (listpages_index(&p->src, &doc) != DB_OK)
+		return -1;
+	return write_page(p, "/lists/index.html", doc);
+}
+
+int
+publish_entry(struct publisher *p, enum list_type t, int64_t id)
+{
+	char rel[128];
+	xmlDocPtr doc;
+
+	if (listpages_entry(&p->src, t, id, &doc) != DB_OK)
+		return -1;
+	if (doc == NULL)
+		return 0;
+	snprintf(rel, sizeof(rel), "/lists/%s/%lld/index.html", list_defs[t].code,
+	    (long long)id);
+	return write_page(p, rel, doc);
+}
+
+static int
+to_file(void *arg, const char *buf, size_t len)
+{
+	return fwrite(buf, 1, len, arg) == len ? 0 : -1;
+}
+
+static int
+publish_feeds(struct publisher *p, enum list_type t)
+{
+	struct list_filter f = { t, 0, "", NULL, -1, 1 };
+	struct pubfile pf;
+	char rel[64];
+	xmlChar *out;
+	int len, rc;
+
+	snprintf(rel, sizeof(rel), "/lists/%s.csv", list_defs[t].code);
+	if (file_open(p, rel, &pf) != 0)
+		return -1;
+	rc = listpages_csv(&p->src, &f, to_file, pf.f);
+	if (file_commit(p, &pf, rc == DB_OK) != 0)
+		return -1;
+	if (listpages_atom(&p->src, t, &out, &len) != DB_OK)
+		return -1;
+	snprintf(rel, sizeof(rel), "/lists/%s.atom", list_defs[t].code);
+	rc = write_bytes(p, rel, out, (size_t)len);
+	xmlFree(out);
+	return rc;
+}
+
+int
+publish_list_pages(struct publisher *p, enum list_type t)
+{
+	struct list_filter f = { t, 0, "", NULL, -1, 1 };
+	int64_t pages = 1;
+	char rel[128];
+	xmlDocPtr doc;
+
+	for (f.page = 1; f.page <= pages; f.page++) {
+		if (listpages_list(&p->src, &f, &doc, &pages) != DB_OK || doc == NULL)
+			return -1;
+		if (f.page == 1)
+			snprintf(rel, sizeof(rel), "/lists/%s/index.html", list_defs[t].code);
+		else
+			snprintf(rel, sizeof(rel), "/lists/%s/page/%lld/index.html",
+			    list_defs[t].code, (long long)f.page);
+		if (write_page(p, rel, doc) != 0)
+			return -1;
+	}
+	if (publish_feeds(p, t) != 0)
+		return -1;
+	return publish_index(p);
+}
+
+/* The ids of list t's public entries, newest first, through the CSV's chunks. */
+struct ids { int64_t *v; size_t n, cap; };
+
+static int
+collect_id(void *arg, const char *buf, size_t len)
+{
+	struct ids *ids = arg;
+	int64_t id = 0;
+	size_t i;
+
+	/* Each row of the CSV starts with the entry's number; the header does not. */
+	for (i = 0; i < len && buf[i] >= '0' && buf[i] <= '9'; i++)
+		id = id * 10 + (buf[i] - '0');
+	if (i == 0 || i >= len || buf[i] != ',')
+		return 0;
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 256;
+		int64_t *v = realloc(ids->v, cap * sizeof(*v));
+		if (v == NULL)
+			return -1;
+		ids->v = v;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+int
+publish_list(struct publisher *p, enum list_type t)
+{
+	struct list_filter f = { t, 0, "", NULL, -1, 1 };
+	struct ids ids = { NULL, 0, 0 };
+	size_t i;
+	int rc = -1;
+
+	if (listpages_csv(&p->src, &f, collect_id, &ids) != DB_OK)
+		goto out;
+	for (i = 0; i < ids.n; i++)
+		if (publish_entry(p, t, ids.v[i]) != 0)
+			goto out;
+	rc = publish_list_pages(p, t);
+out:
+	free(ids.v);
+	return rc;
+}
+
+int
+publish_all(struct publisher *p)
+{
+	int t;
+
+	for (t = 0; t < L__MAX; t++)
+		if (publish_list(p, (enum list_type)t) != 0)
+			return -1;
+	return publish_index(p);
+}
 
 int
 publish_after_change(struct ctx *c, enum list_type t, int64_t entry_id)
 {
-	(void)c;
-	(void)t;
-	(void)entry_id;
+	static size_t sheet = SIZE_MAX;
+	struct publisher p;
+
+	if (c->cfg.publish_dir[0] == '\0' || (unsigned)t >= L__MAX)
+		return 0;
+	if (sheet == SIZE_MAX && (sheet = render_add(&c->render, "lists.xsl")) == SIZE_MAX)
+		return -1;
+	if (!app_refdata(c))
+		return -1;
+	p = (struct publisher){ { &c->db, &c->refdata, &c->cfg }, &c->render, sheet, 0 };
+	if (publish_entry(&p, t, entry_id) != 0 || publish_list_pages(&p, t) != 0)
+		return -1;
 	return 0;
 }

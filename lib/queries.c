@@ -296,7 +296,7 @@ const char *const queries[Q__MAX] = {
 	[Q_DEPARTMENT_NAME] = "SELECT name FROM department WHERE id = ?",
 
 	/* ---- the published lists (sql/012): an entry belongs to the area of its department */
-	[Q_LIST_COUNTS] = "SELECT e.list_type, e.state, COUNT(*) FROM list_entry e "
+	[Q_LIST_AREA_COUNTS] = "SELECT e.list_type, e.state, COUNT(*) FROM list_entry e "
 	    "JOIN department d ON d.id = e.department_id WHERE d.region_code LIKE ? "
 	    "GROUP BY e.list_type, e.state",
 	[Q_LIST_DRAFTS] = "SELECT d.id, d.name, e.id, e.list_type, e.enterprise, "
@@ -375,6 +375,48 @@ const char *const queries[Q__MAX] = {
 	    "withdraw_reason = ? WHERE id = ? AND state IN ('notice', 'announcement')",
 	[Q_LIST_REVIEW] = "UPDATE list_entry SET reviewed_by = ?, reviewed_on = ?, review_note = ? "
 	    "WHERE id = ?",
+	/* ---- the published lists: public entries only (a draft never; a withdrawn entry with
+	 * its reason, which stays public) ---- */
+#define LIST_PUBLIC "(e.state IN ('notice','announcement','archived') OR " \
+	    "(e.state = 'withdrawn' AND COALESCE(e.withdraw_reason, '') <> ''))"
+/* The filters: type, year (NULL: any) x2, region prefix LIKE, industry (NULL: any) x2,
+ * state (NULL: any) x2. */
+#define LIST_WHERE "e.list_type = ? AND " LIST_PUBLIC " AND (? IS NULL OR e.year = ?) " \
+	    "AND e.region LIKE ? AND (? IS NULL OR e.industry = ?) AND (? IS NULL OR e.state = ?)"
+#define LIST_COLS "e.id, e.list_type, e.state, e.region, e.industry, e.enterprise, " \
+	    "COALESCE(e.credit_code, ''), e.address, e.facts, e.legal_basis, e.requirement, " \
+	    "e.deadline, e.equipment, e.model, CAST(e.quantity AS CHAR), " \
+	    "CAST(e.capacity AS CHAR), e.capacity_unit, e.exit_method, e.products, " \
+	    "e.checks_passed, e.completion, e.year, e.noticed_on, e.announced_on, " \
+	    "e.archived_on, e.withdrawn_on, e.withdraw_reason, d.name, e.updated_at"
+	[Q_LIST_COUNTS] = "SELECT e.list_type, COUNT(*) FROM list_entry e WHERE " LIST_PUBLIC
+	    " GROUP BY e.list_type",
+	[Q_LIST_TOTAL] = "SELECT COUNT(*) FROM list_entry e WHERE " LIST_WHERE,
+	/* Newest first; "before id" lets the CSV walk the list in chunks (keyset paging), so
+	 * that no more than a chunk is ever held. The entries first (STRAIGHT_JOIN): sorted by
+	 * their key, with no temporary table. */
+	[Q_LIST_ROWS] = "SELECT STRAIGHT_JOIN " LIST_COLS " FROM list_entry e JOIN department d "
+	    "ON d.id = e.department_id WHERE " LIST_WHERE " AND e.id < ? "
+	    "ORDER BY e.id DESC LIMIT ? OFFSET ?",
+	[Q_LIST_ENTRY] = "SELECT " LIST_COLS " FROM list_entry e JOIN department d "
+	    "ON d.id = e.department_id WHERE e.list_type = ? AND e.id = ?",
+	[Q_LIST_YEARS] = "SELECT DISTINCT e.year FROM list_entry e WHERE (? = '' OR "
+	    "e.list_type = ?) AND " LIST_PUBLIC " ORDER BY e.year DESC",
+	[Q_LIST_LAST_UPDATE] = "SELECT MAX(e.updated_at) FROM list_entry e "
+	    "WHERE e.list_type = ? AND " LIST_PUBLIC,
+	/* The annual exit (退出) figures: entries of the closing lists announced (or archived)
+	 * in the year, per city ('city'), per industry ('industry') or in all (''), and per
+	 * capacity unit: capacities of different units are never added. */
+	[Q_ANNUAL_EXIT] = "SELECT COALESCE(k, ''), k IS NULL, COALESCE(u, ''), u IS NULL, n, q, c "
+	    "FROM (SELECT CASE ? WHEN 'city' THEN CONCAT(LEFT(e.region, 4), '00') "
+	    "WHEN 'industry' THEN e.industry ELSE '' END AS k, "
+	    "COALESCE(e.capacity_unit, '') AS u, "
+	    "COUNT(DISTINCT COALESCE(e.credit_code, e.enterprise)) AS n, "
+	    "COALESCE(SUM(e.quantity), 0) AS q, CAST(COALESCE(SUM(e.capacity), 0) AS CHAR) AS c "
+	    "FROM list_entry e WHERE e.list_type IN ('violation','elimination','forced_exit') "
+	    "AND e.state IN ('announcement','archived') "
+	    "AND YEAR(COALESCE(e.announced_on, e.archived_on)) = ? "
+	    "GROUP BY k, u WITH ROLLUP) AS t",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

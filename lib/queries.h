@@ -120,7 +120,7 @@ enum query {
 	Q_DEPARTMENT_NAME,     /* id -> name */
 
 	/* the published lists: the publisher's pages (cgi/admin/lists*.c) */
-	Q_LIST_COUNTS,         /* area prefix -> list type, state, n */
+	Q_LIST_AREA_COUNTS,    /* area prefix -> list type, state, n */
 	Q_LIST_DRAFTS,         /* today, area prefix -> department, entry and due of each draft */
 	Q_LIST_CLOSED_CASES,   /* area prefix -> closed cases of the area without an entry */
 	Q_LIST_ENTRIES,        /* today, prefix, list x2, state x2, year x2, name x2, offset
@@ -139,6 +139,15 @@ enum query {
 	Q_LIST_ARCHIVE,        /* day, id: one row when it was announced */
 	Q_LIST_WITHDRAW,       /* day, reason, id: one row when it was published, not archived */
 	Q_LIST_REVIEW,         /* staff, day, note, id */
+	/* the published lists (lib/listpages.c) */
+	Q_LIST_COUNTS,         /* -> list type, public entries */
+	Q_LIST_TOTAL,          /* the filters (LIST_FILTER_PARAMS) -> count */
+	Q_LIST_ROWS,           /* the filters, before id, limit, offset -> entry rows */
+	Q_LIST_ENTRY,          /* type, id -> the entry row, public or not */
+	Q_LIST_YEARS,          /* type ('' all) -> years with public entries */
+	Q_LIST_LAST_UPDATE,    /* type -> the latest updated_at of its public entries */
+	Q_ANNUAL_EXIT,         /* dimension, year -> key, is total, unit, is subtotal,
+	                        * enterprises, equipment, capacity (WITH ROLLUP) */
 	Q__MAX
 };
 

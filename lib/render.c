@@ -44,6 +44,8 @@ plain_html_output(xsltStylesheetPtr style)
 	    encoding != NULL && xmlStrcasecmp(encoding, BAD_CAST "UTF-8") == 0 && indent == 0;
 }
 
+static xmlExternalEntityLoader default_loader;     /* libxml2's, before refuse_entity */
+
 void
 render_init(struct render *r, const struct config *cfg, const char *const *names, size_t n)
 {
@@ -53,6 +55,7 @@ render_init(struct render *r, const struct config *cfg, const char *const *names
 
 	xmlInitParser();
 	LIBXML_TEST_VERSION;
+	memset(r, 0, sizeof(*r));
 	r->cfg = cfg;
 	r->nsheets = n;
 	if ((r->sheets = calloc(n, sizeof(*r->sheets))) == NULL ||
@@ -75,7 +78,40 @@ render_init(struct render *r, const struct config *cfg, const char *const *names
 	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) != 0)
 		log_fatal("render: cannot set XSLT security preferences");
 	xsltSetDefaultSecurityPrefs(sec);
+	if (default_loader == NULL)
+		default_loader = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(refuse_entity);
+}
+
+size_t
+render_add(struct render *r, const char *name)
+{
+	xsltSecurityPrefsPtr sec = xsltGetDefaultSecurityPrefs();
+	xsltStylesheetPtr style;
+	char path[512];
+	void *p;
+
+	if (snprintf(path, sizeof(path), "%s/%s", r->cfg->xslt_dir, name) >= (int)sizeof(path))
+		return SIZE_MAX;
+	/* Reading is allowed again only while this sheet and its imports compile. */
+	xsltSetDefaultSecurityPrefs(NULL);
+	xmlSetExternalEntityLoader(default_loader);
+	style = xsltParseStylesheetFile((const xmlChar *)path);
+	xmlSetExternalEntityLoader(refuse_entity);
+	xsltSetDefaultSecurityPrefs(sec);
+	if (style == NULL) {
+		log_err("render: cannot compile %s", path);
+		return SIZE_MAX;
+	}
+	if ((p = realloc(r->sheets, (r->nsheets + 1) * sizeof(*r->sheets))) == NULL)
+		log_fatal("render: out of memory");
+	r->sheets = p;
+	if ((p = realloc(r->plain_html, (r->nsheets + 1) * sizeof(*r->plain_html))) == NULL)
+		log_fatal("render: out of memory");
+	r->plain_html = p;
+	r->sheets[r->nsheets] = style;
+	r->plain_html[r->nsheets] = plain_html_output(style);
+	return r->nsheets++;
 }
 
 void

@@ -48,6 +48,9 @@ struct render {
  * no use. */
 void render_init(struct render *, const struct config *, const char *const *names, size_t n);
 void render_free(struct render *);
+/* One more sheet after render_init (a program that also writes another's pages: the console
+ * publishing the lists). Its index, or SIZE_MAX when it does not compile (logged). */
+size_t render_add(struct render *, const char *name);
 
 /* A new document with an element root; *root receives it. Free with xmlFreeDoc. */
 xmlDocPtr xml_doc(const char *root, xmlNodePtr *rootp);

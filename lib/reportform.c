@@ -135,6 +135,50 @@ reportform_fill_public(xmlNodePtr f, const char *token, const struct config *cfg
 	}
 }
 
+/* Append name=value to ps (arena copies). */
+static void
+params_push(struct arena *a, struct params *ps, const char *name, const char *value, size_t len)
+{
+	struct param *p = arena_alloc(a, sizeof(*p));
+
+	p->name = arena_strdup(a, name);
+	p->value = arena_strndup(a, value, len);
+	p->len = len;
+	if (ps->tail != NULL)
+		ps->tail->next = p;
+	else
+		ps->head = p;
+	ps->tail = p;
+	ps->count++;
+}
+
+void
+reportform_prefill(struct arena *a, const struct config *cfg, const struct refdata *rd,
+    const struct params *query, struct params *out)
+{
+	static const enum rf_key prefill[] = { RF_SUBJECT_NAME, RF_CREDIT_CODE, RF_REGION,
+	    RF_INDUSTRY };
+	struct form_field f[RF__MAX];
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	(void)form_validate(a, keys, RF__MAX, query, f);
+	if (f[RF_INDUSTRY].value != NULL && refdata_industry(rd, f[RF_INDUSTRY].value) == NULL)
+		f[RF_INDUSTRY].error = keys[RF_INDUSTRY].message;
+	if (f[RF_REGION].value != NULL && f[RF_REGION].error == NULL &&
+	    (refdata_region(rd, f[RF_REGION].value) == NULL ||
+	    strncmp(f[RF_REGION].value, cfg->region_scope, strlen(cfg->region_scope)) != 0))
+		f[RF_REGION].error = keys[RF_REGION].message;
+	for (i = 0; i < sizeof(prefill) / sizeof(prefill[0]); i++) {
+		const struct form_field *v = &f[prefill[i]];
+
+		if (v->value != NULL && v->error == NULL)
+			params_push(a, out, keys[prefill[i]].name, v->value, v->len);
+	}
+	if (out->count > 0)
+		params_push(a, out, keys[RF_SUBJECT_TYPE].name, "enterprise", 10);
+}
+
 /* Rules that depend on other fields. */
 static void
 check_dependent(const struct config *cfg, const struct refdata *rd,

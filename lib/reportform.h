@@ -50,6 +50,12 @@ void reportform_fill(xmlNodePtr form, const char *token, const struct config *,
  * <region-switch shown="NN|"> with every <province code name/>, the links to the others. */
 void reportform_fill_public(xmlNodePtr form, const char *token, const struct config *,
     const struct refdata *, const struct params *query, const struct params *typed);
+/* A new form's values from a link ("report this enterprise" on the published lists): the
+ * subject_name, credit_code, region and industry of query that pass the same checks as a
+ * submitted form (the others are simply not filled in), in out, with subject_type enterprise
+ * when any passed. */
+void reportform_prefill(struct arena *, const struct config *, const struct refdata *,
+    const struct params *query, struct params *out);
 /* Validate a form: every field, the rules between fields (the reference data, the
  * configured region scope), and the attachments (the configured limits). Values are copied
  * into the arena; rf keeps a pointer to form for reportform_save. */

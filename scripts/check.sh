@@ -70,7 +70,7 @@ link_check() {
 	local build=$1 p hits ok=0 bad=0
 	local staff_syms
 	staff_syms=$(nm --defined-only -g "$build/lib/staff.o" | awk '{ print $3 }')
-	for p in submit status pages; do
+	for p in submit status pages lists; do
 		hits=$(nm --defined-only "$build/cgi/$p" | awk '{ print $3 }' | grep -Fx "$staff_syms")
 		if [ -z "$staff_syms" ] || [ -n "$hits" ]; then
 			echo "link check: $p links the staff logic:" $hits
@@ -168,6 +168,7 @@ run_variant() {
 	suite privilege test_privilege.py "least privilege of the public programs"
 	suite custody test_custody.py "custody: every role and combination tries to reach an identity"
 	suite lists-console test_lists_console.py "lists console (publisher: lifecycle, deadlines, levels, custody)"
+	suite lists-public test_lists_public.py "published lists: filters, feeds, static pages"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then

@@ -34,7 +34,7 @@ CONF="$STATE/conf/jubao.conf"
 KEYS="$STATE/secrets/jubao.keys"
 PCONF="$STATE/conf/public.conf"
 PKEYS="$STATE/secrets/public.keys"
-PROGRAMS="submit status pages admin"
+PROGRAMS="submit status pages lists admin"
 WEB=${WEB:-nginx}
 case "$WEB" in nginx|apache) ;; *) echo "stack: WEB must be nginx or apache, not $WEB" >&2; exit 1 ;; esac
 
@@ -44,7 +44,7 @@ sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$DBSOCK" -u ro
 randhex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 make_dirs() {
-	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" \
+	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" "$STATE/published" \
 		"$STATE/nginx/tmp" "$STATE/db"
 	chmod 700 "$STATE/secrets"
 	chmod 750 "$STATE/attachments"
@@ -112,6 +112,9 @@ grant_files() {
 	chmod 600 "$PKEYS" "$PCONF" "$KEYS" "$CONF"
 	# The attachment store: the group's, set-group-id so that what either user makes in it
 	# stays the group's; files 0640 and subdirectories 0770 (lib/store.c, umask 007).
+	# The published lists: written by the console (and by jubaoctl publish as root), read by
+	# the web server.
+	chown -R "$CONSOLE_USER:$CONSOLE_USER" "$STATE/published"
 	chown -R root:"$SHARED_GROUP" "$STATE/attachments"
 	find "$STATE/attachments" -type d -exec chmod 2770 {} +
 	find "$STATE/attachments" -type f -exec chmod 640 {} +
@@ -192,6 +195,7 @@ db_timeout     = 2
 key_file       = $3
 xslt_dir       = $ROOT/xslt
 attachment_dir = $STATE/attachments
+publish_dir    = $STATE/published
 url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅
@@ -292,6 +296,7 @@ start_nginx() {
 	max_body=$(sed -n 's/^max_body *= *\([0-9][0-9]*\) *$/\1/p' "$CONF" | tail -n 1)
 	max_body=${max_body:-53477376}
 	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" -e "s|@LOG_DIR@|$LOG|g" \
+		-e "s|@PUBLISH_DIR@|$STATE/published|g" \
 		-e "s|@BODY_LIMIT@|$((max_body + 8388608))|g" \
 		-e "s|@BODY_BUFFER@|$((max_body + 9437184))|g" \
 		"$ROOT/conf/nginx-jubao.conf" > "$STATE/nginx/jubao-locations.conf"
@@ -357,6 +362,7 @@ start_apache() {
 	local ap="$STATE/apache" user="" p
 	mkdir -p "$ap/tmp" "$ap/run" "$ap/htdocs"
 	sed -e "s|@RUN_DIR@|$RUN|g" -e "s|@STATIC_DIR@|$ROOT/xslt/static|g" -e "s|@LOG_DIR@|$LOG|g" \
+		-e "s|@PUBLISH_DIR@|$STATE/published|g" \
 		-e "s|@BODY_LIMIT@|$(($(conf_max_body) + 8388608))|g" \
 		"$ROOT/conf/apache-jubao.conf" > "$ap/jubao-locations.conf"
 	if [ "$(id -u)" = 0 ]; then
@@ -391,6 +397,7 @@ LoadModule proxy_module /usr/lib/apache2/modules/mod_proxy.so
 LoadModule proxy_fcgi_module /usr/lib/apache2/modules/mod_proxy_fcgi.so
 LoadModule filter_module /usr/lib/apache2/modules/mod_filter.so
 LoadModule deflate_module /usr/lib/apache2/modules/mod_deflate.so
+LoadModule rewrite_module /usr/lib/apache2/modules/mod_rewrite.so
 StartServers 1
 ServerLimit 2
 ThreadsPerChild 25

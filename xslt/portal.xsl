@@ -78,7 +78,7 @@
       <xsl:when test="/lookup-form or /case or /error[lookup-form]">status</xsl:when>
       <xsl:when test="/channels">channels</xsl:when>
       <xsl:when test="/help">help</xsl:when>
-      <xsl:when test="/lists or /list">lists</xsl:when>
+      <xsl:when test="/lists or /list or /list-entry or /annual-exit">lists</xsl:when>
       <xsl:when test="/dashboard">admin</xsl:when>
       <xsl:when test="/case-list or /case-detail">admin-cases</xsl:when>
       <xsl:when test="/intake-form or /intake-receipt or /error[intake-form]">admin-intake</xsl:when>

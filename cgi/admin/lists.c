@@ -124,7 +124,7 @@ dashboard_parts(struct page *pg, const char *prefix, xmlNodePtr root)
 	cal_format(cal_beijing_day(c->now), today);
 	xml_attr(root, "today", today);
 	p[0] = P_TEXT(like_prefix(c, prefix));
-	if ((rc = db_rows(pg, Q_LIST_COUNTS, p, 1, &count_loader, &cr, count_xml,
+	if ((rc = db_rows(pg, Q_LIST_AREA_COUNTS, p, 1, &count_loader, &cr, count_xml,
 	    xml_add(root, "counts", NULL))) != DB_OK)
 		return rc;
 	p[0] = P_TEXT(today);

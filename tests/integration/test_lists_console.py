@@ -265,6 +265,14 @@ def withdrawal_keeps_the_row_and_its_public_reason():
     assert not x.findall("moves/move")                       # nothing more to do
     assert move(b, "notice", eid).status == 409
     assert audited("list_withdraw", eid) == 1
+    # the console rewrote the published (static) page at once: what the web server serves
+    # without asking the program shows the withdrawal and its reason
+    static = os.path.join(pub.STATE, "published", "jubao", "lists", "violation", str(eid),
+                          "index.html")
+    with open(static, encoding="utf-8") as f:
+        assert reason in f.read()
+    served = pub.request("GET", "/lists/violation/%d" % eid)
+    assert served.status == 200 and reason in served.text
     assert reason in sql("SELECT detail FROM audit WHERE action = 'list_withdraw' AND detail LIKE "
                          "'entry %d %%'" % eid)[0][0]
 

@@ -9,7 +9,7 @@
  * are printed only when this program made them, once.
  *
  * One file per command (migrate.c, create_admin.c, reset_password.c, demo.c, rotate.c, sweep.c
- * with mail.c, export.c), main.c with the command table, common.c with what they share.
+ * with mail.c, export.c, publish.c), main.c with the command table, common.c with what they share.
  */
 #ifndef JUBAOCTL_H
 #define JUBAOCTL_H
@@ -116,5 +116,6 @@ int cmd_rotate(struct ctl *, int argc, char **argv);
 int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
 int cmd_keygen(struct ctl *, int argc, char **argv);
+int cmd_publish(struct ctl *, int argc, char **argv);
 
 #endif

@@ -52,6 +52,11 @@ static const char usage_text[] =
 "        and identity_key = ID x25519-public PUBLIC-HEX for the public programs'\n"
 "        key file (it only seals). --alg sm2: an SM2 pair for 国密 deployments\n"
 "        (sm2 / sm2-public lines). No database or configuration is read.\n"
+"  publish [--list TYPE]\n"
+"        Write the published lists as static files into publish_dir: every\n"
+"        unfiltered page, entry page, CSV and Atom feed of each list (or of\n"
+"        TYPE: violation, elimination, rectification, forced_exit, compliant)\n"
+"        and the index, each to a temporary file renamed over the old one.\n"
 "  help  This text.\n";
 
 int
@@ -69,6 +74,7 @@ main(int argc, char **argv)
 		{ "sweep", cmd_sweep },
 		{ "export", cmd_export },
 		{ "keygen", cmd_keygen },
+		{ "publish", cmd_publish },
 	};
 	struct ctl c;
 	const char *env;

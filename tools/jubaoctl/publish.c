@@ -1,0 +1,68 @@
+/* jubaoctl publish: rebuild every static file of the published lists from the database (the
+ * pages, entry pages, feeds and index lib/publish.c writes on each change), e.g. after a
+ * restore, a change of the layout or of publish_dir. */
+#include <grp.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jubaoctl.h"
+#include "lists.h"
+#include "publish.h"
+#include "refdata.h"
+#include "render.h"
+
+/* Run as root, write as the owner of publish_dir (the console's user, which rewrites the
+ * files on each change and could not replace root's). 0 ok. */
+static int
+become_owner(const char *dir)
+{
+	struct stat st;
+
+	if (geteuid() != 0)
+		return 0;
+	if (stat(dir, &st) != 0)
+		return fail("%s: cannot stat", dir);
+	if (st.st_uid == 0)
+		return 0;
+	if (setgroups(0, NULL) != 0 || setegid(st.st_gid) != 0 || seteuid(st.st_uid) != 0)
+		return fail("cannot become the owner of %s", dir);
+	return 0;
+}
+
+int
+cmd_publish(struct ctl *c, int argc, char **argv)
+{
+	const char *list = NULL, *pos[1];
+	const struct opt opts[] = { { "--list", &list }, { NULL, NULL } };
+	static const char *const sheets[] = { "lists.xsl" };
+	struct refdata rd;
+	struct render r;
+	struct publisher p;
+	size_t npos;
+	int t = -1, rc;
+
+	if (parse_args(argc, argv, opts, pos, 0, &npos) != 0)
+		return 1;
+	if (list != NULL && (t = list_type_from_code(list)) < 0)
+		return fail("unknown list %s", list);
+	if (open_db(c) != 0)
+		return 1;
+	if (c->cfg.publish_dir[0] == '\0')
+		return fail("publish_dir is not set in %s", c->conf_path);
+	if (become_owner(c->cfg.publish_dir) != 0)
+		return 1;
+	memset(&rd, 0, sizeof(rd));
+	if ((rc = refdata_refresh(&rd, &c->db, 0, 0)) != DB_OK)
+		return fail("cannot read the reference data: %s", db_reason(rc));
+	render_init(&r, &c->cfg, sheets, 1);
+	p = (struct publisher){ { &c->db, &rd, &c->cfg }, &r, 0, 0 };
+	rc = t >= 0 ? publish_list(&p, (enum list_type)t) : publish_all(&p);
+	render_free(&r);
+	refdata_free(&rd);
+	if (rc != 0)
+		return fail("publishing failed after %lu files (see the log)", p.files);
+	printf("publish: %lu files written to %s\n", p.files, c->cfg.publish_dir);
+	return 0;
+}
