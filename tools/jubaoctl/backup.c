@@ -136,19 +136,19 @@ dump_db(const struct config *cfg, const char *user, const char *dir, struct bk_m
 static int
 copy_sub(const char *store, const char *sub, const char *dir, struct bk_manifest *m)
 {
-	char from[4096], to[4096], rel[BK_PATH_MAX], todir[4096];
+	char subdir[4096], from[4096], to[4096], rel[BK_PATH_MAX], todir[4096];
 	struct dirent *e;
 	uint8_t sha[32];
 	uint64_t size;
 	DIR *d;
 	int rc = 1;
 
-	if (bk_join(from, sizeof(from), store, sub) != 0 ||
-	    bk_join(todir, sizeof(todir), dir, BK_ATT) != 0 ||
-	    bk_join(todir, sizeof(todir), todir, sub) != 0)
+	if (bk_join(subdir, sizeof(subdir), store, sub) != 0)
 		return 1;
-	if ((d = opendir(from)) == NULL)
-		return fail("%s: %s", from, strerror(errno));
+	if ((size_t)snprintf(todir, sizeof(todir), "%s/%s/%s", dir, BK_ATT, sub) >= sizeof(todir))
+		return fail("%s: path too long", dir);
+	if ((d = opendir(subdir)) == NULL)
+		return fail("%s: %s", subdir, strerror(errno));
 	if (mkdir(todir, 0700) != 0 && errno != EEXIST) {
 		fail("%s: %s", todir, strerror(errno));
 		goto out;
