@@ -195,6 +195,7 @@ run_variant() {
 		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name jubaoctl tests"
 		tally "$log"
 	fi
+	suite backup test_backup.py "backup, restore into a fresh stack, upgrade from the first release"
 	STATE_DIR="$state" scripts/stack.sh stop > /dev/null 2>&1
 	started=""
 	# The same programs behind a private Apache (WEB=apache: conf/apache-jubao.conf as

@@ -11,7 +11,9 @@
 #
 # Environment: STATE_DIR (default var), PORT (8080), BUILD (build), WORKERS (4 per program),
 # JUBAO_EXTRA_CONF (lines appended to the generated jubao.conf, for tests and benchmarks),
-# WEB (nginx, the default, or apache: which web server fronts the programs; see start_apache).
+# WEB (nginx, the default, or apache: which web server fronts the programs; see start_apache),
+# JUBAO_RESTORE (a directory made by jubaoctl backup: loaded into a new, empty database before
+# the migrations, with `jubaoctl restore`; the state's key files must be the backed-up ones).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -241,6 +243,10 @@ setup_db() {
 		CREATE USER IF NOT EXISTS 'jubao'@'localhost' IDENTIFIED BY '$pw';
 		GRANT SELECT, INSERT, UPDATE, DELETE ON jubao.* TO 'jubao'@'localhost';
 		CREATE USER IF NOT EXISTS 'jubao_public'@'localhost' IDENTIFIED BY '$ppw';"
+	if [ -n "${JUBAO_RESTORE:-}" ]; then
+		"$BUILD/tools/jubaoctl" -c "$CONF" restore --user root "$JUBAO_RESTORE" ||
+			die "jubaoctl restore $JUBAO_RESTORE failed"
+	fi
 	# The schema: jubaoctl migrate, as the database's root (DDL and triggers are rights the
 	# programs' user does not have) over the socket named in $CONF, with unix_socket
 	# authentication. On a database that is up to date it applies nothing.

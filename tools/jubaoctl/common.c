@@ -56,7 +56,13 @@ parse_args(int argc, char **argv, const struct opt *opts, const char **pos, size
 			fail("unknown option: %.*s (see jubaoctl help)", (int)nlen, argv[i]);
 			return -1;
 		}
-		if (eq != NULL)
+		if (o->flag != NULL) {
+			if (eq != NULL) {
+				fail("%s takes no value", o->name);
+				return -1;
+			}
+			*o->flag = true;
+		} else if (eq != NULL)
 			*o->value = eq + 1;
 		else if (i + 1 < argc)
 			*o->value = argv[++i];
@@ -122,6 +128,26 @@ open_db(struct ctl *c)
 	c->have_db = true;
 	if (db_connect(&c->db) != DB_OK)
 		return fail("cannot connect to database %s as %s", c->cfg.db_name, c->cfg.db_user);
+	return 0;
+}
+
+int
+open_db_as(struct ctl *c, const char *user)
+{
+	size_t i;
+
+	if (c->cfg.db_socket[0] == '\0')
+		return fail("--user needs db_socket in the configuration");
+	if ((size_t)snprintf(c->cfg.db_user, sizeof(c->cfg.db_user), "%s", user) >=
+	    sizeof(c->cfg.db_user))
+		return fail("user name too long");
+	c->cfg.db_password[0] = '\0';
+	for (i = 0; i < CQ__MAX; i++)
+		ctl_sql[i] = i < CQ_FIRST ? queries[i] : ctl_queries[i];
+	db_init(&c->db, &c->cfg, ctl_sql, CQ__MAX);
+	c->have_db = true;
+	if (db_connect(&c->db) != DB_OK)
+		return fail("cannot connect to database %s as %s", c->cfg.db_name, user);
 	return 0;
 }
 

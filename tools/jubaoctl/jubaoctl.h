@@ -9,7 +9,8 @@
  * are printed only when this program made them, once.
  *
  * One file per command (migrate.c, create_admin.c, reset_password.c, demo.c, rotate.c, sweep.c
- * with mail.c, export.c, publish.c), main.c with the command table, common.c with what they share.
+ * with mail.c, export.c, publish.c, backup.c and restore.c with backupio.c), main.c with the
+ * command table, common.c with what they share.
  */
 #ifndef JUBAOCTL_H
 #define JUBAOCTL_H
@@ -46,10 +47,12 @@ struct ctl {
 	bool           have_db;
 };
 
-/* One "--name VALUE" option of a command and where its value goes. */
+/* One "--name VALUE" option of a command and where its value goes; or, with flag set (and
+ * value NULL), an option without a value that sets *flag. */
 struct opt {
 	const char  *name;        /* "--batch" */
 	const char **value;
+	bool        *flag;
 };
 
 struct new_staff {
@@ -79,6 +82,10 @@ int parse_count(const char *s, long min, long max, long *out);
 int load_config(struct ctl *, bool need_secrets);
 /* Configuration, key file and a connection that has prepared the statements; 0 ok, 1 reported. */
 int open_db(struct ctl *);
+/* The same connection as USER over db_socket without a password (unix_socket authentication,
+ * e.g. root), without the key file: for backup and restore, after load_config(c, false).
+ * 0 ok, 1 reported. */
+int open_db_as(struct ctl *, const char *user);
 void ctl_close(struct ctl *);
 /* The words for a db_rc in a message. */
 const char *db_reason(int rc);
@@ -106,6 +113,15 @@ int staff_create(struct ctl *, const struct new_staff *);
  * *failed. DB_OK or a db error. */
 int send_queued(struct ctl *, const char *path, uint64_t *sent, uint64_t *failed);
 
+/* ---- migrate.c ---- */
+
+/* A connection as user (pw NULL: none) over the configured socket or host, several statements
+ * per query, no read time-out. NULL when it failed (reported). */
+MYSQL *migrate_connect(const struct config *, const char *user, const char *pw);
+/* The versions recorded in schema_version (none when the table does not exist yet). 0 ok, 1
+ * reported. */
+int applied_versions(MYSQL *, bool applied[MIGRATIONS_MAX]);
+
 /* ---- the commands: (ctl, argc, argv after the command's name) -> exit status ---- */
 
 int cmd_migrate(struct ctl *, int argc, char **argv);
@@ -117,5 +133,7 @@ int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
 int cmd_keygen(struct ctl *, int argc, char **argv);
 int cmd_publish(struct ctl *, int argc, char **argv);
+int cmd_backup(struct ctl *, int argc, char **argv);
+int cmd_restore(struct ctl *, int argc, char **argv);
 
 #endif

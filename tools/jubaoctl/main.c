@@ -12,12 +12,13 @@ static const char usage_text[] =
 "CONFIG defaults to $JUBAO_CONF, else " DEFAULT_CONF ". Exit status 0 on success, 1 on\n"
 "error (with one line on standard error).\n"
 "\n"
-"  migrate [--sql-dir DIR] [--user USER]\n"
+"  migrate [--sql-dir DIR] [--user USER] [--dry-run]\n"
 "        Apply the pending NNN_*.sql files of DIR (default " JUBAO_SQL_DIR ")\n"
 "        in order; each records itself in schema_version, so a run with nothing\n"
 "        pending changes nothing. DDL needs rights the programs' user lacks: --user\n"
 "        connects as USER over db_socket without a password (unix_socket\n"
 "        authentication, e.g. root, as scripts/stack.sh does at each start).\n"
+"        --dry-run lists the pending files and applies nothing.\n"
 "  create-admin LOGIN NAME [--department ID] [--email ADDRESS]\n"
 "        A security administrator (role secadmin only: accounts and roles, no case,\n"
 "        no identity; grants of guarded roles need a second one's approval, so make\n"
@@ -57,6 +58,17 @@ static const char usage_text[] =
 "        unfiltered page, entry page, CSV and Atom feed of each list (or of\n"
 "        TYPE: violation, elimination, rectification, forced_exit, compliant)\n"
 "        and the index, each to a temporary file renamed over the old one.\n"
+"  backup DIR [--user USER]\n"
+"        The database (mariadb-dump --single-transaction: a consistent snapshot\n"
+"        that does not stop the programs) and the attachment store into the new\n"
+"        or empty directory DIR, with a MANIFEST of SHA-256 sums written last.\n"
+"        Never the key files: keep them apart (README, Operations). Connects as\n"
+"        USER (default root) over db_socket with unix_socket authentication.\n"
+"  restore DIR [--user USER] [--force]\n"
+"        Check every SHA-256 of DIR's MANIFEST, then load the dump into the\n"
+"        configured database, which must be empty (no schema_version row;\n"
+"        --force drops every table first), and copy the attachments into the\n"
+"        store. Run jubaoctl migrate afterwards for a backup of an older schema.\n"
 "  help  This text.\n";
 
 int
@@ -75,6 +87,8 @@ main(int argc, char **argv)
 		{ "export", cmd_export },
 		{ "keygen", cmd_keygen },
 		{ "publish", cmd_publish },
+		{ "backup", cmd_backup },
+		{ "restore", cmd_restore },
 	};
 	struct ctl c;
 	const char *env;

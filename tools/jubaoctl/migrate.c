@@ -88,7 +88,7 @@ drain(MYSQL *conn)
 }
 
 /* The versions recorded in schema_version (none when the table does not exist yet). */
-static int
+int
 applied_versions(MYSQL *conn, bool applied[MIGRATIONS_MAX])
 {
 	/* A constant statement, without a value: run as text because it must also work before
@@ -149,7 +149,7 @@ fail:
 
 /* A connection for migrations: several statements per query, no read time-out (a migration
  * may take its time). NULL when it failed (reported). */
-static MYSQL *
+MYSQL *
 migrate_connect(const struct config *cfg, const char *user, const char *pw)
 {
 	const char *init = "SET time_zone = '+08:00', sql_mode = 'STRICT_ALL_TABLES,"
@@ -212,12 +212,29 @@ apply_one(MYSQL *conn, const char *dir, const struct migration *m, bool *applied
 	return 0;
 }
 
+/* --dry-run: the pending files, in the order they would be applied; nothing is sent. */
+static void
+list_pending(const struct migration *m, size_t n, const bool *applied)
+{
+	size_t i, pending = 0;
+
+	for (i = 0; i < n; i++) {
+		if (applied[m[i].version])
+			continue;
+		printf("migrate: would apply %s\n", m[i].name);
+		pending++;
+	}
+	printf("migrate: %zu pending of %zu files (dry run: nothing applied)\n", pending, n);
+}
+
 int
 cmd_migrate(struct ctl *c, int argc, char **argv)
 {
 	const char *dir = JUBAO_SQL_DIR, *user = NULL, *pw = NULL, *pos[1];
+	bool dry_run = false;
 	const struct opt opts[] = {
-		{ "--sql-dir", &dir }, { "--user", &user }, { NULL, NULL },
+		{ "--sql-dir", &dir, NULL }, { "--user", &user, NULL },
+		{ "--dry-run", NULL, &dry_run }, { NULL, NULL, NULL },
 	};
 	struct migration *m = NULL;
 	bool *applied = NULL;
@@ -245,6 +262,11 @@ cmd_migrate(struct ctl *c, int argc, char **argv)
 	    (conn = migrate_connect(&c->cfg, user, pw)) == NULL ||
 	    applied_versions(conn, applied) != 0)
 		goto out;
+	if (dry_run) {
+		list_pending(m, n, applied);
+		ret = 0;
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
 		if (applied[m[i].version])
 			continue;
