@@ -44,19 +44,15 @@ lookup_form(xmlNodePtr parent, const char *ticket)
 		xml_add(f, "ticket", ticket);
 }
 
-/* The lookup form; a well-formed ?ticket= (the receipt's QR code) fills in the ticket. Only the
- * ticket: the code is never read from a URL, the reporter types it. */
+/* The lookup form. Nothing of it comes from the URL: a ticket or code in a query string would
+ * be in every log and proxy on the way (issue 8). The receipt's QR code carries the ticket in
+ * the fragment (#t=…), which jubao.js copies into the field; the reporter types the code. */
 static void
 show_form(struct ctx *c)
 {
-	const struct param *p = params_get(&c->query, "ticket");
 	xmlNodePtr root;
-	xmlDocPtr doc = xml_doc("lookup-form", &root);
-	char ticket[17];
 
-	if (p != NULL && ticket_parse(p->value, p->len, ticket))
-		xml_add(root, "ticket", ticket);
-	app_send(c, 200, doc);
+	app_send(c, 200, xml_doc("lookup-form", &root));
 }
 
 static void

@@ -60,7 +60,9 @@ form_again(struct ctx *c, int status, const char *message, const struct reportfo
 }
 
 /* The status page with the ticket filled in, as an absolute address for the QR code: the
- * configured public_url, else this request's scheme and host (when it looks like one). */
+ * configured public_url, else this request's scheme and host (when it looks like one). The
+ * ticket rides in the fragment (#t=…), which a browser never sends: no server, proxy or log on
+ * the way sees it (issue 8: no ticket in a URL), and jubao.js fills the field from it. */
 static bool
 status_url(struct ctx *c, const char *ticket, char *out, size_t cap)
 {
@@ -68,11 +70,11 @@ status_url(struct ctx *c, const char *ticket, char *out, size_t cap)
 	int n;
 
 	if (c->cfg.public_url[0] != '\0')
-		n = snprintf(out, cap, "%s%s/status?ticket=%s", c->cfg.public_url,
+		n = snprintf(out, cap, "%s%s/status#t=%s", c->cfg.public_url,
 		    c->cfg.url_prefix, ticket);
 	else if (host != NULL && host[0] != '\0' && host[strspn(host, "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")] == '\0')
-		n = snprintf(out, cap, "%s://%s%s/status?ticket=%s", c->https ? "https" : "http",
+		n = snprintf(out, cap, "%s://%s%s/status#t=%s", c->https ? "https" : "http",
 		    host, c->cfg.url_prefix, ticket);
 	else
 		return false;

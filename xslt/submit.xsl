@@ -249,7 +249,7 @@
       <p class="receipt-actions">
         <a class="button" href="{$base}/status">
           <xsl:if test="string-length($t) = 16 and translate($t, '0123456789', '') = ''">
-            <xsl:attribute name="href"><xsl:value-of select="concat($base, '/status?ticket=', $t)"/></xsl:attribute>
+            <xsl:attribute name="href"><xsl:value-of select="concat($base, '/status#t=', $t)"/></xsl:attribute>
           </xsl:if>
           <xsl:text>查询办理进度</xsl:text>
         </a>

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The citizen's extras in Debian's Chromium (issue 9): the receipt's print button, its print
 // layout (media emulation, and a PDF that must be one A4 page) and QR code; the status page
-// opened as the QR code opens it (?ticket= filled in, the code typed); at 1,280 px the 16-digit
+// opened as the QR code opens it (the ticket from the #t= fragment filled in by jubao.js, the code typed); at 1,280 px the 16-digit
 // ticket stays inside its column of the case summary.
 //
 // Usage: node tests/browser/extras.mjs BASE_URL ARTIFACT_DIR
@@ -131,9 +131,10 @@ await step('the receipt printed: ticket, code, date and address, no navigation, 
 
 await step('the QR address opens the lookup with the ticket filled in; the code is typed', async () => {
 	const url = (await page.locator('.lookup-address').first().innerText()).trim();
-	check(url.endsWith(`/status?ticket=${ticket}`) && !url.includes(code), `QR address ${url}`);
+	check(url.endsWith(`/status#t=${ticket}`) && !url.includes(code), `QR address ${url}`);
 	await page.goto(url);
 	check(await page.locator('#ticket').inputValue() === ticket, 'ticket not filled in');
+	check(!page.url().includes(ticket), `the ticket stays in the address bar: ${page.url()}`);
 	check(await page.locator('#code').inputValue() === '', 'code filled in');
 	await page.locator('#code').fill(code);
 	await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '查询' }).click()]);

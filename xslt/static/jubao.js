@@ -14,6 +14,9 @@
  *   form#report-form, button#submit-button, #error-summary
  *   button#print-button[hidden]  (the receipt: shown and wired here; without
  *                                 script the browser's own print still works)
+ *   input#ticket on the lookup page: filled from the fragment #t=<16 digits>
+ *                                 that the receipt's QR code carries (a
+ *                                 fragment is never sent to the server)
  */
 (function () {
 	"use strict";
@@ -316,6 +319,21 @@
 		});
 	}
 
+	/* The lookup page opened from the receipt's QR code: the ticket from the fragment, which
+	 * is then dropped from the address bar (and so from the history). Never the code. */
+	function initTicket() {
+		var input = byId("ticket");
+		var m = /^#t=([0-9]{16})$/.exec(window.location.hash || "");
+		if (!input || !m || input.value !== "")
+			return;
+		input.value = m[1];
+		if (window.history && typeof window.history.replaceState === "function")
+			window.history.replaceState(null, "", window.location.pathname);
+		var code = byId("code");
+		if (code)
+			code.focus();
+	}
+
 	initRegion();
 	initIdentity();
 	initFiles();
@@ -323,4 +341,5 @@
 	initSubmit();
 	initSummary();
 	initPrint();
+	initTicket();
 }());
