@@ -496,26 +496,33 @@ out:
 	return rc;
 }
 
+/* "identity_key = ID NAME <private hex>" and "identity_key = ID NAME-public <public hex>". */
+static int
+pair_lines(uint32_t id, const char *name, const uint8_t *priv, size_t privlen,
+    const uint8_t *pub, size_t publen, char *out, size_t cap)
+{
+	char hpriv[2 * 64 + 1], hpub[2 * 65 + 1];
+	int n;
+
+	if (privlen > 64 || publen > 65)
+		return -1;
+	crypto_hex(priv, privlen, hpriv);
+	crypto_hex(pub, publen, hpub);
+	n = snprintf(out, cap, "identity_key = %lu %s %s\nidentity_key = %lu %s-public %s\n",
+	    (unsigned long)id, name, hpriv, (unsigned long)id, name, hpub);
+	explicit_bzero(hpriv, sizeof(hpriv));
+	return n < 0 || (size_t)n >= cap ? -1 : 0;
+}
+
 int
 secrets_sm2_lines(uint32_t id, char *out, size_t cap)
 {
 	uint8_t priv[SM2_PRIV_LEN], pub[SM2_PUB_LEN];
-	char hpriv[2 * SM2_PRIV_LEN + 1], hpub[2 * SM2_PUB_LEN + 1];
-	int n, rc = -1;
+	int rc = -1;
 
-	if (id == 0 || sm2_keygen(priv, pub) != 0)
-		goto out;
-	crypto_hex(priv, sizeof(priv), hpriv);
-	crypto_hex(pub, sizeof(pub), hpub);
-	n = snprintf(out, cap, "identity_key = %lu sm2 %s\n"
-	    "identity_key = %lu sm2-public %s\n", (unsigned long)id, hpriv, (unsigned long)id,
-	    hpub);
-	if (n < 0 || (size_t)n >= cap)
-		goto out;
-	rc = 0;
-out:
+	if (id != 0 && sm2_keygen(priv, pub) == 0)
+		rc = pair_lines(id, "sm2", priv, sizeof(priv), pub, sizeof(pub), out, cap);
 	explicit_bzero(priv, sizeof(priv));
-	explicit_bzero(hpriv, sizeof(hpriv));
 	if (rc != 0 && cap > 0)
 		explicit_bzero(out, cap);
 	return rc;
@@ -525,22 +532,11 @@ int
 secrets_x25519_lines(uint32_t id, char *out, size_t cap)
 {
 	uint8_t priv[X25519_KEY_LEN], pub[X25519_KEY_LEN];
-	char hpriv[2 * X25519_KEY_LEN + 1], hpub[2 * X25519_KEY_LEN + 1];
-	int n, rc = -1;
+	int rc = -1;
 
-	if (id == 0 || x25519_keygen(priv, pub) != 0)
-		goto out;
-	crypto_hex(priv, sizeof(priv), hpriv);
-	crypto_hex(pub, sizeof(pub), hpub);
-	n = snprintf(out, cap, "identity_key = %lu x25519 %s\n"
-	    "identity_key = %lu x25519-public %s\n", (unsigned long)id, hpriv, (unsigned long)id,
-	    hpub);
-	if (n < 0 || (size_t)n >= cap)
-		goto out;
-	rc = 0;
-out:
+	if (id != 0 && x25519_keygen(priv, pub) == 0)
+		rc = pair_lines(id, "x25519", priv, sizeof(priv), pub, sizeof(pub), out, cap);
 	explicit_bzero(priv, sizeof(priv));
-	explicit_bzero(hpriv, sizeof(hpriv));
 	if (rc != 0 && cap > 0)
 		explicit_bzero(out, cap);
 	return rc;

@@ -84,8 +84,8 @@ listpages_region_name(const struct refdata *rd, const char *code, char *out, siz
 		snprintf(out, cap, "%s", code);
 }
 
-static const char *
-industry_name(const struct refdata *rd, const char *code)
+const char *
+listpages_industry_name(const struct refdata *rd, const char *code)
 {
 	const struct industry *ind = refdata_industry(rd, code);
 
@@ -163,7 +163,7 @@ entry_xml(const struct listsrc *s, xmlNodePtr parent, const struct list_row *r)
 			n = xml_add(e, "field", name);
 			xml_attr(n, "code", v);
 		} else if (f == LF_INDUSTRY) {
-			n = xml_add(e, "field", industry_name(s->rd, v));
+			n = xml_add(e, "field", listpages_industry_name(s->rd, v));
 			xml_attr(n, "code", v);
 		} else
 			n = xml_add(e, "field", v);
@@ -253,20 +253,27 @@ year_one(void *arg, void *row)
 	return 0;
 }
 
+int
+listpages_years(const struct listsrc *s, const char *type, xmlNodePtr parent)
+{
+	struct dbp p[2] = { P_TEXT(type), P_TEXT(type) };
+	struct year_row row;
+	bool found;
+
+	return db_load(s->db, Q_LIST_YEARS, p, 2, &year_loader, NULL, &row, year_one,
+	    xml_add(parent, "years", NULL), &found);
+}
+
 /* The choices of the filter form: years with entries, provinces and cities in the configured
  * scope (a county is chosen by its code in the address), industries, public states. */
 static int
 filter_options(const struct listsrc *s, xmlNodePtr parent, const char *type)
 {
-	xmlNodePtr o = xml_add(parent, "options", NULL), y = xml_add(o, "years", NULL), rg, n;
-	struct dbp p[2] = { P_TEXT(type), P_TEXT(type) };
-	struct year_row row;
+	xmlNodePtr o = xml_add(parent, "options", NULL), rg, n;
 	size_t i, slen = strlen(s->cfg->region_scope);
-	bool found;
 	int st;
 
-	if ((st = db_load(s->db, Q_LIST_YEARS, p, 2, &year_loader, NULL, &row, year_one, y,
-	    &found)) != DB_OK)
+	if ((st = listpages_years(s, type, o)) != DB_OK)
 		return st;
 	rg = xml_add(o, "regions", NULL);
 	for (i = 0; i < s->rd->nregions; i++) {
@@ -437,104 +444,6 @@ listpages_entry(const struct listsrc *s, enum list_type t, int64_t id, xmlDocPtr
 	return rc;
 }
 
-/* ---- the annual exit figures ---- */
-
-struct annual_row {
-	char key[129];
-	bool key_total;
-	char unit[65];
-	bool unit_total;
-	int64_t enterprises, equipment;
-	char capacity[48];
-};
-static const struct dbc annual_cols[] = {
-	COL_TEXT(struct annual_row, key), COL_BOOL(struct annual_row, key_total),
-	COL_TEXT(struct annual_row, unit), COL_BOOL(struct annual_row, unit_total),
-	COL_I64(struct annual_row, enterprises), COL_I64(struct annual_row, equipment),
-	COL_TEXT(struct annual_row, capacity),
-};
-static const struct db_loader annual_loader = DB_LOADER(struct annual_row, annual_cols);
-
-struct annual_arg {
-	const struct listsrc *s;
-	xmlNodePtr            dim, group;
-	bool                  totals;       /* the run without a dimension: the totals */
-};
-
-/* Rows come per key: its units, then its subtotal (unit_total); the grand total last. */
-static int
-annual_one(void *arg, void *row)
-{
-	struct annual_arg *a = arg;
-	const struct annual_row *r = row;
-	char name[800];
-	xmlNodePtr n;
-
-	if (r->key_total)
-		return 0;            /* the grand total: taken from the totals run */
-	if (a->group == NULL) {
-		a->group = xml_add(a->dim, a->totals ? "total" : "group", NULL);
-		xml_attr(a->group, "code", r->key);
-		if (!a->totals) {
-			if (strcmp((const char *)a->dim->name, "by-city") == 0)
-				listpages_region_name(a->s->rd, r->key, name, sizeof(name));
-			else
-				snprintf(name, sizeof(name), "%s", industry_name(a->s->rd, r->key));
-			xml_attr(a->group, "name", name);
-		}
-	}
-	if (r->unit_total) {
-		xml_attr_int(a->group, "enterprises", r->enterprises);
-		xml_attr_int(a->group, "equipment", r->equipment);
-		a->group = NULL;
-		return 0;
-	}
-	if (r->unit[0] == '\0')
-		return 0;            /* entries without a capacity: counted, not summed */
-	n = xml_add(a->group, "capacity", r->capacity);
-	xml_attr(n, "unit", r->unit);
-	return 0;
-}
-
-int
-listpages_annual(const struct listsrc *s, int year, xmlDocPtr *doc)
-{
-	static const char *const dims[][2] = { { "city", "by-city" },
-	    { "industry", "by-industry" }, { "", "totals" } };
-	struct annual_row row;
-	struct annual_arg a = { s, NULL, NULL, false };
-	xmlNodePtr root, y;
-	struct dbp p[2];
-	struct year_row yr;
-	bool found;
-	size_t i;
-	int rc;
-
-	*doc = xml_doc("annual-exit", &root);
-	xml_attr_int(root, "year", year);
-	y = xml_add(root, "years", NULL);
-	p[0] = P_TEXT("");
-	p[1] = P_TEXT("");
-	if ((rc = db_load(s->db, Q_LIST_YEARS, p, 2, &year_loader, NULL, &yr, year_one, y,
-	    &found)) != DB_OK)
-		goto fail;
-	for (i = 0; i < 3; i++) {
-		a.dim = xml_add(root, dims[i][1], NULL);
-		a.group = NULL;
-		a.totals = i == 2;
-		p[0] = P_TEXT(dims[i][0]);
-		p[1] = P_INT(year);
-		if ((rc = db_load(s->db, Q_ANNUAL_EXIT, p, 2, &annual_loader, NULL, &row,
-		    annual_one, &a, &found)) != DB_OK)
-			goto fail;
-	}
-	return DB_OK;
-fail:
-	xmlFreeDoc(*doc);
-	*doc = NULL;
-	return rc;
-}
-
 /* ---- the feeds ---- */
 
 #define ATOM_NS "http://www.w3.org/2005/Atom"
@@ -597,10 +506,10 @@ atom_one(void *arg, void *row)
 	listpages_region_name(a->s->rd, r->region, region, sizeof(region));
 	if (st == E_WITHDRAWN)
 		snprintf(buf, sizeof(buf), "%s，%s。已于 %s 撤回：%s", region,
-		    industry_name(a->s->rd, r->industry), r->withdrawn, r->reason);
+		    listpages_industry_name(a->s->rd, r->industry), r->withdrawn, r->reason);
 	else
 		snprintf(buf, sizeof(buf), "%s，%s，%s。责任部门：%s", region,
-		    industry_name(a->s->rd, r->industry), st >= 0 ? entry_state_labels[st] : "",
+		    listpages_industry_name(a->s->rd, r->industry), st >= 0 ? entry_state_labels[st] : "",
 		    r->department);
 	xml_attr(atom_add(e, a->ns, "summary", buf), "type", "text");
 	return 0;
@@ -758,7 +667,7 @@ csv_row(void *arg, void *row)
 			listpages_region_name(a->s->rd, v, name, sizeof(name));
 			v = name;
 		} else if (f == LF_INDUSTRY)
-			v = industry_name(a->s->rd, v);
+			v = listpages_industry_name(a->s->rd, v);
 		ok = ok && csv_put(a, &used, v, false);
 	}
 	ok = ok && csv_put(a, &used, st >= 0 ? entry_state_labels[st] : r->state, false) &&

@@ -47,7 +47,12 @@ int listpages_list(const struct listsrc *, const struct list_filter *, xmlDocPtr
     int64_t *pages);
 /* *doc NULL when there is no such public entry (404: drafts never show). */
 int listpages_entry(const struct listsrc *, enum list_type, int64_t id, xmlDocPtr *doc);
-int listpages_annual(const struct listsrc *, int year, xmlDocPtr *doc);
+int listpages_annual(const struct listsrc *, int year, xmlDocPtr *doc);   /* listannual.c */
+/* <years><year value/>…</years> under parent: the years with public entries of list type
+ * ("" for all). */
+int listpages_years(const struct listsrc *, const char *type, xmlNodePtr parent);
+/* The Chinese name of an industry code (the code itself when unknown). */
+const char *listpages_industry_name(const struct refdata *, const char *code);
 /* The Atom feed (RFC 4287) of a list's newest entries, serialised: *out malloc'ed (xmlFree). */
 int listpages_atom(const struct listsrc *, enum list_type,
     xmlChar **out, int *outlen);
