@@ -58,10 +58,12 @@ static const struct rule common[] = {
 };
 
 /* Storing an attachment (lib/store.c): a temporary file created, written and synced, renamed
- * into place, its directory made and synced; removed again when the report fails. */
+ * into place, its directory made and synced; removed again when the report fails. The spool
+ * (lib/spool.h) the same, renamed with renameat2's RENAME_NOREPLACE, and its directory listed
+ * (getdents64) to keep it within its limits. */
 static const struct rule store[] = {
 	ANY(openat), ANY(mkdir), ANY(mkdirat), ANY(rename), ANY(renameat), ANY(renameat2),
-	ANY(unlink), ANY(unlinkat), ANY(fsync), ANY(fdatasync),
+	ANY(unlink), ANY(unlinkat), ANY(fsync), ANY(fdatasync), ANY(getdents64),
 };
 
 /* The database over TCP (no db_socket): give db_host as an address. */
