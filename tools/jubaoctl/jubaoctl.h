@@ -9,7 +9,7 @@
  * are printed only when this program made them, once.
  *
  * One file per command (migrate.c, create_admin.c, reset_password.c, demo.c, rotate.c, sweep.c
- * with mail.c, export.c), main.c with the command table, common.c with what they share.
+ * with mail.c, export.c, spool.c), main.c with the command table, common.c with what they share.
  */
 #ifndef JUBAOCTL_H
 #define JUBAOCTL_H
@@ -116,5 +116,7 @@ int cmd_rotate(struct ctl *, int argc, char **argv);
 int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
 int cmd_keygen(struct ctl *, int argc, char **argv);
+int cmd_spool_import(struct ctl *, int argc, char **argv);
+int cmd_status(struct ctl *, int argc, char **argv);
 
 #endif

@@ -52,6 +52,13 @@ static const char usage_text[] =
 "        and identity_key = ID x25519-public PUBLIC-HEX for the public programs'\n"
 "        key file (it only seals). --alg sm2: an SM2 pair for 国密 deployments\n"
 "        (sm2 / sm2-public lines). No database or configuration is read.\n"
+"  spool-import [--limit N]\n"
+"        Store the reports the public programs took into spool_dir while the\n"
+"        database was away (at most N), each exactly once with its original\n"
+"        submission time, and remove their records; for a timer (every minute).\n"
+"        Needs the console's key file. A second run at the same time does nothing.\n"
+"  status\n"
+"        How many reports wait in the spool, and since when.\n"
 "  help  This text.\n";
 
 int
@@ -69,6 +76,8 @@ main(int argc, char **argv)
 		{ "sweep", cmd_sweep },
 		{ "export", cmd_export },
 		{ "keygen", cmd_keygen },
+		{ "spool-import", cmd_spool_import },
+		{ "status", cmd_status },
 	};
 	struct ctl c;
 	const char *env;
