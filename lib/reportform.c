@@ -255,6 +255,27 @@ spooled_before(const struct reportform_dest *d, const struct spool_head *old, st
 	out->existed = true;
 }
 
+/* Whether this form waits in the spool already (sent during an outage, sent again once the
+ * database is back but before the import): then its receipt, not a second report. */
+static bool
+spooled_already(const struct reportform_dest *d, const uint8_t submit_key[32],
+    const struct new_report *nr, struct receipt *out)
+{
+	struct spool_head old;
+
+	if (d->spool_dir == NULL || d->spool_dir[0] == '\0')
+		return false;
+	ticket_from_bytes(submit_key, out->ticket);
+	if (spool_find(d->spool_dir, out->ticket, &old) != 0) {
+		memset(out, 0, sizeof(*out));
+		return false;
+	}
+	spooled_before(d, &old, out);
+	out->anonymous = nr->anonymous;
+	out->spooled = true;
+	return true;
+}
+
 /* The report into the spool: identity sealed as for the database, the whole sealed again. */
 static int
 spool_save(const struct reportform_dest *d, const struct reportform *rf,
@@ -320,7 +341,10 @@ reportform_save(const struct reportform_dest *d, struct reportform *rf, struct n
 	if (store_put_all(d->attachment_dir, rf->form, rf->files, rf->nfiles) != 0)
 		return DB_FAIL;
 	memset(out, 0, sizeof(*out));
-	st = d->db_down ? DB_DOWN : report_save(d->db, &d->sec->identity, d->sec->code_mac_key, nr,
+	if (spooled_already(d, submit_key, nr, out))
+		st = DB_OK;
+	else
+		st = d->db_down ? DB_DOWN : report_save(d->db, &d->sec->identity, d->sec->code_mac_key, nr,
 	    submit_key, code, rf->files, rf->nfiles, d->now, due, out);
 	if (st == DB_DOWN && d->spool_dir != NULL && d->spool_dir[0] != '\0')
 		st = spool_save(d, rf, nr, submit_key, code, due, out);

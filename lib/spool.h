@@ -96,6 +96,8 @@ int spool_put(const char *dir, const struct spool_limits *, const struct keyring
  * key failure. */
 int spool_check_code(const char *dir, const uint8_t code_mac_key[32], const char ticket[17],
     const char code[9], bool *match, int64_t *submitted);
+/* The head of dir/<ticket>.rec: 0 when it is spooled (well-formed), -1 when not. */
+int spool_find(const char *dir, const char ticket[17], struct spool_head *);
 /* How many records wait, their bytes and the oldest submission time (0 when none). 0 ok, -1
  * when dir cannot be read. */
 int spool_stat(const char *dir, size_t *count, uint64_t *bytes, int64_t *oldest);

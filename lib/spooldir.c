@@ -114,6 +114,12 @@ read_head(const char *dir, const char ticket[17], struct spool_head *h, int *fdp
 	return 0;
 }
 
+int
+spool_find(const char *dir, const char ticket[17], struct spool_head *h)
+{
+	return read_head(dir, ticket, h, NULL);
+}
+
 struct usage {
 	const char *dir;
 	size_t      count;
