@@ -54,7 +54,7 @@ BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
 # libFuzzer harnesses (tests/fuzz/fuzz_NAME.c, corpus tests/fuzz/corpus/NAME/); each is also built
 # with $(CC) into a replay program that `make check` runs over the committed corpus.
-FUZZERS     = http validate holidays config scrub
+FUZZERS     = http validate holidays config scrub spool
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 -include Makefile.local
@@ -139,9 +139,9 @@ bench-console: deps
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS = lib/arena.c lib/log.c lib/proxy.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
             lib/seal.c lib/seal_x25519.c lib/seal_sm2.c lib/tokens.c lib/holidays.c lib/config.c \
-            lib/scrub.c
+            lib/scrub.c lib/spool.c
 FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-            -fno-sanitize-recover=undefined -Ilib
+            -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS)
 FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict
 fuzz:
 	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }

@@ -236,6 +236,7 @@ spool_decode(const uint8_t *buf, size_t len, struct spool_body *b)
 	nr->credit_code = get_str(&r, true);
 	nr->description = get_str(&r, false);
 	if ((flags = get_raw(&r, 2)) != NULL) {
+		r.bad |= flags[0] > 1 || flags[1] > 1;     /* one spelling of each flag */
 		nr->hazard = flags[0] != 0;
 		nr->anonymous = flags[1] != 0;
 	}
