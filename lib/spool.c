@@ -14,6 +14,7 @@
 
 #define SPOOL_VERSION 1
 #define STR_MAX       (1u << 20)
+#define FILE_MAX      (1u << 30)     /* max_file's own bound (lib/config.c) */
 
 /* ---- the body's plaintext ---- */
 
@@ -199,7 +200,7 @@ get_files(struct rbuf *r, struct spool_body *b)
 		mime = get_str(r, false);
 		b->files[i].size = (size_t)get_u64(r);
 		sha = get_bytes(r, &n);
-		if (r->bad || n != 32 || strlen(name) != 32 ||
+		if (r->bad || n != 32 || strlen(name) != 32 || b->files[i].size > FILE_MAX ||
 		    name[strspn(name, "0123456789abcdef")] != '\0' ||
 		    (strcmp(mime, "image/jpeg") != 0 && strcmp(mime, "image/png") != 0 &&
 		    strcmp(mime, "application/pdf") != 0)) {
