@@ -4,6 +4,8 @@
  * The form carries a CSRF token bound to a cookie; the token is also the report's idempotency
  * key, so the same form sent twice yields one report and the same receipt, and the query code
  * is derived from it (the server keeps only its MAC), so a retried answer can show it again.
+ * When the database is away the report goes to the spool (lib/spool.h) and the receipt says so;
+ * only a full spool (or no spool) still answers 503.
  */
 #include <stdio.h>
 #include <string.h>

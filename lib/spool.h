@@ -11,8 +11,8 @@
  * The head is what the public status program needs to answer "已收到，正在登记" for the right
  * code (it has no private key): the ticket, the MAC of ticket and code (as in report.code_mac)
  * and the time. The body is sealed (lib/crypto.h seal()) with the identity keyring's current
- * key, "spool:" || ticket as additional data: with public-key sealing only the console's key
- * opens it. Its plaintext (spool_encode) is a version and length-prefixed fields:
+ * key, "spool:" || ticket || code MAC || submitted (8, big-endian) as additional data, so that it
+ * opens only under its own head; with public-key sealing only the console's key opens it. Its plaintext (spool_encode) is a version and length-prefixed fields:
  *
  *   u32 version (1) || submit_key (32) || due || channel || category || standards || industry ||
  *   region || subject_type || subject_name || subject_address || credit_code || description ||

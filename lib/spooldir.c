@@ -15,13 +15,21 @@
 #define PATH_CAP 512
 
 static const char aad_prefix[] = "spool:";
+#define AAD_LEN (6 + 16 + 32 + 8)
 
-/* "spool:" || ticket: the body sealed for one ticket does not open under another. */
+/* "spool:" || ticket || code MAC || submitted: the body opens only under the head it was sealed
+ * with (another ticket's, or a changed time or code, and it does not). */
 static void
-body_aad(const char ticket[17], char aad[6 + 16])
+body_aad(const struct spool_head *h, uint8_t aad[AAD_LEN])
 {
+	uint64_t t = (uint64_t)h->submitted;
+	int i;
+
 	memcpy(aad, aad_prefix, 6);
-	memcpy(aad + 6, ticket, 16);
+	memcpy(aad + 6, h->ticket, 16);
+	memcpy(aad + 22, h->code_mac, 32);
+	for (i = 0; i < 8; i++)
+		aad[54 + i] = (uint8_t)(t >> (56 - 8 * i));
 }
 
 static bool
@@ -167,7 +175,7 @@ seal_record(const struct keyring *ring, const struct spool_head *h0,
 	struct spool_head h = *h0;
 	uint8_t *plain = NULL, *rec = NULL;
 	size_t plain_len = 0, cap, sealed_len = 0;
-	char aad[22];
+	uint8_t aad[AAD_LEN];
 	int rc = -1;
 
 	if (key == NULL || spool_encode(b, &plain, &plain_len) != 0 ||
@@ -175,7 +183,7 @@ seal_record(const struct keyring *ring, const struct spool_head *h0,
 		goto fail;
 	if ((rec = malloc(SPOOL_HEAD_LEN + cap)) == NULL)
 		log_fatal("spool: out of memory");
-	body_aad(h.ticket, aad);
+	body_aad(&h, aad);
 	if (seal(key, aad, sizeof(aad), plain, plain_len, rec + SPOOL_HEAD_LEN, cap,
 	    &sealed_len) != 0)
 		goto fail;
@@ -213,8 +221,10 @@ publish(const char *dir, const char ticket[17], const uint8_t *buf, size_t len)
 		close(fd);
 		goto fail;
 	}
-	if (close(fd) != 0)
+	if (close(fd) != 0) {
+		log_err("spool: close %s: %s", tmp, strerror(errno));
 		goto fail;
+	}
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, final, RENAME_NOREPLACE) != 0) {
 		rc = errno == EEXIST ? SPOOL_EXISTS : SPOOL_ERR;
 		if (rc == SPOOL_ERR)
@@ -310,7 +320,7 @@ spool_read(const char *dir, const char ticket[17], const struct keyring *ring,
     struct spool_record *rec)
 {
 	uint8_t *sealed = NULL;
-	char aad[22];
+	uint8_t aad[AAD_LEN];
 	int fd = -1, rc = -1;
 
 	memset(rec, 0, sizeof(*rec));
@@ -324,7 +334,7 @@ spool_read(const char *dir, const char ticket[17], const struct keyring *ring,
 	}
 	if ((rec->plain = malloc(rec->head.body_len + 1)) == NULL)
 		log_fatal("spool: out of memory");
-	body_aad(ticket, aad);
+	body_aad(&rec->head, aad);
 	if (unseal(ring, aad, sizeof(aad), sealed, rec->head.body_len, rec->plain,
 	    rec->head.body_len + 1, &rec->plain_len) != 0 ||
 	    spool_decode(rec->plain, rec->plain_len, &rec->body) != 0) {
