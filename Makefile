@@ -37,7 +37,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store report reportform sandbox app routing htmlout listpages listannual publish qr
+              refdata ratelimit scrub store spool spooldir report reportform sandbox app routing htmlout listpages listannual publish qr
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
@@ -48,13 +48,13 @@ ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
               test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists \
-              test_sandbox test_listpages
+              test_sandbox test_listpages test_spool
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
 # libFuzzer harnesses (tests/fuzz/fuzz_NAME.c, corpus tests/fuzz/corpus/NAME/); each is also built
 # with $(CC) into a replay program that `make check` runs over the committed corpus.
-FUZZERS     = http validate holidays config scrub
+FUZZERS     = http validate holidays config scrub spool
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 -include Makefile.local
@@ -94,7 +94,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjuba
 # The operator's tool, one file per command; its default migration directory is this checkout's
 # sql/.
 CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export keygen \
-              publish backup restore backupio manifest
+              publish backup restore backupio manifest spool
 CTL_OBJS    = $(CTL_MODULES:%=$(BUILD)/tools/jubaoctl-objs/%.o)
 
 $(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/*.h lib/*.h
@@ -140,9 +140,9 @@ bench-console: deps
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS = lib/arena.c lib/log.c lib/proxy.c lib/http.c lib/validate.c lib/calendar.c lib/crypto.c \
             lib/seal.c lib/seal_x25519.c lib/seal_sm2.c lib/tokens.c lib/holidays.c lib/config.c \
-            lib/scrub.c
+            lib/scrub.c lib/spool.c
 FUZZ_CC   = clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-            -fno-sanitize-recover=undefined -Ilib
+            -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS)
 FUZZ_ARGS_http = -dict=tests/fuzz/multipart.dict
 fuzz:
 	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }

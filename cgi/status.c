@@ -12,6 +12,7 @@
 #include "log.h"
 #include "ratelimit.h"
 #include "report.h"
+#include "spool.h"
 #include "store.h"
 #include "textlimits.h"
 #include "validate.h"
@@ -135,6 +136,36 @@ reply(struct ctx *c, const char ticket[17], int64_t id, const struct form_field 
 	}
 }
 
+/* A report in the spool (lib/spool.h) whose code matches: received, not yet registered. */
+static void
+send_spooled(struct ctx *c, const char ticket[17], int64_t submitted)
+{
+	char when[32];
+	xmlNodePtr root;
+	xmlDocPtr doc = xml_doc("case", &root);
+
+	report_time(submitted, when);
+	xml_add(root, "ticket", ticket);
+	xml_add(root, "state", "spooled");
+	xml_add(root, "state-label", "已收到，正在登记");
+	xml_add(root, "submitted", when);
+	xml_add(root, "spooled", NULL);
+	xml_add(root, "events", NULL);
+	app_send(c, 200, doc);
+}
+
+/* Whether the spool holds ticket with this code; the MAC is computed either way. */
+static bool
+spooled(struct ctx *c, const char ticket[17], const char code[9], int64_t *submitted)
+{
+	bool match = false;
+
+	if (spool_check_code(c->cfg.spool_dir, c->sec.code_mac_key, ticket, code, &match,
+	    submitted) != 0)
+		return false;
+	return match;
+}
+
 static void
 lookup(struct ctx *c)
 {
@@ -144,7 +175,7 @@ lookup(struct ctx *c)
 	uint8_t subject[16];
 	struct rate_probe probe = { subject, RATE_LOOKUP_FAIL, c->cfg.lookup_fail_limit,
 	    c->cfg.lookup_fail_window, c->now, 0 };
-	int64_t id;
+	int64_t id, submitted;
 	xmlDocPtr doc;
 	bool found;
 	int st;
@@ -174,6 +205,14 @@ lookup(struct ctx *c)
 	/* A well-formed lookup: the limit, the report and its events in one statement. */
 	st = report_public_case(&c->db, c->sec.code_mac_key, &probe, ticket, code, &found, &doc,
 	    &id);
+	/* Not (yet) in the database: the spool may hold it. Looked at for every unknown ticket
+	 * (and when the database is away), so that a spooled one takes no longer. */
+	if ((st != DB_OK || (!found && probe.retry_after == 0)) &&
+	    spooled(c, ticket, code, &submitted)) {
+		explicit_bzero(code, sizeof(code));
+		send_spooled(c, ticket, submitted);
+		return;
+	}
 	explicit_bzero(code, sizeof(code));
 	if (st != DB_OK) {
 		app_error(c, 503, "系统暂时无法查询，请稍后再试。");

@@ -4,6 +4,8 @@
  * The form carries a CSRF token bound to a cookie; the token is also the report's idempotency
  * key, so the same form sent twice yields one report and the same receipt, and the query code
  * is derived from it (the server keeps only its MAC), so a retried answer can show it again.
+ * When the database is away the report goes to the spool (lib/spool.h) and the receipt says so;
+ * only a full spool (or no spool) still answers 503.
  */
 #include <stdio.h>
 #include <string.h>
@@ -97,6 +99,8 @@ send_receipt(struct ctx *c, const struct receipt *r, const char code[9], size_t 
 	xml_attr_int(xml_add(root, "attachments", NULL), "count", (long long)nfiles);
 	if (r->existed)
 		xml_add(root, "repeated", "1");
+	if (r->spooled)
+		xml_add(root, "spooled", "1");
 	/* Without a usable address the receipt still has the ticket and code, only no QR code. */
 	if (!status_url(c, r->ticket, url, sizeof(url)) || qr_xml(root, "status-qr", url) != 0)
 		log_warn("submit: no QR code on the receipt");
@@ -111,10 +115,12 @@ receive(struct ctx *c)
 	struct new_report nr;
 	struct receipt out;
 	const struct param *csrf;
+	const struct spool_limits limits = { c->cfg.spool_max_bytes, c->cfg.spool_max_files };
 	const char *why;
 	uint8_t subject[16];
 	char code[9];
-	int64_t retry;
+	int64_t retry = 0;
+	bool db_down;
 	int st;
 
 	if ((st = app_read_form(c, c->cfg.max_body, &why)) != 0) {
@@ -136,11 +142,14 @@ receive(struct ctx *c)
 	    c->now, &retry);
 	if (st == DB_OK && retry == 0 && c->cfg.submit_limit > 0)
 		st = rate_hit(&c->db, subject, RATE_SUBMIT, c->cfg.submit_window, c->now);
-	if (st != DB_OK) {
+	/* The database away: the report may still go to the spool, unlimited by rate (the
+	 * counts are in the database); without a spool, 503 as before. */
+	db_down = st == DB_DOWN && c->cfg.spool_dir[0] != '\0';
+	if (st != DB_OK && !db_down) {
 		form_again(c, 503, "系统暂时无法保存举报，您填写的内容仍在下方，请稍后再提交。", NULL);
 		return;
 	}
-	if (retry > 0) {
+	if (retry > 0 && !db_down) {
 		app_too_many(c, retry);
 		return;
 	}
@@ -152,7 +161,7 @@ receive(struct ctx *c)
 	reportform_report(&c->arena, &rf, &nr);
 	/* the calendar as it is now: app_refdata may have replaced it */
 	to = (struct reportform_dest){ &c->db, &c->sec, c->refdata.calendar,
-	    c->cfg.attachment_dir, c->now };
+	    c->cfg.attachment_dir, c->now, c->cfg.spool_dir, &limits, db_down };
 	st = reportform_save(&to, &rf, &nr, csrf->value, csrf->len, &out, code);
 	if (st != DB_OK) {
 		form_again(c, 503, st == DB_FAIL ? "附件或举报暂时无法保存，您填写的内容仍在下方，"

@@ -513,6 +513,11 @@ app_main(int argc, char **argv, const struct program *prog)
 	arena_init(&c.arena);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&c.fcgi, 0, 0) != 0)
 		log_fatal("FCGX_Init failed");
+	/* The reference data now, not at the first request: a worker that has it can still take a
+	 * report into the spool when the database goes away before that request. Failure is
+	 * fine here: the first request tries again. */
+	c.now = (int64_t)time(NULL);
+	(void)app_refdata(&c);
 	enter_sandbox(&c);
 	while (!stopping && FCGX_Accept_r(&c.fcgi) >= 0) {
 		handle_request(&c);

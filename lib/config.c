@@ -40,6 +40,8 @@ config_defaults(struct config *c)
 	c->lookup_fail_window = 900;
 	c->submit_limit = 20;
 	c->submit_window = 3600;
+	c->spool_max_bytes = 256ull << 20;
+	c->spool_max_files = 10000;
 	c->identity_alg = SEAL_AES256_GCM;
 }
 
@@ -162,6 +164,7 @@ config_set(struct config *c, const char *k, const char *v)
 	STR(xslt_dir);
 	STR(attachment_dir);
 	STR(publish_dir);
+	STR(spool_dir);
 	STR(url_prefix);
 	/* addresses and CIDR ranges whose X-Forwarded-For / X-Real-IP are believed */
 	if (strcmp(k, "trusted_proxies") == 0 || strcmp(k, "trusted_proxy") == 0)
@@ -182,6 +185,8 @@ config_set(struct config *c, const char *k, const char *v)
 	NUM(lookup_fail_window, 1, 86400);
 	NUM(submit_limit, 0, 100000000);
 	NUM(submit_window, 1, 86400);
+	NUM(spool_max_bytes, 0, 1ull << 40);
+	NUM(spool_max_files, 0, 10000000);
 #undef STR
 #undef NUM
 	if (strcmp(k, "region_scope") == 0)

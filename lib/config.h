@@ -27,6 +27,7 @@ struct config {
 	char     xslt_dir[256];
 	char     attachment_dir[256];
 	char     publish_dir[256];      /* the published lists' static files; "": none written */
+	char     spool_dir[256];        /* reports taken while the database is away; "" none */
 	/* web */
 	char     url_prefix[64];        /* "/jubao" */
 	struct proxies trusted;         /* trusted_proxies (and the older trusted_proxy) */
@@ -43,6 +44,8 @@ struct config {
 	unsigned lookup_fail_window;    /* seconds */
 	unsigned submit_limit;          /* submissions per client per window; 0: unlimited */
 	unsigned submit_window;
+	uint64_t spool_max_bytes;       /* the spool's limits (lib/spool.h); 0: none */
+	unsigned spool_max_files;
 	char     region_scope[7];       /* "" all of China; "22": only Jilin's regions offered */
 	char     form_regions[3];       /* the host province ("22"): its regions are what the form
 	                                 * offers by default (others a link away), and its

@@ -188,6 +188,12 @@ bool	sm2_public_ok(const uint8_t pub[SM2_PUB_LEN]);
 int	ticket_new(char out[17]);
 
 /*
+ * A ticket number determined by 32 bytes (a MAC): 15 digits (the first 1-9) from the first 8
+ * bytes, and the Luhn check digit. The spool's tickets (lib/spool.h): the same form sent twice
+ * while the database is away gets the same ticket.
+ */
+void	ticket_from_bytes(const uint8_t b[32], char out[17]);
+/*
  * Normalise user input s[0..len) (strip ASCII spaces and hyphens; at most 40 input bytes), then
  * require 16 digits, the first not 0, with a valid Luhn check digit. On success copy the 16
  * digits + NUL to out and return true; else out gets "" and false is returned.

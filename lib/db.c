@@ -79,6 +79,8 @@ db_connect(struct db *db)
 
 	if (db->conn != NULL)
 		return DB_OK;
+	if (db->connect_failed != 0 && (int64_t)time(NULL) - db->connect_failed < 1)
+		return DB_DOWN;
 	if ((db->conn = mysql_init(NULL)) == NULL)
 		log_fatal("mysql_init: out of memory");
 	if (mysql_optionsv(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
@@ -97,8 +99,10 @@ db_connect(struct db *db)
 			log_err("database: connect: %u %s", e, mysql_error(db->conn));
 		db_down_logged = true;
 		db_close(db);
+		db->connect_failed = (int64_t)time(NULL);
 		return DB_DOWN;
 	}
+	db->connect_failed = 0;
 	/* Statements are prepared when first used (db_stmt): a program prepares only what it
 	 * runs, so its database account needs rights on nothing more (the public programs'
 	 * account cannot read an identity or a staff table, and could not prepare a statement
@@ -173,6 +177,8 @@ db_exec(struct db *db, int id, MYSQL_BIND *params, MYSQL_BIND *results)
 	 * and try again. A time-out is not retried: the user is already waiting. */
 	if (rc == DB_DOWN && had_conn && !in_tx && time(NULL) - start < 1)
 		rc = db_exec_once(db, id, params, results);
+	else if (rc == DB_DOWN && time(NULL) - start >= 1)
+		db->connect_failed = (int64_t)time(NULL);    /* it made us wait: not again now */
 	return rc;
 }
 

@@ -36,11 +36,14 @@ struct db {
 	MYSQL_STMT        **stmts;
 	bool                in_tx;
 	unsigned            last_errno;
+	int64_t             connect_failed;  /* when a connect last failed (time()); 0 */
 };
 
 void db_init(struct db *, const struct config *, const char *const *sql, size_t nsql);
 void db_close(struct db *);
-/* Connect and prepare, unless connected. DB_OK or DB_DOWN (logged once per outage). */
+/* Connect and prepare, unless connected. DB_OK or DB_DOWN (logged once per outage). Within a
+ * second of a failed connect it fails at once: one request (the submission's rate check, then
+ * its report) waits for a hanging server once, not at each statement. */
 int  db_connect(struct db *);
 
 /* Run statement id with params bound (NULL when none) and results bound (NULL for none). A

@@ -22,6 +22,7 @@ enum query {
 	Q_RATE_GET,            /* subject, bucket -> window_start, hits */
 	Q_RATE_HIT,            /* subject, bucket, now, window start cut-off */
 	Q_REPORT_REPLY,        /* due, now, id: needs_info -> submitted */
+	Q_REPORT_MAC_BY_TICKET,/* ticket -> code_mac (the spool's importer) */
 
 	/* the staff console */
 	Q_SESSION_GET,         /* token hash -> staff id, csrf, last_seen, created, totp_ok, login,

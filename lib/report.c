@@ -118,12 +118,8 @@ find_existing(struct db *db, const uint8_t submit_key[32], struct receipt *out)
 	return rc < 0 ? rc : DB_FAIL;
 }
 
-/*
- * Seal the reporter's identity with the ring's current key into sealed (cap bytes), the ticket
- * as additional data; *alg gets the key's algorithm. DB_OK or DB_FAIL.
- */
-static int
-seal_identity(const struct keyring *ring, const struct new_report *r, const char ticket[17],
+int
+report_seal_identity(const struct keyring *ring, const struct new_report *r, const char ticket[17],
     uint8_t *sealed, size_t cap, size_t *sealed_len, int64_t *alg)
 {
 	struct seal_key key;
@@ -156,7 +152,10 @@ insert_report(struct db *db, const struct new_report *r, const char ticket[17],
 
 	bind_text(&p[0], ticket, 16);
 	bind_blob(&p[1], code_mac, 32);
-	bind_blob(&p[2], submit_key, 32);
+	if (submit_key != NULL)
+		bind_blob(&p[2], submit_key, 32);
+	else
+		bind_text(&p[2], NULL, 0);
 	bind_text(&p[3], r->channel, strlen(r->channel));
 	bind_text(&p[4], r->category, strlen(r->category));
 	bind_text(&p[5], r->standards, strlen(r->standards));
@@ -226,7 +225,7 @@ save_once(struct db *db, const struct keyring *ring,
 	if (ticket_new(out->ticket) != 0 ||
 	    crypto_hmac2(code_mac_key, 32, out->ticket, 16, code, 8, code_mac) != 0)
 		return DB_FAIL;
-	if (r->identity != NULL && seal_identity(ring, r, out->ticket, sealed, sizeof(sealed),
+	if (r->identity != NULL && report_seal_identity(ring, r, out->ticket, sealed, sizeof(sealed),
 	    &sealed_len, &alg_i) != DB_OK)
 		return DB_FAIL;
 	if ((rc = db_begin(db)) != DB_OK)
@@ -272,6 +271,94 @@ report_save(struct db *db, const struct keyring *ring,
 		}
 		if (rc != DB_RETRY)
 			return rc;
+	}
+	return rc == DB_RETRY ? DB_DOWN : rc;
+}
+
+/* The code MAC of the report with this ticket; *found false when there is none. */
+static int
+mac_by_ticket(struct db *db, const char ticket[17], uint8_t mac[32], bool *found)
+{
+	MYSQL_BIND p[1], r[1];
+	unsigned long len = 0;
+	my_bool null = 0;
+	int rc;
+
+	*found = false;
+	bind_text(&p[0], ticket, 16);
+	memset(&r[0], 0, sizeof(r[0]));
+	r[0].buffer_type = MYSQL_TYPE_BLOB;
+	r[0].buffer = mac;
+	r[0].buffer_length = 32;
+	r[0].length = &len;
+	r[0].is_null = &null;
+	if ((rc = db_exec(db, Q_REPORT_MAC_BY_TICKET, p, r)) != DB_OK)
+		return rc;
+	rc = db_fetch(db, Q_REPORT_MAC_BY_TICKET);
+	db_done(db, Q_REPORT_MAC_BY_TICKET);
+	if (rc < 0)
+		return rc;
+	*found = rc == 1 && !null && len == 32;
+	return DB_OK;
+}
+
+/* One attempt at a spooled report's transaction; with_key false stores no submit_key. */
+static int
+import_once(struct db *db, const struct report_import *im, bool with_key)
+{
+	enum seal_alg alg = 0;
+	uint32_t kid = 0;
+	uint64_t id;
+	int rc;
+
+	if (im->sealed != NULL && seal_header(im->sealed, im->sealed_len, &alg, &kid) != 0)
+		return DB_FAIL;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = insert_report(db, im->r, im->ticket, im->code_mac, with_key ? im->submit_key :
+	    NULL, im->submitted, im->due, &id)) != DB_OK)
+		goto fail;
+	if (im->sealed != NULL && (rc = insert_identity(db, id, (int64_t)alg, (int64_t)kid,
+	    im->sealed, im->sealed_len)) != DB_OK)
+		goto fail;
+	if ((rc = insert_first_event(db, id, im->submitted)) != DB_OK ||
+	    (rc = insert_attachments(db, (int64_t)id, im->files, im->nfiles, im->submitted)) !=
+	    DB_OK || (rc = db_commit(db)) != DB_OK)
+		goto fail;
+	return DB_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int
+report_import(struct db *db, const struct report_import *im, enum import_outcome *out)
+{
+	uint8_t mac[32];
+	bool with_key = true, found;
+	int attempt, rc = DB_FAIL;
+
+	*out = IMPORT_DONE;
+	for (attempt = 0; attempt < 4; attempt++) {
+		if ((rc = import_once(db, im, with_key)) != DB_DUP) {
+			if (rc == DB_RETRY)
+				continue;
+			return rc;
+		}
+		/* Imported before (a crash before the record was removed, another importer), a
+		 * ticket taken by another report, or the same form saved in the database too. */
+		if ((rc = mac_by_ticket(db, im->ticket, mac, &found)) != DB_OK)
+			return rc;
+		if (found) {
+			*out = crypto_equal(mac, 32, im->code_mac, 32) ? IMPORT_PRESENT :
+			    IMPORT_CONFLICT;
+			return DB_OK;
+		}
+		if (!with_key)
+			return DB_FAIL;
+		/* The same form is in the database under another ticket (its commit was answered
+		 * by a timeout): the reporter holds this ticket, so it is stored as well. */
+		with_key = false;
 	}
 	return rc == DB_RETRY ? DB_DOWN : rc;
 }

@@ -49,7 +49,13 @@ struct receipt {
 	char due[11];                      /* YYYY-MM-DD or "" */
 	bool anonymous;
 	bool existed;                      /* the same form had been saved before */
+	bool spooled;                      /* kept in the spool: the database was away */
 };
+
+/* Seal the reporter's identity with the ring's current key into sealed (cap bytes), the ticket
+ * as additional data; *alg gets the key's algorithm. DB_OK or DB_FAIL. */
+int report_seal_identity(const struct keyring *, const struct new_report *, const char ticket[17],
+    uint8_t *sealed, size_t cap, size_t *sealed_len, int64_t *alg);
 
 /* Save a report submitted through the web form (identity sealed with the ring's current key), committed before this returns DB_OK.
  * submit_key makes it idempotent: when a report with that key exists, *out describes it
@@ -58,6 +64,28 @@ int report_save(struct db *, const struct keyring *, const uint8_t code_mac_key[
     const struct new_report *, const uint8_t submit_key[32], const char code[9],
     const struct stored_file *, size_t nfiles, int64_t now, const char *due,
     struct receipt *out);
+
+/* A report taken into the spool while the database was away (lib/spool.h), as it is stored. */
+struct report_import {
+	const char              *ticket;
+	const uint8_t           *code_mac;       /* 32 bytes */
+	const uint8_t           *submit_key;     /* 32 bytes */
+	int64_t                  submitted;      /* the original submission time */
+	const char              *due;            /* computed from it; "" none */
+	const struct new_report *r;
+	const uint8_t           *sealed;         /* the sealed identity as spooled; NULL none */
+	size_t                   sealed_len;
+	const struct stored_file *files;
+	size_t                   nfiles;
+};
+enum import_outcome {
+	IMPORT_DONE,            /* stored now */
+	IMPORT_PRESENT,         /* stored before: same ticket, same code MAC */
+	IMPORT_CONFLICT,        /* the ticket belongs to another report: nothing stored */
+};
+/* Store a spooled report in one transaction, exactly once: a duplicate ticket with the same code
+ * MAC is one imported before. DB_OK with *outcome, or a db error. */
+int report_import(struct db *, const struct report_import *, enum import_outcome *outcome);
 
 /* Public view of a case, in one statement together with the client's failed-lookup count
  * (one round trip, known ticket or not, so the time taken does not tell whether the ticket

@@ -290,6 +290,84 @@ reportform_report(struct arena *arena, const struct reportform *rf, struct new_r
 		nr->identity = identity_text(arena, f, &nr->identity_len);
 }
 
+/* The receipt of a report found in the spool already (the same form sent twice). */
+static void
+spooled_before(const struct reportform_dest *d, const struct spool_head *old, struct receipt *out)
+{
+	report_time(old->submitted, out->submitted);
+	report_due(d->calendar, old->submitted, DUE_TRANSFER, out->due);
+	out->existed = true;
+}
+
+/* Whether this form waits in the spool already (sent during an outage, sent again once the
+ * database is back but before the import): then its receipt, not a second report. */
+static bool
+spooled_already(const struct reportform_dest *d, const uint8_t submit_key[32],
+    const struct new_report *nr, struct receipt *out)
+{
+	struct spool_head old;
+
+	if (d->spool_dir == NULL || d->spool_dir[0] == '\0')
+		return false;
+	ticket_from_bytes(submit_key, out->ticket);
+	if (spool_find(d->spool_dir, out->ticket, &old) != 0) {
+		memset(out, 0, sizeof(*out));
+		return false;
+	}
+	spooled_before(d, &old, out);
+	out->anonymous = nr->anonymous;
+	out->spooled = true;
+	return true;
+}
+
+/* The report into the spool: identity sealed as for the database, the whole sealed again. */
+static int
+spool_save(const struct reportform_dest *d, const struct reportform *rf,
+    const struct new_report *nr, const uint8_t submit_key[32], const char code[9],
+    const char *due, struct receipt *out)
+{
+	static struct spool_body b;
+	struct spool_head h, old;
+	uint8_t sealed[1024];
+	int64_t alg;
+	int rc = DB_DOWN;
+
+	memset(&b, 0, sizeof(b));
+	memset(&h, 0, sizeof(h));
+	ticket_from_bytes(submit_key, h.ticket);
+	h.submitted = d->now;
+	if (crypto_hmac2(d->sec->code_mac_key, 32, h.ticket, 16, code, 8, h.code_mac) != 0 ||
+	    (nr->identity != NULL && report_seal_identity(&d->sec->identity, nr, h.ticket,
+	    sealed, sizeof(sealed), &b.sealed_len, &alg) != DB_OK))
+		return DB_FAIL;
+	memcpy(b.submit_key, submit_key, 32);
+	b.due = due;
+	b.r = *nr;
+	b.r.identity = NULL;
+	b.r.identity_len = 0;
+	b.sealed_identity = nr->identity != NULL ? sealed : NULL;
+	memcpy(b.files, rf->files, rf->nfiles * sizeof(rf->files[0]));
+	b.nfiles = rf->nfiles;
+	switch (spool_put(d->spool_dir, d->spool_limits, &d->sec->identity, &h, &b, &old)) {
+	case SPOOL_OK:
+		report_time(d->now, out->submitted);
+		snprintf(out->due, sizeof(out->due), "%s", due);
+		break;
+	case SPOOL_EXISTS:
+		spooled_before(d, &old, out);
+		break;
+	default:
+		goto done;      /* full or failed: 503 as without a spool */
+	}
+	memcpy(out->ticket, h.ticket, sizeof(out->ticket));
+	out->anonymous = nr->anonymous;
+	out->spooled = true;
+	rc = DB_OK;
+done:
+	explicit_bzero(&b, sizeof(b));
+	return rc;
+}
+
 int
 reportform_save(const struct reportform_dest *d, struct reportform *rf, struct new_report *nr,
     const char *token, size_t tokenlen, struct receipt *out, char code[9])
@@ -306,8 +384,14 @@ reportform_save(const struct reportform_dest *d, struct reportform *rf, struct n
 	report_due(d->calendar, d->now, DUE_TRANSFER, due);
 	if (store_put_all(d->attachment_dir, rf->form, rf->files, rf->nfiles) != 0)
 		return DB_FAIL;
-	st = report_save(d->db, &d->sec->identity, d->sec->code_mac_key, nr, submit_key, code,
-	    rf->files, rf->nfiles, d->now, due, out);
+	memset(out, 0, sizeof(*out));
+	if (spooled_already(d, submit_key, nr, out))
+		st = DB_OK;
+	else
+		st = d->db_down ? DB_DOWN : report_save(d->db, &d->sec->identity, d->sec->code_mac_key, nr,
+	    submit_key, code, rf->files, rf->nfiles, d->now, due, out);
+	if (st == DB_DOWN && d->spool_dir != NULL && d->spool_dir[0] != '\0')
+		st = spool_save(d, rf, nr, submit_key, code, due, out);
 	if (nr->identity != NULL)
 		explicit_bzero((char *)(uintptr_t)nr->identity, nr->identity_len);
 	if (st != DB_OK || out->existed)

@@ -20,6 +20,7 @@
 #include "http.h"
 #include "refdata.h"
 #include "report.h"
+#include "spool.h"
 #include "store.h"
 
 enum rf_key {
@@ -73,11 +74,17 @@ struct reportform_dest {
 	const struct calendar *calendar;        /* for the first due date */
 	const char            *attachment_dir;
 	int64_t                now;
+	/* The spool (lib/spool.h) for when the database is away: spool_dir NULL or "" none. */
+	const char            *spool_dir;
+	const struct spool_limits *spool_limits;
+	bool                   db_down;         /* known away already: straight to the spool */
 };
 /* Store the files and save the report, idempotently under `token` (the form's own nonce): the
- * same token yields the same report and the same query code. The files are removed again when
- * the report was not saved or already existed. DB_OK, or a db error, or DB_FAIL when the files
- * could not be stored. */
+ * same token yields the same report and the same query code. When the database is away (DB_DOWN,
+ * or db_down) and there is a spool, the report goes there (receipt's spooled set; its ticket
+ * derived from the token, so that the same form spools once). The files are removed again when
+ * the report was not saved or already existed. DB_OK, or a db error (DB_DOWN also for a full
+ * spool), or DB_FAIL when the files could not be stored. */
 int reportform_save(const struct reportform_dest *, struct reportform *, struct new_report *,
     const char *token, size_t tokenlen, struct receipt *, char code[9]);
 

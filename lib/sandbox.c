@@ -60,11 +60,13 @@ static const struct rule common[] = {
 /* Storing an attachment (lib/store.c): a temporary file created, written and synced, renamed
  * into place, its directory made and synced; removed again when the report fails. The console
  * also writes the published lists (lib/publish.c) the same way, made readable by the web
- * server (fchmod, chmod) whatever the worker's umask. */
+ * server (fchmod, chmod) whatever the worker's umask. The spool (lib/spool.h) the same,
+ * renamed with renameat2's RENAME_NOREPLACE, and its directory listed (getdents64) to keep it
+ * within its limits. */
 static const struct rule store[] = {
 	ANY(openat), ANY(mkdir), ANY(mkdirat), ANY(rename), ANY(renameat), ANY(renameat2),
 	ANY(unlink), ANY(unlinkat), ANY(fsync), ANY(fdatasync), ANY(fchmod), ANY(chmod),
-	ANY(fchmodat),
+	ANY(fchmodat), ANY(getdents64),
 };
 
 /* The database over TCP (no db_socket): give db_host as an address. */

@@ -97,6 +97,25 @@ ticket_new(char out[17])
 	return rc;
 }
 
+void
+ticket_from_bytes(const uint8_t b[32], char out[17])
+{
+	uint64_t v = 0;
+	size_t i;
+
+	/* 64 bits onto 9 * 10^14 values: the bias (under 10^-4) tells nothing of the key. */
+	for (i = 0; i < 8; i++)
+		v = v << 8 | b[i];
+	v = v % 900000000000000ULL + 100000000000000ULL;
+	for (i = TICKET_DIGITS - 1; i > 0; i--) {
+		out[i - 1] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	out[TICKET_DIGITS - 1] = (char)('0' + (10 - luhn_sum(out, TICKET_DIGITS - 1, true) % 10) %
+	    10);
+	out[TICKET_DIGITS] = '\0';
+}
+
 bool
 ticket_parse(const char *s, size_t len, char out[17])
 {

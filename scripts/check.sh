@@ -167,6 +167,7 @@ run_variant() {
 	suite edges test_edges.py "edges (nginx's temporary files and logs, URLs, timing)"
 	suite privilege test_privilege.py "least privilege of the public programs"
 	suite custody test_custody.py "custody: every role and combination tries to reach an identity"
+	suite spool test_spool.py "durable spool (database away, import exactly once)"
 	suite lists-console test_lists_console.py "lists console (publisher: lifecycle, deadlines, levels, custody)"
 	suite lists-public test_lists_public.py "published lists: filters, feeds, static pages"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release

@@ -47,9 +47,9 @@ randhex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 make_dirs() {
 	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" "$STATE/published" \
-		"$STATE/nginx/tmp" "$STATE/db"
+		"$STATE/nginx/tmp" "$STATE/db" "$STATE/spool"
 	chmod 700 "$STATE/secrets"
-	chmod 750 "$STATE/attachments"
+	chmod 750 "$STATE/attachments" "$STATE/spool"
 }
 
 # --- Least privilege (issue 8): system users and file modes ------------------------------
@@ -120,6 +120,10 @@ grant_files() {
 	chown -R root:"$SHARED_GROUP" "$STATE/attachments"
 	find "$STATE/attachments" -type d -exec chmod 2770 {} +
 	find "$STATE/attachments" -type f -exec chmod 640 {} +
+	# The spool (lib/spool.h): the public programs write sealed records into it, the console
+	# counts them, jubaoctl (root) imports and removes them.
+	chown root:"$SHARED_GROUP" "$STATE/spool"
+	chmod 2770 "$STATE/spool"
 	check_reach "$PUBLIC_USER" "$PCONF" "$PKEYS" "$BUILD/cgi/submit" "$ROOT/xslt/submit.xsl"
 	check_reach "$CONSOLE_USER" "$CONF" "$KEYS" "$BUILD/cgi/admin" "$ROOT/xslt/admin.xsl"
 }
@@ -198,6 +202,7 @@ key_file       = $3
 xslt_dir       = $ROOT/xslt
 attachment_dir = $STATE/attachments
 publish_dir    = $STATE/published
+spool_dir      = $STATE/spool
 url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅
@@ -508,7 +513,14 @@ MSG
 
 MSG
 	parent=$PPID
+	ticks=0
 	while :; do
+		# The spool drains itself once the database is back (a systemd timer in production:
+		# conf/jubao-spool-import.timer).
+		ticks=$((ticks + 1))
+		[ $((ticks % 60)) = 0 ] && ls "$STATE/spool" | grep -q '\.rec$' &&
+			"$BUILD/tools/jubaoctl" -c "$CONF" spool-import >> "$LOG/jubaoctl.log" 2>&1
+
 		sleep 1 &
 		wait $! || true
 		# `make run` killed with SIGTERM does not pass the signal on: follow it.

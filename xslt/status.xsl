@@ -161,6 +161,12 @@
     <xsl:call-template name="stages"/>
 
     <xsl:choose>
+      <xsl:when test="$state = 'spooled'">
+        <div class="notice notice-success" role="status">
+          <h2>已收到，正在登记</h2>
+          <p>您的举报已安全保存，系统正在登记，登记后即可在此查看办理进度。受理编号和查询码不变，请妥善保管。</p>
+        </div>
+      </xsl:when>
       <xsl:when test="$state = 'rejected'">
         <div class="notice notice-error" role="status">
           <h2>不予受理</h2>

@@ -182,6 +182,9 @@
         </div>
       </dl>
 
+      <xsl:if test="spooled = '1'">
+        <p class="hint receipt-spooled">您的举报已安全保存。系统正在登记，期间查询将显示“已收到，正在登记”。</p>
+      </xsl:if>
       <p class="warning-strong" role="alert">查询码只显示这一次，请立即抄写、打印或截图保存。凭受理编号和查询码可查询办理进度；工作人员不会向您索要查询码。</p>
 
       <xsl:variable name="t" select="translate(normalize-space(ticket), ' ', '')"/>

@@ -9,6 +9,7 @@
 #include "calendar.h"
 #include "queries.h"
 #include "report.h"
+#include "spool.h"
 
 /* The dashboard is an overview: the most urgent cases of each list, with the full lists one
  * click away (the count cards link to them). */
@@ -164,6 +165,26 @@ due_lists(struct page *pg, const struct area *ar, xmlNodePtr root)
 	return rc;
 }
 
+/* The reports the public programs took while the database was away and jubaoctl spool-import
+ * has not stored yet: how many, and since when. Nothing when the spool is empty or unreadable. */
+static void
+spool_xml(struct page *pg, xmlNodePtr root)
+{
+	const char *dir = pg->c->cfg.spool_dir;
+	char since[32];
+	uint64_t bytes;
+	int64_t oldest;
+	xmlNodePtr e;
+	size_t n;
+
+	if (dir[0] == '\0' || spool_stat(dir, &n, &bytes, &oldest) != 0 || n == 0)
+		return;
+	report_time(oldest, since);
+	e = xml_add(root, "spool", NULL);
+	xml_attr_int(e, "n", (long long)n);
+	xml_attr(e, "since", since);
+}
+
 void
 dashboard(struct page *pg)
 {
@@ -178,6 +199,7 @@ dashboard(struct page *pg)
 		db_unavailable(pg);
 		return;
 	}
+	spool_xml(pg, root);
 	if (!user_area(&pg->s, &ar)) {
 		xml_add(root, "message", (pg->s.roles & ADMIN_ROLES) ?
 		    "管理员账户不办理案件，也不能查看举报人身份（三员分立）。请使用上方菜单。" :

@@ -69,6 +69,13 @@ static const char usage_text[] =
 "        configured database, which must be empty (no schema_version row;\n"
 "        --force drops every table first), and copy the attachments into the\n"
 "        store. Run jubaoctl migrate afterwards for a backup of an older schema.\n"
+"  spool-import [--limit N]\n"
+"        Store the reports the public programs took into spool_dir while the\n"
+"        database was away (at most N), each exactly once with its original\n"
+"        submission time, and remove their records; for a timer (every minute).\n"
+"        Needs the console's key file. A second run at the same time does nothing.\n"
+"  status\n"
+"        How many reports wait in the spool, and since when.\n"
 "  help  This text.\n";
 
 int
@@ -89,6 +96,8 @@ main(int argc, char **argv)
 		{ "publish", cmd_publish },
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
+		{ "spool-import", cmd_spool_import },
+		{ "status", cmd_status },
 	};
 	struct ctl c;
 	const char *env;

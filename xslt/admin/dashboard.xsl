@@ -28,6 +28,18 @@
       </p>
     </div>
     <xsl:call-template name="a-page-message"/>
+    <xsl:if test="spool">
+      <section class="notice-box" role="status" aria-labelledby="spool-title">
+        <h2 id="spool-title">待登记的举报</h2>
+        <p>
+          <xsl:text>数据库中断期间收到的举报共 </xsl:text>
+          <xsl:value-of select="spool/@n"/>
+          <xsl:text> 件尚待登记，最早一件收到于 </xsl:text>
+          <span class="nowrap"><xsl:value-of select="spool/@since"/></span>
+          <xsl:text>。登记程序（jubaoctl spool-import）每分钟运行一次，登记后即出现在案件列表中。</xsl:text>
+        </p>
+      </section>
+    </xsl:if>
     <xsl:if test="notices/notice">
       <section class="notice-box" role="status" aria-labelledby="notices-title">
         <h2 id="notices-title">您的账户自上次登录以来的变更</h2>
