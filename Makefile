@@ -59,7 +59,7 @@ REPLAY_BINS = $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 -include Makefile.local
 
-.PHONY: all deps run check unit clean bench bench-console fuzz
+.PHONY: all deps run check unit clean bench bench-console fuzz cluster cluster-stop cluster-test
 all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS) $(REPLAY_BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
@@ -125,6 +125,20 @@ run: deps
 
 check: deps
 	@scripts/check.sh
+
+# A loopback Galera cluster behind two web nodes and a front nginx (scripts/cluster.sh); not part
+# of make check: the test takes one to two minutes and some sixty processes.
+CLUSTER_DIR ?= /tmp/h8par/cluster
+cluster: deps
+	@$(MAKE) --no-print-directory all
+	@CLUSTER_DIR="$(CLUSTER_DIR)" BUILD="$(BUILD)" scripts/cluster.sh start
+
+cluster-stop:
+	@CLUSTER_DIR="$(CLUSTER_DIR)" scripts/cluster.sh stop
+
+cluster-test: deps
+	@$(MAKE) --no-print-directory all
+	@tests/cluster/run.sh "$(CLUSTER_DIR)" "$(BUILD)"
 
 bench: deps
 	@$(MAKE) --no-print-directory all

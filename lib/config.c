@@ -157,6 +157,7 @@ config_set(struct config *c, const char *k, const char *v)
 	}									\
 } while (0)
 	STR(db_socket);
+	STR(db_socket_failover);
 	STR(db_host);
 	STR(db_name);
 	STR(db_user);

@@ -16,6 +16,9 @@
 struct config {
 	/* database */
 	char     db_socket[256];        /* unix socket; empty: use db_host/db_port */
+	/* more sockets of the same database, comma-separated (Galera nodes): db_connect tries
+	 * them in turn when db_socket does not answer; "": none */
+	char     db_socket_failover[512];
 	char     db_host[256];
 	unsigned db_port;
 	char     db_name[64];

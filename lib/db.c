@@ -47,6 +47,18 @@ conn_lost(unsigned e)
 	    e == ER_SERVER_SHUTDOWN || e == CR_COMMANDS_OUT_OF_SYNC;
 }
 
+/* The socket that answered last: with a cluster (db_socket_failover), a process stays on the
+ * node it reached until that node fails, then tries the others in turn. */
+static unsigned db_sock_cur;
+
+/* Classified as DB_DOWN: a node that is not ready (Galera 1047: joining, or outside the primary
+ * component) is left for the next one. */
+static bool
+node_unusable(unsigned e)
+{
+	return e == ER_UNKNOWN_COM_ERROR || e == ER_ERROR_DURING_COMMIT;
+}
+
 int
 db_classify(struct db *db, unsigned e, const char *what, const char *err)
 {
@@ -55,6 +67,13 @@ db_classify(struct db *db, unsigned e, const char *what, const char *err)
 		return DB_DUP;
 	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
 		return DB_RETRY;
+	if (node_unusable(e)) {
+		/* the next connect starts with the next node */
+		log_err("database: %s: %u %s", what, e, err);
+		db_sock_cur++;
+		db_close(db);
+		return DB_DOWN;
+	}
 	if (conn_lost(e) || e == 0) {
 		if (!db_down_logged)
 			log_err("database: %s: %u %s", what, e, err);
@@ -66,8 +85,32 @@ db_classify(struct db *db, unsigned e, const char *what, const char *err)
 	return DB_FAIL;
 }
 
-int
-db_connect(struct db *db)
+/* The n-th socket of db_socket and db_socket_failover into out ("" past the last). */
+static void
+nth_socket(const struct config *c, unsigned n, char *out, size_t cap)
+{
+	const char *p = c->db_socket_failover;
+	size_t len;
+
+	out[0] = '\0';
+	if (n == 0) {
+		snprintf(out, cap, "%s", c->db_socket);
+		return;
+	}
+	while (*p != '\0') {
+		len = strcspn(p, ",");
+		if (--n == 0) {
+			if (len < cap)
+				snprintf(out, cap, "%.*s", (int)len, p);
+			return;
+		}
+		p += len;
+		p += strspn(p, ", ");
+	}
+}
+
+static int
+connect_one(struct db *db, const char *sock)
 {
 	const struct config *c = db->cfg;
 	unsigned timeout = c->db_timeout;
@@ -77,10 +120,6 @@ db_connect(struct db *db)
 	    "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
 	    "tx_isolation = 'READ-COMMITTED'";
 
-	if (db->conn != NULL)
-		return DB_OK;
-	if (db->connect_failed != 0 && (int64_t)time(NULL) - db->connect_failed < 1)
-		return DB_DOWN;
 	if ((db->conn = mysql_init(NULL)) == NULL)
 		log_fatal("mysql_init: out of memory");
 	if (mysql_optionsv(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
@@ -91,18 +130,46 @@ db_connect(struct db *db)
 	    mysql_optionsv(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout) != 0 ||
 	    mysql_optionsv(db->conn, MYSQL_INIT_COMMAND, init) != 0)
 		log_fatal("mysql_optionsv failed");
-	if (mysql_real_connect(db->conn, c->db_socket[0] ? NULL : c->db_host, c->db_user,
-	    c->db_password, c->db_name, c->db_socket[0] ? 0 : c->db_port,
-	    c->db_socket[0] ? c->db_socket : NULL, 0) == NULL) {
+	if (mysql_real_connect(db->conn, sock[0] ? NULL : c->db_host, c->db_user,
+	    c->db_password, c->db_name, sock[0] ? 0 : c->db_port,
+	    sock[0] ? sock : NULL, 0) == NULL) {
 		unsigned e = mysql_errno(db->conn);
 		if (!db_down_logged)
-			log_err("database: connect: %u %s", e, mysql_error(db->conn));
+			log_err("database: connect %s: %u %s", sock, e, mysql_error(db->conn));
+		mysql_close(db->conn);
+		db->conn = NULL;
+		return DB_DOWN;
+	}
+	return DB_OK;
+}
+
+int
+db_connect(struct db *db)
+{
+	char sock[256];
+	unsigned i, n = 1;
+
+	if (db->conn != NULL)
+		return DB_OK;
+	/* Every node refused or made us wait a moment ago: not again within the second (a hang
+	 * would cost each request a time-out; the spool takes the reports meanwhile). */
+	if (db->connect_failed != 0 && (int64_t)time(NULL) - db->connect_failed < 1)
+		return DB_DOWN;
+	for (nth_socket(db->cfg, n, sock, sizeof(sock)); sock[0] != '\0';
+	    nth_socket(db->cfg, n, sock, sizeof(sock)))
+		n++;
+	for (i = 0; i < n; i++) {
+		nth_socket(db->cfg, (db_sock_cur + i) % n, sock, sizeof(sock));
+		if (connect_one(db, sock) == DB_OK)
+			break;
+	}
+	if (db->conn == NULL) {
 		db_down_logged = true;
-		db_close(db);
 		db->connect_failed = (int64_t)time(NULL);
 		return DB_DOWN;
 	}
 	db->connect_failed = 0;
+	db_sock_cur = (db_sock_cur + i) % n;
 	/* Statements are prepared when first used (db_stmt): a program prepares only what it
 	 * runs, so its database account needs rights on nothing more (the public programs'
 	 * account cannot read an identity or a staff table, and could not prepare a statement
@@ -129,7 +196,7 @@ db_stmt(struct db *db, int id, MYSQL_STMT **out)
 			e = mysql_stmt_errno(st);
 			/* A statement that does not prepare on a live server is a bug, a missing
 			 * migration or a missing grant: say which. */
-			if (!conn_lost(e))
+			if (!conn_lost(e) && !node_unusable(e))
 				log_fatal("database: prepare #%d (%s): %u %s", id, db->sql[id], e,
 				    mysql_stmt_error(st));
 			mysql_stmt_close(st);

@@ -18,6 +18,9 @@ pkg-config                      pkg-config
 /usr/include/qrencode.h         libqrencode-dev
 mariadbd                        mariadb-server
 mariadb                         mariadb-client
+/usr/lib/galera/libgalera_smm.so galera-4
+rsync                           rsync
+lsof                            lsof
 nginx                           nginx-light
 apache2                         apache2
 spawn-fcgi                      spawn-fcgi

@@ -477,6 +477,9 @@ start() {
 	start_web
 }
 
+# scripts/cluster.sh sources this file for its functions, with JUBAO_STACK_LIB=1.
+if [ "${JUBAO_STACK_LIB:-0}" = 1 ]; then return 0; fi
+
 case "${1:-run}" in
 start)
 	start

@@ -88,7 +88,7 @@ holiday_set(void *arg, const char date[11], bool off, const char *name)
 
 /* The uploaded file, all of it or none: one transaction. */
 static int
-import(struct page *pg, int *n, const char **why)
+import_once(struct page *pg, int *n, const char **why)
 {
 	const struct param *f;
 	int rc;
@@ -107,6 +107,20 @@ import(struct page *pg, int *n, const char **why)
 		return db_commit(&pg->c->db);
 	db_rollback(&pg->c->db);
 	return rc;
+}
+
+/* import_once, again after a deadlock or a failed certification (1213: DB_RETRY). */
+static int
+import(struct page *pg, int *n, const char **why)
+{
+	int rc = DB_RETRY, attempt;
+
+	for (attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++) {
+		*n = 0;
+		*why = NULL;
+		rc = import_once(pg, n, why);
+	}
+	return rc == DB_RETRY ? DB_DOWN : rc;
 }
 
 static int

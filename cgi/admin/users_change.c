@@ -260,8 +260,8 @@ static const char *const decided_state[] = { "approved", "refused", "withdrawn" 
 
 /* approve (0), refuse (1) or withdraw (2) change id, in one transaction with what it does
  * and its audit row. */
-int
-change_decide(struct page *pg, int which, int64_t id, const char **why)
+static int
+decide_once(struct page *pg, int which, int64_t id, const char **why)
 {
 	char detail[200];
 	struct db *db = &pg->c->db;
@@ -290,6 +290,20 @@ change_decide(struct page *pg, int which, int64_t id, const char **why)
 		return db_commit(db);
 	db_rollback(db);
 	return rc;
+}
+
+/* decide_once, again when the transaction lost a deadlock or, on a Galera cluster, failed
+ * certification at commit (1213: DB_RETRY). */
+int
+change_decide(struct page *pg, int which, int64_t id, const char **why)
+{
+	int rc = DB_RETRY, attempt;
+
+	for (attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++) {
+		*why = NULL;
+		rc = decide_once(pg, which, id, why);
+	}
+	return rc == DB_RETRY ? DB_DOWN : rc;
 }
 
 const char *

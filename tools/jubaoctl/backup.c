@@ -7,7 +7,8 @@
  * locking the programs that keep writing; the result is SQL text that loads into an empty
  * server of the same or a newer MariaDB (mariabackup's copy needs the same server version and
  * a prepare step, and restores a whole server, grants and all, not our one database). At the
- * size of this database (tens of thousands of reports) a dump takes seconds.
+ * size of this database (tens of thousands of reports) a dump takes seconds. No LOCK TABLES in
+ * the dump (--skip-add-locks): a Galera cluster does not replicate table locks (issue 11).
  *
  * Order: the dump first, then the attachments. lib/store.c writes a file (temporary name,
  * fsync, rename) before the report or reply that names it commits (lib/reportform.c and
@@ -115,7 +116,7 @@ dump_db(const struct config *cfg, const char *user, const char *dir, struct bk_m
 {
 	char u[128], s[300], out[4096], path[4096];
 	char *argv[] = { "mariadb-dump", "--no-defaults", u, s, "--single-transaction",
-	    "--quick", "--routines", "--triggers", "--hex-blob",
+	    "--quick", "--skip-add-locks", "--routines", "--triggers", "--hex-blob",
 	    "--default-character-set=utf8mb4", out, (char *)cfg->db_name, NULL };
 	uint8_t sha[32];
 	uint64_t size;
