@@ -417,6 +417,17 @@ const char *const queries[Q__MAX] = {
 	    "AND e.state IN ('announcement','archived') "
 	    "AND YEAR(COALESCE(e.announced_on, e.archived_on)) = ? "
 	    "GROUP BY k, u WITH ROLLUP) AS t",
+	/* The credit push: the entries of the closing lists still in notice (公示: the exit is
+	 * neither completed nor announced, nor withdrawn) whose deadline is past, in the area of
+	 * their department, in chunks after an id. Never the case, its ticket or anything of a
+	 * reporter. */
+	[Q_CREDIT_LATE] = "SELECT e.id, e.list_type, e.enterprise, COALESCE(e.credit_code, ''), "
+	    "e.region, COALESCE(e.facts, ''), COALESCE(e.equipment, ''), "
+	    "COALESCE(e.legal_basis, ''), COALESCE(e.requirement, ''), e.deadline, "
+	    "e.noticed_on, d.name, COALESCE(d.credit_code, '') FROM list_entry e "
+	    "JOIN department d ON d.id = e.department_id WHERE e.state = 'notice' "
+	    "AND e.deadline < ? AND e.list_type IN ('violation','elimination','forced_exit') "
+	    "AND d.region_code LIKE ? AND e.id > ? ORDER BY e.id LIMIT 500",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

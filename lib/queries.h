@@ -148,6 +148,9 @@ enum query {
 	Q_LIST_LAST_UPDATE,    /* type -> the latest updated_at of its public entries */
 	Q_ANNUAL_EXIT,         /* dimension, year -> key, is total, unit, is subtotal,
 	                        * enterprises, equipment, capacity (WITH ROLLUP) */
+	/* the credit push (lib/creditexport.c; the console and jubaoctl credit-export) */
+	Q_CREDIT_LATE,         /* today, area prefix LIKE, after id -> the entries past their
+	                        * exit deadline and not announced, with their department */
 	Q__MAX
 };
 
