@@ -183,7 +183,8 @@ run_variant() {
 				echo "browser: npm ci in tests/browser failed:"; tail -20 "$TMP/npm-ci.log"; false
 			else
 				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
-				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser
+				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser &&
+				node tests/browser/lists.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
 			fi
 		} 2>&1 | tee "$log"
 		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name browser walk"
