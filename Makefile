@@ -37,7 +37,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store report reportform sandbox app routing htmlout listpages publish qr creditexport
+              refdata ratelimit scrub store report reportform sandbox app routing htmlout listpages listyears publish qr creditexport
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.

@@ -38,7 +38,13 @@ struct listsrc {
 	struct db             *db;
 	const struct refdata  *rd;
 	const struct config   *cfg;
+	int                    years_ttl;   /* > 0: the form's years may be this many seconds
+	                                     * old (the lists program); 0: always read */
 };
+
+/* The years with public entries of list type ("" every list), newest first, as
+ * <year value="…"/> children of parent (listyears.c). DB_OK or a db error. */
+int listpages_years(const struct listsrc *, const char *type, xmlNodePtr parent);
 
 /* Each returns DB_OK with *doc set, or a db error (nothing to free). */
 int listpages_index(const struct listsrc *, xmlDocPtr *doc);
