@@ -13,6 +13,7 @@
 #   lists-static    a published list page (/jubao/lists/violation: the static file jubaoctl
 #            publish wrote into publish_dir, served by nginx through try_files), at 50,000
 #            entries (bench/gen-lists.sql)
+#   lists-copy      the same page copied beside the static file (its size, without try_files)
 #   lists-filtered  a filtered list view (/jubao/lists/violation?region=2201&year=2026: the
 #            lists program, its count and its page of rows), at the same 50,000 entries
 #
@@ -113,6 +114,7 @@ trap 'exit 130' INT TERM
 
 NGINX_EXTRA="
 		location = /bench/static.html { alias $STATE/www/static.html; }
+		location = /bench/lists-copy.html { alias $STATE/www/lists-copy.html; }
 		location = /bench/hello {
 			include fastcgi_params;
 			fastcgi_pass unix:$RUN/hello.sock;
@@ -415,7 +417,10 @@ if has lists-static || has lists-filtered; then
 	"$BUILD/tools/jubaoctl" -c "$CONF" publish --list violation > "$STATE/publish.log" 2>&1 ||
 	    { cat "$STATE/publish.log" >&2; die "jubaoctl publish failed"; }
 	note "$(sql 'SELECT COUNT(*) FROM list_entry') list entries; $(cat "$STATE/publish.log")"
-	for u in "$LISTS_STATIC" "$LISTS_FILTERED"; do
+	# The same bytes as a plain static file: what the published page costs beyond its size.
+	cp "$STATE/published/jubao/lists/violation/index.html" "$STATE/www/lists-copy.html" ||
+	    die "no published page of the violation list"
+	for u in "$LISTS_STATIC" "$LISTS_FILTERED" "$BASE/bench/lists-copy.html"; do
 		got=$(curl -sS -o /dev/null -w '%{http_code}' "$u")
 		[ "$got" = 200 ] || die "$u answered $got"
 	done
@@ -432,10 +437,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	    keep_round status-hot
 	has lists-static && measure lists-static "$LISTS_STATIC" "$WRKDIR/get.lua" &&
 	    keep_round lists-static
+	has lists-static && measure lists-copy "$BASE/bench/lists-copy.html" "$WRKDIR/get.lua" &&
+	    keep_round lists-copy
 	has lists-filtered && measure lists-filtered "$LISTS_FILTERED" "$WRKDIR/get.lua" &&
 	    keep_round lists-filtered
 done
-for n in static hello status status-hot lists-static lists-filtered; do
+for n in static hello status status-hot lists-static lists-copy lists-filtered; do
 	[ -n "${ROUND_RPS[$n]:-}" ] || continue
 	RPS[$n]=$(median <<< "${ROUND_RPS[$n]}")
 	P99[$n]=$(median <<< "${ROUND_P99[$n]}")
@@ -474,7 +481,7 @@ fi
 	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
 	echo
 	printf '%-14s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
-	for n in static hello status status-hot lists-static lists-filtered submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
 		printf '%-14s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[static]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
@@ -483,7 +490,7 @@ fi
 	done
 	echo "(server CPU: CPU time of nginx, MariaDB and the FastCGI workers per request, all cores)"
 	echo
-	for n in static hello status status-hot lists-static lists-filtered submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
 		printf 'socket errors %-15s %s\n' "$n:" "${ERRS[$n]}"
 	done
@@ -512,6 +519,8 @@ fi
 		printf 'target lists-static (published page, %s bytes): >= 80%% of static: %s (%s%% of static; per round %s)\n' \
 		    "$(curl -sS -o /dev/null -w '%{size_download}' "$LISTS_STATIC")" "$r" "$ratio" \
 		    "$(ratios lists-static static)"
+		printf '  the same bytes as a plain static file (lists-copy): published page at %s%% of it\n' \
+		    "$(median <<< "$(ratios lists-static lists-copy)")"
 	fi
 	if [ -n "${RPS[lists-filtered]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
 		ratio=$(median <<< "$(ratios lists-filtered hello)")
@@ -538,7 +547,7 @@ fi
 {
 	echo
 	echo "---- raw wrk output"
-	for n in static hello status status-hot lists-static lists-filtered submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
 		for f in "$WRKDIR/$n".r*.out "$WRKDIR/$n.out"; do
 			[ -f "$f" ] || continue
 			[ "$n" = submit ] || [ "$f" != "$WRKDIR/$n.out" ] || continue
