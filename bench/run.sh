@@ -10,6 +10,12 @@
 #   status-hot  the same, one report again and again (every page from the cache)
 #   submit   new reports: POST /jubao/submit, a distinct valid CSRF token per request (from
 #            bench/tokens), every required field valid, committed durably
+#   lists-static    a published list page (/jubao/lists/violation: the static file jubaoctl
+#            publish wrote into publish_dir, served by nginx through try_files), at 50,000
+#            entries (bench/gen-lists.sql)
+#   lists-copy      the same page copied beside the static file (its size, without try_files)
+#   lists-filtered  a filtered list view (/jubao/lists/violation?region=2201&year=2026: the
+#            lists program, its count and its page of rows), at the same 50,000 entries
 #
 # and prints requests/s, p99 and the ratios to static and to hello (absolute rates drift between
 # runs; the ratios are the figures), the targets' verdicts, and checks in the database that every
@@ -108,6 +114,7 @@ trap 'exit 130' INT TERM
 
 NGINX_EXTRA="
 		location = /bench/static.html { alias $STATE/www/static.html; }
+		location = /bench/lists-copy.html { alias $STATE/www/lists-copy.html; }
 		location = /bench/hello {
 			include fastcgi_params;
 			fastcgi_pass unix:$RUN/hello.sock;
@@ -340,7 +347,7 @@ run_wrk() {   # name duration url script [script args...]
 # Every process of the stack still there (a run against a dead backend measures nginx's 502).
 alive() {
 	local p
-	for p in mariadb nginx submit status pages; do
+	for p in mariadb nginx submit status pages lists; do
 		kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null ||
 		    die "$p is gone ($1): see $STATE/log"
 	done
@@ -401,6 +408,24 @@ ratios() {   # name base: the per-round percentages of name over base
 	    awk '{ printf "%.1f ", 100 * $1 / $2 }'
 }
 
+# ---- the published lists at 50,000 entries, for lists-static and lists-filtered
+
+LISTS_STATIC="$BASE/jubao/lists/violation"
+LISTS_FILTERED="$BASE/jubao/lists/violation?region=2201&year=2026"
+if has lists-static || has lists-filtered; then
+	sql "$(cat "$ROOT/bench/gen-lists.sql")" || die "bench/gen-lists.sql failed"
+	"$BUILD/tools/jubaoctl" -c "$CONF" publish --list violation > "$STATE/publish.log" 2>&1 ||
+	    { cat "$STATE/publish.log" >&2; die "jubaoctl publish failed"; }
+	note "$(sql 'SELECT COUNT(*) FROM list_entry') list entries; $(cat "$STATE/publish.log")"
+	# The same bytes as a plain static file: what the published page costs beyond its size.
+	cp "$STATE/published/jubao/lists/violation/index.html" "$STATE/www/lists-copy.html" ||
+	    die "no published page of the violation list"
+	for u in "$LISTS_STATIC" "$LISTS_FILTERED" "$BASE/bench/lists-copy.html"; do
+		got=$(curl -sS -o /dev/null -w '%{http_code}' "$u")
+		[ "$got" = 200 ] || die "$u answered $got"
+	done
+fi
+
 wait_quiet
 for ((round = 1; round <= ROUNDS; round++)); do
 	[ "$ROUNDS" = 1 ] || note "round $round of $ROUNDS"
@@ -410,8 +435,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	    keep_round status
 	has status-hot && measure status-hot "$BASE/jubao/status" "$WRKDIR/status-hot.lua" &&
 	    keep_round status-hot
+	has lists-static && measure lists-static "$LISTS_STATIC" "$WRKDIR/get.lua" &&
+	    keep_round lists-static
+	has lists-static && measure lists-copy "$BASE/bench/lists-copy.html" "$WRKDIR/get.lua" &&
+	    keep_round lists-copy
+	has lists-filtered && measure lists-filtered "$LISTS_FILTERED" "$WRKDIR/get.lua" &&
+	    keep_round lists-filtered
 done
-for n in static hello status status-hot; do
+for n in static hello status status-hot lists-static lists-copy lists-filtered; do
 	[ -n "${ROUND_RPS[$n]:-}" ] || continue
 	RPS[$n]=$(median <<< "${ROUND_RPS[$n]}")
 	P99[$n]=$(median <<< "${ROUND_P99[$n]}")
@@ -449,19 +480,19 @@ fi
 	[ -z "${BUSY_WARNING:-}" ] || echo "WARNING: $BUSY_WARNING"
 	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
 	echo
-	printf '%-10s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
-	for n in static hello status status-hot submit; do
+	printf '%-14s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
+	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
-		printf '%-10s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
+		printf '%-14s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[static]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[hello]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
 		    "${BAD[$n]}" "${CPU[$n]}"
 	done
 	echo "(server CPU: CPU time of nginx, MariaDB and the FastCGI workers per request, all cores)"
 	echo
-	for n in static hello status status-hot submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
-		printf 'socket errors %-11s %s\n' "$n:" "${ERRS[$n]}"
+		printf 'socket errors %-15s %s\n' "$n:" "${ERRS[$n]}"
 	done
 	echo
 	if [ -n "${RPS[status]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
@@ -481,6 +512,26 @@ fi
 		printf 'status-hot (one case, its page from the cache; not the target): %s%% of hello, p99 %s ms\n' \
 		    "$(median <<< "$(ratios status-hot hello)")" "${P99[status-hot]}"
 	fi
+	if [ -n "${RPS[lists-static]:-}" ] && [ -n "${RPS[static]:-}" ]; then
+		ratio=$(median <<< "$(ratios lists-static static)")
+		if awk -v r="$ratio" -v b="${BAD[lists-static]}" 'BEGIN { exit !(r >= 80 && b == 0) }'; then
+			r=PASS; else r=FAIL; fi
+		printf 'target lists-static (published page, %s bytes): >= 80%% of static: %s (%s%% of static; per round %s)\n' \
+		    "$(curl -sS -o /dev/null -w '%{size_download}' "$LISTS_STATIC")" "$r" "$ratio" \
+		    "$(ratios lists-static static)"
+		printf '  the same bytes as a plain static file (lists-copy): published page at %s%% of it\n' \
+		    "$(median <<< "$(ratios lists-static lists-copy)")"
+	fi
+	if [ -n "${RPS[lists-filtered]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
+		ratio=$(median <<< "$(ratios lists-filtered hello)")
+		if awk -v r="$ratio" -v p="${P99[lists-filtered]}" -v h="${P99[hello]}" \
+		    -v b="${BAD[lists-filtered]}" 'BEGIN { exit !(r >= 20 && p <= 2 * h && b == 0) }'; then
+			r=PASS; else r=FAIL; fi
+		printf 'target lists-filtered (50,000 entries): >= 20%% of hello, p99 <= 2 x hello p99: %s (%s%% of hello, p99 %s ms = %s x hello %s ms; per round %s)\n' \
+		    "$r" "$ratio" "${P99[lists-filtered]}" \
+		    "$(awk -v p="${P99[lists-filtered]}" -v h="${P99[hello]}" 'BEGIN { if (h > 0) printf "%.2f", p / h; else printf "-" }')" \
+		    "${P99[hello]}" "$(ratios lists-filtered hello)"
+	fi
 	if [ -n "${RPS[submit]:-}" ]; then
 		ok2xx=$((REQS[submit] - BAD[submit]))
 		grew=$((after - before))
@@ -496,7 +547,7 @@ fi
 {
 	echo
 	echo "---- raw wrk output"
-	for n in static hello status status-hot submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
 		for f in "$WRKDIR/$n".r*.out "$WRKDIR/$n.out"; do
 			[ -f "$f" ] || continue
 			[ "$n" = submit ] || [ "$f" != "$WRKDIR/$n.out" ] || continue

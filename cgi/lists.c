@@ -22,6 +22,10 @@
 #include "log.h"
 #include "region.h"
 
+/* The filter form's years may be a minute old here (lib/listyears.c); the published pages and
+ * everything else are read afresh. */
+#define LIST_YEARS_TTL 60
+
 enum lk { LK_YEAR, LK_REGION, LK_INDUSTRY, LK_STATE, LK_PAGE, LK_FORMAT, LK__MAX };
 
 static const struct option public_states[] = {
@@ -264,7 +268,7 @@ route(struct ctx *c, const struct listsrc *s, const char *rest)
 static void
 handle(struct ctx *c)
 {
-	struct listsrc s = { &c->db, &c->refdata, &c->cfg };
+	struct listsrc s = { &c->db, &c->refdata, &c->cfg, LIST_YEARS_TTL };
 
 	if (c->is_post) {
 		response_header(&c->resp, &c->arena, "Allow: GET, HEAD");

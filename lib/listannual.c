@@ -72,7 +72,7 @@ listpages_annual(const struct listsrc *s, int year, xmlDocPtr *doc)
 	    { "industry", "by-industry" }, { "", "totals" } };
 	struct annual_row row;
 	struct annual_arg a = { s, NULL, NULL, false };
-	xmlNodePtr root;
+	xmlNodePtr root, y;
 	struct dbp p[2];
 	bool found;
 	size_t i;
@@ -80,7 +80,8 @@ listpages_annual(const struct listsrc *s, int year, xmlDocPtr *doc)
 
 	*doc = xml_doc("annual-exit", &root);
 	xml_attr_int(root, "year", year);
-	if ((rc = listpages_years(s, "", root)) != DB_OK)
+	y = xml_add(root, "years", NULL);
+	if ((rc = listpages_years(s, "", y)) != DB_OK)
 		goto fail;
 	for (i = 0; i < 3; i++) {
 		a.dim = xml_add(root, dims[i][1], NULL);

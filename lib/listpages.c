@@ -242,38 +242,16 @@ listpages_index(const struct listsrc *s, xmlDocPtr *doc)
 	return DB_OK;
 }
 
-struct year_row { int64_t year; };
-static const struct dbc year_cols[] = { COL_I64(struct year_row, year) };
-static const struct db_loader year_loader = DB_LOADER(struct year_row, year_cols);
-
-static int
-year_one(void *arg, void *row)
-{
-	xml_attr_int(xml_add(arg, "year", NULL), "value", ((struct year_row *)row)->year);
-	return 0;
-}
-
-int
-listpages_years(const struct listsrc *s, const char *type, xmlNodePtr parent)
-{
-	struct dbp p[2] = { P_TEXT(type), P_TEXT(type) };
-	struct year_row row;
-	bool found;
-
-	return db_load(s->db, Q_LIST_YEARS, p, 2, &year_loader, NULL, &row, year_one,
-	    xml_add(parent, "years", NULL), &found);
-}
-
 /* The choices of the filter form: years with entries, provinces and cities in the configured
  * scope (a county is chosen by its code in the address), industries, public states. */
 static int
 filter_options(const struct listsrc *s, xmlNodePtr parent, const char *type)
 {
-	xmlNodePtr o = xml_add(parent, "options", NULL), rg, n;
+	xmlNodePtr o = xml_add(parent, "options", NULL), y = xml_add(o, "years", NULL), rg, n;
 	size_t i, slen = strlen(s->cfg->region_scope);
 	int st;
 
-	if ((st = listpages_years(s, type, o)) != DB_OK)
+	if ((st = listpages_years(s, type, y)) != DB_OK)
 		return st;
 	rg = xml_add(o, "regions", NULL);
 	for (i = 0; i < s->rd->nregions; i++) {
@@ -354,7 +332,7 @@ int
 listpages_list(const struct listsrc *s, const struct list_filter *f, xmlDocPtr *doc,
     int64_t *pages)
 {
-	struct dbp p[11];
+	struct dbp p[16];
 	char like[8];
 	size_t np = filter_params(f, p, like);
 	int64_t total = 0;
@@ -364,7 +342,8 @@ listpages_list(const struct listsrc *s, const struct list_filter *f, xmlDocPtr *
 	int rc;
 
 	*doc = NULL;
-	if ((rc = db_int(s->db, Q_LIST_TOTAL, p, np, 0, &total)) != DB_OK)
+	memcpy(&p[np], p, np * sizeof(p[0]));         /* the two counts' filters */
+	if ((rc = db_int(s->db, Q_LIST_TOTAL, p, 2 * np, 0, &total)) != DB_OK)
 		return rc;
 	*pages = (total + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE;
 	if (f->page > (*pages > 0 ? *pages : 1))

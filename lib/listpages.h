@@ -38,7 +38,13 @@ struct listsrc {
 	struct db             *db;
 	const struct refdata  *rd;
 	const struct config   *cfg;
+	int                    years_ttl;   /* > 0: the form's years may be this many seconds
+	                                     * old (the lists program); 0: always read */
 };
+
+/* The years with public entries of list type ("" every list), newest first, as
+ * <year value="…"/> children of parent (listyears.c). DB_OK or a db error. */
+int listpages_years(const struct listsrc *, const char *type, xmlNodePtr parent);
 
 /* Each returns DB_OK with *doc set, or a db error (nothing to free). */
 int listpages_index(const struct listsrc *, xmlDocPtr *doc);
@@ -48,9 +54,6 @@ int listpages_list(const struct listsrc *, const struct list_filter *, xmlDocPtr
 /* *doc NULL when there is no such public entry (404: drafts never show). */
 int listpages_entry(const struct listsrc *, enum list_type, int64_t id, xmlDocPtr *doc);
 int listpages_annual(const struct listsrc *, int year, xmlDocPtr *doc);   /* listannual.c */
-/* <years><year value/>…</years> under parent: the years with public entries of list type
- * ("" for all). */
-int listpages_years(const struct listsrc *, const char *type, xmlNodePtr parent);
 /* The Chinese name of an industry code (the code itself when unknown). */
 const char *listpages_industry_name(const struct refdata *, const char *code);
 /* The Atom feed (RFC 4287) of a list's newest entries, serialised: *out malloc'ed (xmlFree). */

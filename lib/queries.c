@@ -378,12 +378,14 @@ const char *const queries[Q__MAX] = {
 	    "WHERE id = ?",
 	/* ---- the published lists: public entries only (a draft never; a withdrawn entry with
 	 * its reason, which stays public) ---- */
-#define LIST_PUBLIC "(e.state IN ('notice','announcement','archived') OR " \
-	    "(e.state = 'withdrawn' AND COALESCE(e.withdraw_reason, '') <> ''))"
+#define LIST_SHOWN "e.state IN ('notice','announcement','archived')"
+#define LIST_WITHDRAWN_SHOWN "e.state = 'withdrawn' AND COALESCE(e.withdraw_reason, '') <> ''"
+#define LIST_PUBLIC "(" LIST_SHOWN " OR (" LIST_WITHDRAWN_SHOWN "))"
 /* The filters: type, year (NULL: any) x2, region prefix LIKE, industry (NULL: any) x2,
  * state (NULL: any) x2. */
-#define LIST_WHERE "e.list_type = ? AND " LIST_PUBLIC " AND (? IS NULL OR e.year = ?) " \
+#define LIST_FILTER "e.list_type = ? AND (? IS NULL OR e.year = ?) " \
 	    "AND e.region LIKE ? AND (? IS NULL OR e.industry = ?) AND (? IS NULL OR e.state = ?)"
+#define LIST_WHERE LIST_FILTER " AND " LIST_PUBLIC
 #define LIST_COLS "e.id, e.list_type, e.state, e.region, e.industry, e.enterprise, " \
 	    "COALESCE(e.credit_code, ''), e.address, e.facts, e.legal_basis, e.requirement, " \
 	    "e.deadline, e.equipment, e.model, CAST(e.quantity AS CHAR), " \
@@ -392,7 +394,11 @@ const char *const queries[Q__MAX] = {
 	    "e.archived_on, e.withdrawn_on, e.withdraw_reason, d.name, e.updated_at"
 	[Q_LIST_COUNTS] = "SELECT e.list_type, COUNT(*) FROM list_entry e WHERE " LIST_PUBLIC
 	    " GROUP BY e.list_type",
-	[Q_LIST_TOTAL] = "SELECT COUNT(*) FROM list_entry e WHERE " LIST_WHERE,
+	/* Two counts, so that the first (nearly every entry) reads the index entry_list alone
+	 * (sql/013): the withdrawal's reason, which is not in it, only for withdrawn entries. */
+	[Q_LIST_TOTAL] = "SELECT (SELECT COUNT(*) FROM list_entry e WHERE " LIST_FILTER " AND "
+	    LIST_SHOWN ") + (SELECT COUNT(*) FROM list_entry e WHERE " LIST_FILTER " AND "
+	    LIST_WITHDRAWN_SHOWN ")",
 	/* Newest first; "before id" lets the CSV walk the list in chunks (keyset paging), so
 	 * that no more than a chunk is ever held. The entries first (STRAIGHT_JOIN): sorted by
 	 * their key, with no temporary table. */
@@ -401,8 +407,10 @@ const char *const queries[Q__MAX] = {
 	    "ORDER BY e.id DESC LIMIT ? OFFSET ?",
 	[Q_LIST_ENTRY] = "SELECT " LIST_COLS " FROM list_entry e JOIN department d "
 	    "ON d.id = e.department_id WHERE e.list_type = ? AND e.id = ?",
-	[Q_LIST_YEARS] = "SELECT DISTINCT e.year FROM list_entry e WHERE (? = '' OR "
-	    "e.list_type = ?) AND " LIST_PUBLIC " ORDER BY e.year DESC",
+	/* Split like Q_LIST_TOTAL: the first part from the index alone. */
+	[Q_LIST_YEARS] = "SELECT e.year FROM list_entry e WHERE (? = '' OR e.list_type = ?) "
+	    "AND " LIST_SHOWN " UNION SELECT e.year FROM list_entry e WHERE (? = '' OR "
+	    "e.list_type = ?) AND " LIST_WITHDRAWN_SHOWN " ORDER BY 1 DESC",
 	[Q_LIST_LAST_UPDATE] = "SELECT MAX(e.updated_at) FROM list_entry e "
 	    "WHERE e.list_type = ? AND " LIST_PUBLIC,
 	/* The annual exit (退出) figures: entries of the closing lists announced (or archived)
@@ -418,6 +426,17 @@ const char *const queries[Q__MAX] = {
 	    "AND e.state IN ('announcement','archived') "
 	    "AND YEAR(COALESCE(e.announced_on, e.archived_on)) = ? "
 	    "GROUP BY k, u WITH ROLLUP) AS t",
+	/* The credit push: the entries of the closing lists still in notice (公示: the exit is
+	 * neither completed nor announced, nor withdrawn) whose deadline is past, in the area of
+	 * their department, in chunks after an id. Never the case, its ticket or anything of a
+	 * reporter. */
+	[Q_CREDIT_LATE] = "SELECT e.id, e.list_type, e.enterprise, COALESCE(e.credit_code, ''), "
+	    "e.region, COALESCE(e.facts, ''), COALESCE(e.equipment, ''), "
+	    "COALESCE(e.legal_basis, ''), COALESCE(e.requirement, ''), e.deadline, "
+	    "e.noticed_on, d.name, COALESCE(d.credit_code, '') FROM list_entry e "
+	    "JOIN department d ON d.id = e.department_id WHERE e.state = 'notice' "
+	    "AND e.deadline < ? AND e.list_type IN ('violation','elimination','forced_exit') "
+	    "AND d.region_code LIKE ? AND e.id > ? ORDER BY e.id LIMIT 500",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

@@ -142,13 +142,16 @@ enum query {
 	Q_LIST_REVIEW,         /* staff, day, note, id */
 	/* the published lists (lib/listpages.c) */
 	Q_LIST_COUNTS,         /* -> list type, public entries */
-	Q_LIST_TOTAL,          /* the filters (LIST_FILTER_PARAMS) -> count */
+	Q_LIST_TOTAL,          /* the filters (LIST_FILTER_PARAMS) twice -> count */
 	Q_LIST_ROWS,           /* the filters, before id, limit, offset -> entry rows */
 	Q_LIST_ENTRY,          /* type, id -> the entry row, public or not */
-	Q_LIST_YEARS,          /* type ('' all) -> years with public entries */
+	Q_LIST_YEARS,          /* type ('' all) x4 -> years with public entries */
 	Q_LIST_LAST_UPDATE,    /* type -> the latest updated_at of its public entries */
 	Q_ANNUAL_EXIT,         /* dimension, year -> key, is total, unit, is subtotal,
 	                        * enterprises, equipment, capacity (WITH ROLLUP) */
+	/* the credit push (lib/creditexport.c; the console and jubaoctl credit-export) */
+	Q_CREDIT_LATE,         /* today, area prefix LIKE, after id -> the entries past their
+	                        * exit deadline and not announced, with their department */
 	Q__MAX
 };
 

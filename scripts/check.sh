@@ -170,6 +170,7 @@ run_variant() {
 	suite spool test_spool.py "durable spool (database away, import exactly once)"
 	suite lists-console test_lists_console.py "lists console (publisher: lifecycle, deadlines, levels, custody)"
 	suite lists-public test_lists_public.py "published lists: filters, feeds, static pages"
+	suite credit-export test_credit_export.py "credit push: late exits as 行政处罚 data items"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then
@@ -183,7 +184,8 @@ run_variant() {
 				echo "browser: npm ci in tests/browser failed:"; tail -20 "$TMP/npm-ci.log"; false
 			else
 				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
-				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser
+				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser &&
+				node tests/browser/lists.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
 			fi
 		} 2>&1 | tee "$log"
 		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name browser walk"

@@ -186,6 +186,7 @@ void lists_new_get(struct page *);
 void lists_entry_post(struct page *);           /* lists_save.c */
 void lists_move_post(struct page *);            /* lists_moves.c */
 void lists_item_post(struct page *);            /* lists_items.c */
+void lists_credit_get(struct page *);           /* lists_credit.c */
 
 /* An entry as the publisher's pages see it (Q_LIST_ENTRY_GET), its fields by list_field. */
 struct lentry {

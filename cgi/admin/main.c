@@ -89,6 +89,8 @@ static const struct route routes[] = {
 	    lists_move_post, ROUTE_OWN_ERRORS },
 	{ "/admin/lists/item", true, PUBLISHER, SCOPE_ROLE, BODY_SMALL, KEYS(item_keys),
 	    lists_item_post, ROUTE_OWN_ERRORS },
+	{ "/admin/lists/credit", false, PUBLISHER, SCOPE_ROLE, BODY_SMALL, NOKEYS,
+	    lists_credit_get, 0 },
 	{ "/admin/audit", false, BIT(R_AUDITOR) | BIT(R_SUPERVISOR), SCOPE_ROLE, BODY_SMALL,
 	    KEYS(audit_keys), audit_page, 0, "admin-audit", "审计日志" },
 	{ "/admin/users", false, SECADMIN, SCOPE_ROLE, BODY_SMALL, NOKEYS, users_get, 0,

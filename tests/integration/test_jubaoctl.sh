@@ -65,7 +65,7 @@ submit_report() {
 # ---- help, usage errors ----
 "$CTL" help > "$TMP/help" 2>&1
 check "help exits 0" test $? = 0
-check "help names every command" bash -c "for w in migrate create-admin reset-password demo rotate sweep export keygen backup restore spool-import status; do grep -q \"\$w\" '$TMP/help' || exit 1; done"
+check "help names every command" bash -c "for w in migrate create-admin reset-password demo rotate sweep export keygen publish credit-export backup restore spool-import status; do grep -q \"\$w\" '$TMP/help' || exit 1; done"
 "$CTL" frobnicate > /dev/null 2> "$TMP/err"
 check "unknown command exits 1" test $? = 1
 check "unknown command: one line on stderr" test "$(wc -l < "$TMP/err")" = 1

@@ -9,8 +9,8 @@
  * are printed only when this program made them, once.
  *
  * One file per command (migrate.c, create_admin.c, reset_password.c, demo.c, rotate.c, sweep.c
- * with mail.c, export.c, publish.c, backup.c and restore.c with backupio.c, spool.c), main.c
- * with the command table, common.c with what they share.
+ * with mail.c, export.c, publish.c, credit_export.c, backup.c and restore.c with backupio.c,
+ * spool.c), main.c with the command table, common.c with what they share.
  */
 #ifndef JUBAOCTL_H
 #define JUBAOCTL_H
@@ -133,6 +133,7 @@ int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
 int cmd_keygen(struct ctl *, int argc, char **argv);
 int cmd_publish(struct ctl *, int argc, char **argv);
+int cmd_credit_export(struct ctl *, int argc, char **argv);
 int cmd_backup(struct ctl *, int argc, char **argv);
 int cmd_restore(struct ctl *, int argc, char **argv);
 int cmd_spool_import(struct ctl *, int argc, char **argv);

@@ -58,6 +58,13 @@ static const char usage_text[] =
 "        unfiltered page, entry page, CSV and Atom feed of each list (or of\n"
 "        TYPE: violation, elimination, rectification, forced_exit, compliant)\n"
 "        and the index, each to a temporary file renamed over the old one.\n"
+"  credit-export [--out FILE] [--today YYYY-MM-DD]\n"
+"        The credit push (信息推送 to 信用中国): the enterprises past their exit\n"
+"        deadline (entries of violation, elimination and forced_exit still in\n"
+"        notice whose deadline is before today, Beijing date by default) as XML\n"
+"        with the 双公示 行政处罚 data items (README, The credit push), on\n"
+"        standard output or into FILE (a temporary file renamed). Never anything\n"
+"        about a reporter. Audited.\n"
 "  backup DIR [--user USER]\n"
 "        The database (mariadb-dump --single-transaction: a consistent snapshot\n"
 "        that does not stop the programs) and the attachment store into the new\n"
@@ -94,6 +101,7 @@ main(int argc, char **argv)
 		{ "export", cmd_export },
 		{ "keygen", cmd_keygen },
 		{ "publish", cmd_publish },
+		{ "credit-export", cmd_credit_export },
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
 		{ "spool-import", cmd_spool_import },

@@ -29,6 +29,8 @@
         <a class="button button-small" href="{$base}/admin/lists/new">新建条目</a>
         <xsl:text> </xsl:text>
         <a class="button button-secondary button-small" href="{$base}/admin/lists/entries">全部条目</a>
+        <xsl:text> </xsl:text>
+        <a class="button button-secondary button-small" href="{$base}/admin/lists/credit">信用信息推送（逾期未退出，XML）</a>
       </p>
     </div>
     <xsl:call-template name="a-page-message"/>
