@@ -150,20 +150,28 @@ to_file(void *arg, const char *buf, size_t len)
 }
 
 static int
-publish_feeds(struct publisher *p, enum list_type t)
+publish_csv(struct publisher *p, enum list_type t)
 {
 	struct list_filter f = { t, 0, "", NULL, -1, 1 };
 	struct pubfile pf;
 	char rel[64];
-	xmlChar *out;
-	int len, rc;
+	int rc;
 
 	snprintf(rel, sizeof(rel), "/lists/%s.csv", list_defs[t].code);
 	if (file_open(p, rel, &pf) != 0)
 		return -1;
 	rc = listpages_csv(&p->src, &f, to_file, pf.f);
-	if (file_commit(p, &pf, rc == DB_OK) != 0)
-		return -1;
+	return file_commit(p, &pf, rc == DB_OK);
+}
+
+/* The Atom feed: the newest entries only, so it is cheap to rewrite after every change. */
+static int
+publish_atom(struct publisher *p, enum list_type t)
+{
+	char rel[64];
+	xmlChar *out;
+	int len, rc;
+
 	if (listpages_atom(&p->src, t, &out, &len) != DB_OK)
 		return -1;
 	snprintf(rel, sizeof(rel), "/lists/%s.atom", list_defs[t].code);
@@ -172,28 +180,73 @@ publish_feeds(struct publisher *p, enum list_type t)
 	return rc;
 }
 
-int
-publish_list_pages(struct publisher *p, enum list_type t)
+static void
+page_rel(enum list_type t, int64_t page, char *rel, size_t cap)
+{
+	if (page == 1)
+		snprintf(rel, cap, "/lists/%s/index.html", list_defs[t].code);
+	else
+		snprintf(rel, cap, "/lists/%s/page/%lld/index.html", list_defs[t].code,
+		    (long long)page);
+}
+
+/* Pages first..last of list t (last 0: to the end); *pages gets the list's page count. */
+static int
+publish_pages(struct publisher *p, enum list_type t, int64_t first, int64_t last,
+    int64_t *pages)
 {
 	struct list_filter f = { t, 0, "", NULL, -1, 1 };
-	int64_t pages = 1;
 	char rel[128];
 	xmlDocPtr doc;
 
-	for (f.page = 1; f.page <= pages; f.page++) {
-		if (listpages_list(&p->src, &f, &doc, &pages) != DB_OK || doc == NULL)
+	*pages = first;
+	for (f.page = first; f.page <= *pages && (last == 0 || f.page <= last); f.page++) {
+		if (listpages_list(&p->src, &f, &doc, pages) != DB_OK || doc == NULL)
 			return -1;
-		if (f.page == 1)
-			snprintf(rel, sizeof(rel), "/lists/%s/index.html", list_defs[t].code);
-		else
-			snprintf(rel, sizeof(rel), "/lists/%s/page/%lld/index.html",
-			    list_defs[t].code, (long long)f.page);
+		page_rel(t, f.page, rel, sizeof(rel));
 		if (write_page(p, rel, doc) != 0)
 			return -1;
 	}
-	if (publish_feeds(p, t) != 0)
+	return 0;
+}
+
+int
+publish_list_pages(struct publisher *p, enum list_type t)
+{
+	int64_t pages;
+
+	if (publish_pages(p, t, 1, 0, &pages) != 0 || publish_csv(p, t) != 0 ||
+	    publish_atom(p, t) != 0)
 		return -1;
 	return publish_index(p);
+}
+
+/* Remove the static files of list t that a change may have made stale and that are too big
+ * to rewrite on a publisher's click: pages 2 and on (newest first, so every page shifts) and
+ * the CSV. Until `jubaoctl publish` writes them again, the lists program answers them, from
+ * the database, so a reader never gets a stale page. */
+static int
+invalidate_rest(struct publisher *p, enum list_type t, int64_t pages)
+{
+	char rel[128], path[1024];
+	int64_t n;
+	int rc = 0;
+
+	for (n = 2; n <= pages + 1; n++) {
+		page_rel(t, n, rel, sizeof(rel));
+		if (snprintf(path, sizeof(path), "%s%s%s", p->src.cfg->publish_dir,
+		    p->src.cfg->url_prefix, rel) < (int)sizeof(path) && unlink(path) != 0 &&
+		    errno != ENOENT)
+			rc = -1;
+	}
+	snprintf(rel, sizeof(rel), "/lists/%s.csv", list_defs[t].code);
+	if (snprintf(path, sizeof(path), "%s%s%s", p->src.cfg->publish_dir,
+	    p->src.cfg->url_prefix, rel) < (int)sizeof(path) && unlink(path) != 0 &&
+	    errno != ENOENT)
+		rc = -1;
+	if (rc != 0)
+		log_err("publish: cannot remove a stale page of %s", list_defs[t].code);
+	return rc;
 }
 
 /* The ids of list t's public entries, newest first, through the CSV's chunks. */
@@ -258,6 +311,7 @@ publish_after_change(struct ctx *c, enum list_type t, int64_t entry_id)
 {
 	static size_t sheet = SIZE_MAX;
 	struct publisher p;
+	int64_t pages;
 
 	if (c->cfg.publish_dir[0] == '\0' || (unsigned)t >= L__MAX)
 		return 0;
@@ -266,7 +320,12 @@ publish_after_change(struct ctx *c, enum list_type t, int64_t entry_id)
 	if (!app_refdata(c))
 		return -1;
 	p = (struct publisher){ { &c->db, &c->refdata, &c->cfg }, &c->render, sheet, 0 };
-	if (publish_entry(&p, t, entry_id) != 0 || publish_list_pages(&p, t) != 0)
+	/* Bounded work on a publisher's click, whatever the list's size: the entry, the list's
+	 * first page, its feed and the index are rewritten; the other pages and the CSV are
+	 * removed (the program answers them) until `jubaoctl publish` (cron) writes them. */
+	if (publish_entry(&p, t, entry_id) != 0 || publish_pages(&p, t, 1, 1, &pages) != 0 ||
+	    invalidate_rest(&p, t, pages) != 0 || publish_atom(&p, t) != 0 ||
+	    publish_index(&p) != 0)
 		return -1;
 	return 0;
 }

@@ -273,6 +273,12 @@ def withdrawal_keeps_the_row_and_its_public_reason():
         assert reason in f.read()
     served = pub.request("GET", "/lists/violation/%d" % eid)
     assert served.status == 200 and reason in served.text
+    # the list's CSV (and pages after the first) shift with a change: removed, not left stale;
+    # the program answers them until jubaoctl publish writes them again
+    csv_file = os.path.join(pub.STATE, "published", "jubao", "lists", "violation.csv")
+    assert not os.path.exists(csv_file)
+    served = pub.request("GET", "/lists/violation.csv")
+    assert served.status == 200 and reason in served.body.decode("utf-8-sig")
     assert reason in sql("SELECT detail FROM audit WHERE action = 'list_withdraw' AND detail LIKE "
                          "'entry %d %%'" % eid)[0][0]
 
