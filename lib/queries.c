@@ -1,9 +1,25 @@
 /* queries: see queries.h. Times are formatted here so that C never parses a date it did not
  * write itself. */
 #include "queries.h"
+#include "stats.h"
 
 #define ISO_TIME(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%s+08:00')"
 #define ISO_DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
+
+
+/* The statistics counters (lib/stats.h STATS_COUNTERS) as column lists: ", received, …",
+ * ", ?, …", "received = received + VALUES(received), …" and ", SUM(received), …". */
+#define STATS_COL(u, l) ", " #l
+#define STATS_PARAM(u, l) ", ?"
+#define STATS_ADD_ONE(u, l) #l " = " #l " + VALUES(" #l "), "
+#define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
+#define STATS_COLS STATS_COUNTERS(STATS_COL)
+#define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
+#define STATS_ADD STATS_COUNTERS(STATS_ADD_ONE)
+#define STATS_SUMS STATS_COUNTERS(STATS_SUM)
+/* from month, to month, area prefix%, category x2, industry x2, channel x2 ('' = all) */
+#define STATS_FILTER "month BETWEEN ? AND ? AND region LIKE ? AND (? = '' OR category = ?) " \
+	"AND (? = '' OR industry = ?) AND (? = '' OR channel = ?)"
 
 const char *const queries[Q__MAX] = {
 	[Q_REGIONS] = "SELECT code, name, level FROM region ORDER BY code",
@@ -375,6 +391,39 @@ const char *const queries[Q__MAX] = {
 	    "withdraw_reason = ? WHERE id = ? AND state IN ('notice', 'announcement')",
 	[Q_LIST_REVIEW] = "UPDATE list_entry SET reviewed_by = ?, reviewed_on = ?, review_note = ? "
 	    "WHERE id = ?",
+
+	/* statistics: lib/stats.c adds, the console's and the public summary read */
+	[Q_STATS_CELL_ADD] = "INSERT INTO stats_cell (month, region, category, industry, channel"
+	    STATS_COLS ") SELECT ?, region, category, industry, channel" STATS_PARAMS
+	    " FROM report WHERE id = ? ON DUPLICATE KEY UPDATE " STATS_ADD "month = month",
+	[Q_STATS_DEPT_ADD] = "INSERT INTO stats_dept (month, department_id" STATS_COLS ") "
+	    "SELECT ?, lead_department_id" STATS_PARAMS " FROM report WHERE id = ? AND "
+	    "lead_department_id IS NOT NULL ON DUPLICATE KEY UPDATE " STATS_ADD "month = month",
+	[Q_STATS_STD_ADD] = "INSERT INTO stats_std (month, region, standard" STATS_COLS ") "
+	    "SELECT ?, r.region, s.standard" STATS_PARAMS " FROM report r JOIN (SELECT 'energy' "
+	    "AS standard UNION ALL SELECT 'environment' UNION ALL SELECT 'quality' UNION ALL "
+	    "SELECT 'safety' UNION ALL SELECT 'technology' UNION ALL SELECT 'swap' UNION ALL "
+	    "SELECT 'approval' UNION ALL SELECT 'other') s ON FIND_IN_SET(s.standard, r.standards) "
+	    "WHERE r.id = ? ON DUPLICATE KEY UPDATE " STATS_ADD "month = month",
+	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cell WHERE " STATS_FILTER,
+	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cell "
+	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",
+	[Q_STATS_REGIONS] = "SELECT t.code" STATS_SUMS " FROM (SELECT LEFT(region, ?) "
+	    "AS code, stats_cell.* FROM stats_cell WHERE " STATS_FILTER ") t GROUP BY t.code "
+	    "ORDER BY t.code",
+	[Q_STATS_CATEGORIES] = "SELECT category" STATS_SUMS " FROM stats_cell WHERE "
+	    STATS_FILTER " GROUP BY category ORDER BY category",
+	[Q_STATS_INDUSTRIES] = "SELECT industry" STATS_SUMS " FROM stats_cell WHERE "
+	    STATS_FILTER " GROUP BY industry ORDER BY industry",
+	[Q_STATS_CHANNELS] = "SELECT channel" STATS_SUMS " FROM stats_cell WHERE "
+	    STATS_FILTER " GROUP BY channel ORDER BY channel",
+	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
+	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
+	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
+	[Q_STATS_STANDARDS] = "SELECT standard" STATS_SUMS " FROM stats_std WHERE month BETWEEN ? "
+	    "AND ? AND region LIKE ? GROUP BY standard ORDER BY standard",
+	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
+	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */
@@ -432,4 +481,16 @@ const char *const ctl_queries[CQ__MAX] = {
 	    "DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i:%s')), "
 	    "COALESCE(" ISO_DATE("due_date") ", ''), overdue, COALESCE(verdict, '') "
 	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
+	[CQ_STATS_CLEAR_CELL] = "DELETE FROM stats_cell",
+	[CQ_STATS_CLEAR_DEPT] = "DELETE FROM stats_dept",
+	[CQ_STATS_CLEAR_STD] = "DELETE FROM stats_std",
+	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
+	    "feedback_state = 'approved' FROM report WHERE id > ? ORDER BY id LIMIT 1000",
+	[CQ_STATS_EVENTS] = "SELECT report_id, UNIX_TIMESTAMP(at), state FROM report_event "
+	    "WHERE report_id BETWEEN ? AND ? ORDER BY report_id, at, id",
+	/* presses and overdue marks, and the transfers, in the order they were made: a press or
+	 * mark counts for the lead department only after the transfer */
+	[CQ_STATS_MARKS] = "SELECT report_id, action, UNIX_TIMESTAMP(at) FROM audit "
+	    "WHERE report_id BETWEEN ? AND ? AND action IN ('press', 'overdue', 'transfer') "
+	    "ORDER BY report_id, id",
 };

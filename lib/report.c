@@ -8,6 +8,7 @@
 #include "queries.h"
 #include "render.h"
 #include "report.h"
+#include "stats.h"
 
 #define BEIJING_OFFSET (8 * 3600)
 
@@ -237,6 +238,8 @@ save_once(struct db *db, const struct keyring *ring,
 	    sealed_len)) != DB_OK)
 		goto fail;
 	if ((rc = insert_first_event(db, id, now)) != DB_OK ||
+	    (rc = stats_record(db, (int64_t)id, &(struct stats_event){ .kind = SK_RECEIVE,
+	    .at = now })) != DB_OK ||
 	    (rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
@@ -458,7 +461,8 @@ reply_once(struct db *db, int64_t id, const char *text, const struct stored_file
 	free(event);
 	if (rc != DB_OK)
 		goto fail;
-	if ((rc = insert_attachments(db, id, files, nfiles, now)) != DB_OK ||
+	if ((rc = stats_record(db, id, &(struct stats_event){ .kind = SK_REPLY, .at = now })) !=
+	    DB_OK || (rc = insert_attachments(db, id, files, nfiles, now)) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	*done = true;

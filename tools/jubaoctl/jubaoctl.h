@@ -115,6 +115,7 @@ int cmd_demo(struct ctl *, int argc, char **argv);
 int cmd_rotate(struct ctl *, int argc, char **argv);
 int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
+int cmd_stats_rebuild(struct ctl *, int, char **);
 int cmd_keygen(struct ctl *, int argc, char **argv);
 
 #endif

@@ -1,0 +1,79 @@
+-- 015: statistics (issue 10). Summary tables kept by the transaction that changes a case
+-- (lib/stats.c: one function, its rules a table), so that no statistics page scans the report
+-- table. Every counter counts events in the month they happened (Beijing time): a report
+-- received in March and closed in May adds to March's `received` and May's `closed`.
+-- `jubaoctl stats-rebuild` recomputes all three tables from report, report_event and the audit
+-- trail (press, overdue); tests/integration/test_stats.py proves rebuild == incremental.
+--
+-- The counters, the same in all three tables (lib/stats.h's STATS_COUNTERS, in this order):
+--   received           reports received (submitted on the public form or recorded at intake)
+--   accepted           accepted (受理); accepted_ontime: on or before the stage's due date
+--                      (2 working days from receipt, lib/workflow.h DUE_TRANSFER)
+--   refused            not accepted (不予受理)
+--   needs_info         sent back to the reporter for more material; replied: the answers
+--   transferred        transferred to a lead department; transferred_ontime: within the 2 days
+--   started            the department took the case and started the inspection
+--   inspected          inspection and verdict recorded; inspected_ontime: within 5 working
+--                      days of the transfer (DUE_INSPECTION)
+--   v_true, v_partly, v_false   verdicts 属实 / 部分属实 / 不属实
+--   disposed           disposal decided; m_*: each measure chosen (a case may take several)
+--   closed             closed with feedback to the reporter (release, or closed with its
+--                      original as a linked duplicate: dup_closed); closed_ontime: a release
+--                      within 10 working days of the inspection (DUE_REPORT)
+--   pressed            presses (督办) by a supervisor
+--   overdue            a stage marked overdue by the deadline sweep (a case can be overdue in
+--                      several stages: "overdue ever" counts cases-stages)
+
+CREATE TABLE stats_cell (
+  month      DATE        NOT NULL,
+  region     CHAR(6)     NOT NULL,
+  category   ENUM('violation','backward','false_exit','dereliction') NOT NULL,
+  industry   VARCHAR(32) NOT NULL,
+  channel    ENUM('web','phone','fax','email','letter','visit') NOT NULL,
+  received INT NOT NULL DEFAULT 0, accepted INT NOT NULL DEFAULT 0,
+  accepted_ontime INT NOT NULL DEFAULT 0, refused INT NOT NULL DEFAULT 0,
+  needs_info INT NOT NULL DEFAULT 0, replied INT NOT NULL DEFAULT 0,
+  transferred INT NOT NULL DEFAULT 0, transferred_ontime INT NOT NULL DEFAULT 0,
+  started INT NOT NULL DEFAULT 0, inspected INT NOT NULL DEFAULT 0,
+  inspected_ontime INT NOT NULL DEFAULT 0, v_true INT NOT NULL DEFAULT 0,
+  v_partly INT NOT NULL DEFAULT 0, v_false INT NOT NULL DEFAULT 0,
+  disposed INT NOT NULL DEFAULT 0, m_dismantle INT NOT NULL DEFAULT 0,
+  m_cut_off INT NOT NULL DEFAULT 0, m_stop INT NOT NULL DEFAULT 0,
+  m_close INT NOT NULL DEFAULT 0, m_stop_construction INT NOT NULL DEFAULT 0,
+  m_rectify INT NOT NULL DEFAULT 0, m_notify INT NOT NULL DEFAULT 0,
+  closed INT NOT NULL DEFAULT 0, closed_ontime INT NOT NULL DEFAULT 0,
+  dup_closed INT NOT NULL DEFAULT 0, pressed INT NOT NULL DEFAULT 0,
+  overdue INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, region, category, industry, channel),
+  KEY cell_region (region, month)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The same counters per lead department: events from the transfer on (the department a case
+-- is transferred to is its lead from then on).
+CREATE TABLE stats_dept LIKE stats_cell;
+ALTER TABLE stats_dept DROP PRIMARY KEY, DROP KEY cell_region, DROP COLUMN region,
+  DROP COLUMN category, DROP COLUMN industry, DROP COLUMN channel,
+  ADD COLUMN department_id INT NOT NULL AFTER month,
+  ADD PRIMARY KEY (department_id, month);
+
+-- The same counters per standard a report cites (a report citing two adds to both rows).
+CREATE TABLE stats_std LIKE stats_cell;
+ALTER TABLE stats_std DROP PRIMARY KEY, DROP KEY cell_region, DROP COLUMN category,
+  DROP COLUMN industry, DROP COLUMN channel,
+  ADD COLUMN standard ENUM('energy','environment','quality','safety','technology','swap',
+    'approval','other') NOT NULL AFTER region,
+  ADD PRIMARY KEY (region, month, standard);
+
+-- The weights of the assessment (考评) score, edited by the system administrator (audited):
+-- score = 100 × Σ weight × share / Σ weight over the measures (lib/stats.h stats_score).
+CREATE TABLE stats_weight (
+  measure VARCHAR(32) NOT NULL PRIMARY KEY,
+  weight  INT         NOT NULL,
+  sort    INT         NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+INSERT INTO stats_weight (measure, weight, sort) VALUES
+  ('accepted_ontime', 20, 10), ('transferred_ontime', 20, 20), ('inspected_ontime', 25, 30),
+  ('closed_ontime', 25, 40), ('not_overdue', 10, 50);
+
+INSERT INTO schema_version (version, name) VALUES (15, '015_stats');
