@@ -11,11 +11,13 @@
  * ", ?, …", "received = received + VALUES(received), …" and ", SUM(received), …". */
 #define STATS_COL(u, l) ", " #l
 #define STATS_PARAM(u, l) ", ?"
-#define STATS_ADD_ONE(u, l) #l " = " #l " + VALUES(" #l "), "
+/* the target's columns named with its table: report has an `overdue` column too */
+#define STATS_ADD_CELL(u, l) "stats_cell." #l " = stats_cell." #l " + VALUES(" #l "), "
+#define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
+#define STATS_ADD_STD(u, l) "stats_std." #l " = stats_std." #l " + VALUES(" #l "), "
 #define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
-#define STATS_ADD STATS_COUNTERS(STATS_ADD_ONE)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
 /* from month, to month, area prefix%, category x2, industry x2, channel x2 ('' = all) */
 #define STATS_FILTER "month BETWEEN ? AND ? AND region LIKE ? AND (? = '' OR category = ?) " \
@@ -395,16 +397,19 @@ const char *const queries[Q__MAX] = {
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
 	[Q_STATS_CELL_ADD] = "INSERT INTO stats_cell (month, region, category, industry, channel"
 	    STATS_COLS ") SELECT ?, region, category, industry, channel" STATS_PARAMS
-	    " FROM report WHERE id = ? ON DUPLICATE KEY UPDATE " STATS_ADD "month = month",
+	    " FROM report WHERE id = ? ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CELL)
+	    "stats_cell.month = stats_cell.month",
 	[Q_STATS_DEPT_ADD] = "INSERT INTO stats_dept (month, department_id" STATS_COLS ") "
 	    "SELECT ?, lead_department_id" STATS_PARAMS " FROM report WHERE id = ? AND "
-	    "lead_department_id IS NOT NULL ON DUPLICATE KEY UPDATE " STATS_ADD "month = month",
+	    "lead_department_id IS NOT NULL ON DUPLICATE KEY UPDATE "
+	    STATS_COUNTERS(STATS_ADD_DEPT) "stats_dept.month = stats_dept.month",
 	[Q_STATS_STD_ADD] = "INSERT INTO stats_std (month, region, standard" STATS_COLS ") "
 	    "SELECT ?, r.region, s.standard" STATS_PARAMS " FROM report r JOIN (SELECT 'energy' "
 	    "AS standard UNION ALL SELECT 'environment' UNION ALL SELECT 'quality' UNION ALL "
 	    "SELECT 'safety' UNION ALL SELECT 'technology' UNION ALL SELECT 'swap' UNION ALL "
 	    "SELECT 'approval' UNION ALL SELECT 'other') s ON FIND_IN_SET(s.standard, r.standards) "
-	    "WHERE r.id = ? ON DUPLICATE KEY UPDATE " STATS_ADD "month = month",
+	    "WHERE r.id = ? ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_STD)
+	    "stats_std.month = stats_std.month",
 	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cell WHERE " STATS_FILTER,
 	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cell "
 	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",

@@ -66,5 +66,6 @@
   <xsl:include href="admin/audit.xsl"/>
   <xsl:include href="admin/users.xsl"/>
   <xsl:include href="admin/lists.xsl"/>
+  <xsl:include href="admin/stats.xsl"/>
 
 </xsl:stylesheet>

@@ -642,7 +642,7 @@ view_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 	form_options_xml(root, "channels-options", stats_channels);
 	form_options_xml(root, "units", assess_units);
 	form_options_xml(root, "sorts", assess_sorts);
-	refdata_industries_xml(&c->refdata, root);
+	refdata_industries_xml(&c->refdata, xml_add(root, "options", NULL));
 	console_form_state(pg, root);
 }
 

@@ -74,21 +74,22 @@ rb_load(struct ctl *c, struct arena *a, int64_t after, struct rb_rows *rep,
 	struct rb_report row;
 	struct rb_event erow;
 	struct dbp p[2];
+	bool found;
 	int rc;
 
 	rep->n = ev->n = mk->n = 0;
 	p[0] = P_INT(after);
 	if ((rc = db_load(&c->db, CQ_STATS_REPORTS, p, 1, &rb_report_loader, a, &row, rb_push,
-	    rep, NULL)) != DB_OK || rep->n == 0)
+	    rep, &found)) != DB_OK || rep->n == 0)
 		return rc;
 	r = rep->v;
 	p[0] = P_INT(r[0].id);
 	p[1] = P_INT(r[rep->n - 1].id);
 	if ((rc = db_load(&c->db, CQ_STATS_EVENTS, p, 2, &rb_event_loader, a, &erow, rb_push, ev,
-	    NULL)) != DB_OK)
+	    &found)) != DB_OK)
 		return rc;
 	return db_load(&c->db, CQ_STATS_MARKS, p, 2, &rb_event_loader, a, &erow, rb_push, mk,
-	    NULL);
+	    &found);
 }
 
 /* Replay one report: its state events e[0..ne), its marks m[0..nm). */
