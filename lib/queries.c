@@ -495,7 +495,7 @@ const char *const ctl_queries[CQ__MAX] = {
 	    "WHERE report_id BETWEEN ? AND ? ORDER BY report_id, at, id",
 	/* presses and overdue marks, and the transfers, in the order they were made: a press or
 	 * mark counts for the lead department only after the transfer */
-	[CQ_STATS_MARKS] = "SELECT report_id, action, UNIX_TIMESTAMP(at) FROM audit "
+	[CQ_STATS_MARKS] = "SELECT report_id, UNIX_TIMESTAMP(at), action FROM audit "
 	    "WHERE report_id BETWEEN ? AND ? AND action IN ('press', 'overdue', 'transfer') "
 	    "ORDER BY report_id, id",
 };

@@ -199,7 +199,7 @@ enum ctl_query {
 	CQ_STATS_CLEAR_STD,
 	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved (1000) */
 	CQ_STATS_EVENTS,        /* first id, last id -> report id, time, state */
-	CQ_STATS_MARKS,         /* first id, last id -> report id, action, time (audit order) */
+	CQ_STATS_MARKS,         /* first id, last id -> report id, time, action (audit order) */
 	CQ__MAX
 };
 

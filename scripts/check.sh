@@ -168,6 +168,7 @@ run_variant() {
 	suite privilege test_privilege.py "least privilege of the public programs"
 	suite custody test_custody.py "custody: every role and combination tries to reach an identity"
 	suite lists-console test_lists_console.py "lists console (publisher: lifecycle, deadlines, levels, custody)"
+	suite stats test_stats.py "statistics (summary = rebuild, compliance, areas, charts, public summary)"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then

@@ -18,7 +18,7 @@
 
 struct rb_report {
 	int64_t id;
-	char    verdict[8];
+	char    verdict[32];
 	char   *disposal;
 	bool    approved;
 };
@@ -31,7 +31,7 @@ static const struct db_loader rb_report_loader = DB_LOADER(struct rb_report, rb_
 /* A state event (report_event) or a mark (audit: press, overdue, transfer). */
 struct rb_event {
 	int64_t report_id, at;
-	char    what[16];
+	char    what[32];
 };
 static const struct dbc rb_event_cols[] = {
 	COL_I64(struct rb_event, report_id), COL_I64(struct rb_event, at),

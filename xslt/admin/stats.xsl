@@ -320,7 +320,12 @@
     <xsl:variable name="groups" select="count(group)"/>
     <xsl:variable name="max" select="number(@max)"/>
     <xsl:variable name="gw" select="56"/>
-    <xsl:variable name="width" select="$groups * $gw + 60"/>
+    <xsl:variable name="width">
+      <xsl:choose>
+        <xsl:when test="$groups * $gw + 60 &lt; 320">320</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$groups * $gw + 60"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <figure class="chart" id="chart-{@name}">
       <figcaption id="chart-{@name}-title"><xsl:value-of select="@title"/></figcaption>
       <xsl:choose>
