@@ -40,6 +40,7 @@ config_defaults(struct config *c)
 	c->lookup_fail_window = 900;
 	c->submit_limit = 20;
 	c->submit_window = 3600;
+	c->stats_min_cell = 5;
 	c->identity_alg = SEAL_AES256_GCM;
 }
 
@@ -181,6 +182,7 @@ config_set(struct config *c, const char *k, const char *v)
 	NUM(lookup_fail_window, 1, 86400);
 	NUM(submit_limit, 0, 100000000);
 	NUM(submit_window, 1, 86400);
+	NUM(stats_min_cell, 1, 1000);
 #undef STR
 #undef NUM
 	if (strcmp(k, "region_scope") == 0)

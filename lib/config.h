@@ -42,6 +42,7 @@ struct config {
 	unsigned lookup_fail_window;    /* seconds */
 	unsigned submit_limit;          /* submissions per client per window; 0: unlimited */
 	unsigned submit_window;
+	unsigned stats_min_cell;        /* the public summary shows no count below it (/stats) */
 	char     region_scope[7];       /* "" all of China; "22": only Jilin's regions offered */
 	char     form_regions[3];       /* the host province ("22"): its regions are what the form
 	                                 * offers by default (others a link away), and its

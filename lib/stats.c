@@ -276,3 +276,21 @@ stats_period(enum stats_period_kind k, int y, int q, int m, cal_day from, cal_da
 	month_format(a - 1, p->prev_to);
 	return true;
 }
+
+void
+stats_suppress(const int64_t *v, size_t n, int64_t min, bool *hide)
+{
+	size_t i, hidden = 0, best = n;
+
+	for (i = 0; i < n; i++) {
+		hide[i] = v[i] > 0 && v[i] < min;
+		hidden += hide[i];
+	}
+	if (hidden != 1)
+		return;
+	for (i = 0; i < n; i++)
+		if (!hide[i] && v[i] > 0 && (best == n || v[i] < v[best]))
+			best = i;
+	if (best < n)
+		hide[best] = true;
+}

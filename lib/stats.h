@@ -146,4 +146,9 @@ enum stats_period_kind { SP_MONTH, SP_QUARTER, SP_YEAR, SP_CUSTOM };
 bool stats_period(enum stats_period_kind k, int y, int q, int m, cal_day from, cal_day to,
     struct stats_period *);
 
+/* The public summary's suppression: hide[i] for every v[i] in 1..min-1, and, when that hides
+ * exactly one of n cells whose total is shown, also the smallest other non-zero cell (else
+ * the total minus the others would give it away). Zero is shown: it points at nobody. Pure. */
+void stats_suppress(const int64_t *v, size_t n, int64_t min, bool *hide);
+
 #endif

@@ -50,6 +50,7 @@
 
   <xsl:import href="portal.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="charts.xsl"/>
   <xsl:include href="reportform.xsl"/>
 
   <xsl:include href="admin/helpers.xsl"/>

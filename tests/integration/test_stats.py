@@ -342,6 +342,48 @@ def charts_are_svg_with_text_labels_and_a_table_of_the_same_numbers():
 
 
 @test
+def public_summary_suppresses_small_cells():
+    """Reports made through the public form, their submission moved to a month of their own,
+    the summary rebuilt: under stats_min_cell (5) a count is "少于5", and when one cell of a
+    column would be hidden alone the next smallest goes too."""
+    used = {r[0] for r in sql("SELECT DISTINCT DATE_FORMAT(month, '%Y-%m') FROM stats_cell")}
+    month = next("%d-%02d" % (y, m) for y in range(2019, 2009, -1) for m in range(1, 13)
+                 if "%d-%02d" % (y, m) not in used)
+
+    def made(n, industry):
+        for _ in range(n):
+            cid, _, _ = report("220105", industry=industry)
+            sql("UPDATE report SET submitted_at = '%s-15 10:00:00' WHERE id = %d" % (month, cid))
+            sql("UPDATE report_event SET at = '%s-15 10:00:00' WHERE report_id = %d" % (month, cid))
+
+    def page():
+        a = pub.get("/stats?format=xml&month=" + month)
+        assert a.status == 200, a.status
+        x = a.xml()
+        return {t: {r.get("name"): {cl.get("name"): cl.get("value") or "small"
+                                    for cl in r.findall("cell")} for r in x.findall(t + "/row")}
+                for t in ("total", "cities", "industries")}, a
+
+    made(3, "steel")
+    jubaoctl("stats-rebuild")
+    p, _ = page()
+    assert p["total"]["合计"]["received"] == "small", p
+    assert p["cities"]["长春市"]["received"] == "small", p
+    made(3, "steel")
+    made(1, "cement")
+    jubaoctl("stats-rebuild")
+    p, _ = page()
+    assert p["total"]["合计"]["received"] == "7", p
+    # cement (1) is hidden, and steel (6) with it: else 7 - 6 would give cement away
+    assert p["industries"]["水泥"]["received"] == "small", p
+    assert p["industries"]["钢铁"]["received"] == "small", p
+    html = pub.get("/stats?month=" + month).text
+    assert "少于5" in html and "<svg" in html and "<table" in html
+    # the trend chart writes the hidden months as text, never as a number
+    assert pub.get("/stats?month=2026-13").status == 400
+
+
+@test
 def weights_are_for_the_system_administrator_and_audited():
     sysadmin, intake = browser("sysadmin"), browser("intake")
     page = sysadmin.get("/admin/stats")

@@ -121,6 +121,21 @@ test_score(void)
 	CHECK(stats_share(SM_NOT_OVERDUE, c) == 0.75);
 }
 
+static void
+test_suppress(void)
+{
+	int64_t v[5] = { 0, 3, 12, 7, 40 }, w[3] = { 1, 2, 9 }, z[2] = { 6, 7 };
+	bool h[5];
+
+	stats_suppress(v, 5, 5, h);
+	/* 3 alone would be total - (12 + 7 + 40): 7, the next smallest, goes too */
+	CHECK(!h[0] && h[1] && !h[2] && h[3] && !h[4]);
+	stats_suppress(w, 3, 5, h);
+	CHECK(h[0] && h[1] && !h[2]);
+	stats_suppress(z, 2, 5, h);
+	CHECK(!h[0] && !h[1]);
+}
+
 int
 main(void)
 {
@@ -129,6 +144,7 @@ main(void)
 	test_replay();
 	test_period();
 	test_score();
+	test_suppress();
 	printf("test_stats: %d checks, %d failures\n", checks, failures);
 	return failures != 0;
 }
