@@ -33,7 +33,7 @@ echo "  done in $gen s: $(sql -N -e 'SELECT COUNT(*) FROM report') reports, $(sq
 t0=$(date +%s)
 "$BUILD/tools/jubaoctl" -c "$STATE_DIR/conf/jubao.conf" stats-rebuild
 rebuild=$(( $(date +%s) - t0 ))
-echo "  stats-rebuild in $rebuild s: $(sql -N -e 'SELECT COUNT(*) FROM stats_cell') cells"
+echo "  stats-rebuild in $rebuild s: $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells"
 
 mkuser() {
 	local login=$1 role=$2 dept=$3 salt hash
@@ -70,7 +70,7 @@ run() {
 	printf '%-44s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
 }
 {
-	echo "statistics with $(sql -N -e 'SELECT COUNT(*) FROM report') cases, $(sql -N -e 'SELECT COUNT(*) FROM stats_cell') cells; generated in $gen s, stats-rebuild $rebuild s; wrk -t2 -c$CONNS -d${DUR}s, $(date -u +%F)"
+	echo "statistics with $(sql -N -e 'SELECT COUNT(*) FROM report') cases, $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells; generated in $gen s, stats-rebuild $rebuild s; wrk -t2 -c$CONNS -d${DUR}s, $(date -u +%F)"
 	run "stats, province, this year" "$PROV" "/admin/stats"
 	run "stats, province, a month" "$PROV" "/admin/stats?period=month&year=$Y&month=1"
 	run "stats, province, last year, steel" "$PROV" "/admin/stats?year=$((Y - 1))&industry=steel"

@@ -165,24 +165,27 @@ ps_push(void *arg, void *row)
 	return 0;
 }
 
+/* Query q over the host province: len > 0 the code length of Q_STATS_REGIONS; Q_STATS_BY
+ * takes the dim "industry", the others the whole ("all"). */
 static int
 ps_load(struct ctx *c, int q, const char *from, const char *to, int len, struct ps_rows *s)
 {
 	char like[8];
-	struct dbp p[10];
+	struct dbp p[6];
 	struct stats_row row;
-	size_t n = 0, i;
+	size_t n = 0;
 	bool found;
 
 	snprintf(like, sizeof(like), "%s%%", c->cfg.form_regions);
 	s->n = 0;
 	if (len > 0)
 		p[n++] = P_INT(len);
+	p[n++] = P_TEXT(q == Q_STATS_BY ? "industry" : "all");
+	if (q != Q_STATS_BY)
+		p[n++] = P_TEXT("");
 	p[n++] = P_TEXT(from);
 	p[n++] = P_TEXT(to);
 	p[n++] = P_TEXT(like);
-	for (i = 0; i < 6; i++)
-		p[n++] = P_TEXT("");
 	return db_load(&c->db, q, p, n, &stats_row_loader, &c->arena, &row, ps_push, s, &found);
 }
 
@@ -308,7 +311,7 @@ stats_public(struct ctx *c)
 	if (ps_load(c, Q_STATS_MONTHS, first, month, 0, months) != DB_OK ||
 	    ps_load(c, Q_STATS_TOTAL, month, month, 0, &total) != DB_OK ||
 	    ps_load(c, Q_STATS_REGIONS, month, month, 4, cities) != DB_OK ||
-	    ps_load(c, Q_STATS_INDUSTRIES, month, month, 0, inds) != DB_OK) {
+	    ps_load(c, Q_STATS_BY, month, month, 0, inds) != DB_OK) {
 		app_error(c, 503, "系统暂时无法提供服务，请稍后再试。");
 		return;
 	}

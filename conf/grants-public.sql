@@ -18,6 +18,5 @@ GRANT INSERT ON attachment TO 'jubao_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON rate_limit TO 'jubao_public'@'localhost';
 -- statistics (sql/015): a report received and a reporter's answer add to the summary tables in
 -- their transaction (lib/stats.c), and the public summary page reads them; never the weights
-GRANT SELECT, INSERT, UPDATE ON stats_cell TO 'jubao_public'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON stats_cube TO 'jubao_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON stats_dept TO 'jubao_public'@'localhost';
-GRANT SELECT, INSERT, UPDATE ON stats_std TO 'jubao_public'@'localhost';

@@ -12,16 +12,14 @@
 #define STATS_COL(u, l) ", " #l
 #define STATS_PARAM(u, l) ", ?"
 /* the target's columns named with its table: report has an `overdue` column too */
-#define STATS_ADD_CELL(u, l) "stats_cell." #l " = stats_cell." #l " + VALUES(" #l "), "
+#define STATS_ADD_CUBE(u, l) "stats_cube." #l " = stats_cube." #l " + VALUES(" #l "), "
 #define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
-#define STATS_ADD_STD(u, l) "stats_std." #l " = stats_std." #l " + VALUES(" #l "), "
 #define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
-/* from month, to month, area prefix%, category x2, industry x2, channel x2 ('' = all) */
-#define STATS_FILTER "month BETWEEN ? AND ? AND region LIKE ? AND (? = '' OR category = ?) " \
-	"AND (? = '' OR industry = ?) AND (? = '' OR channel = ?)"
+/* dim, value (one filter, or 'all' and ''), from month, to month, area prefix% */
+#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND region LIKE ?"
 
 const char *const queries[Q__MAX] = {
 	[Q_REGIONS] = "SELECT code, name, level FROM region ORDER BY code",
@@ -395,38 +393,34 @@ const char *const queries[Q__MAX] = {
 	    "WHERE id = ?",
 
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
-	[Q_STATS_CELL_ADD] = "INSERT INTO stats_cell (month, region, category, industry, channel"
-	    STATS_COLS ") SELECT ?, region, category, industry, channel" STATS_PARAMS
-	    " FROM report WHERE id = ? ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CELL)
-	    "stats_cell.month = stats_cell.month",
-	[Q_STATS_DEPT_ADD] = "INSERT INTO stats_dept (month, department_id" STATS_COLS ") "
-	    "SELECT ?, lead_department_id" STATS_PARAMS " FROM report WHERE id = ? AND "
+	/* one row per dim: 'all', the category, industry and channel, and each standard cited */
+	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, value, month, region" STATS_COLS ") "
+	    "SELECT d.dim, CASE d.dim WHEN 'all' THEN '' WHEN 'category' THEN r.category "
+	    "WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE d.s END, ?, "
+	    "r.region" STATS_PARAMS " FROM report r JOIN (SELECT 'all' AS dim, '' AS s UNION ALL "
+	    "SELECT 'category', '' UNION ALL SELECT 'industry', '' UNION ALL SELECT 'channel', '' "
+	    "UNION ALL SELECT 'standard', 'energy' UNION ALL SELECT 'standard', 'environment' "
+	    "UNION ALL SELECT 'standard', 'quality' UNION ALL SELECT 'standard', 'safety' "
+	    "UNION ALL SELECT 'standard', 'technology' UNION ALL SELECT 'standard', 'swap' "
+	    "UNION ALL SELECT 'standard', 'approval' UNION ALL SELECT 'standard', 'other') d "
+	    "ON d.dim <> 'standard' OR FIND_IN_SET(d.s, r.standards) WHERE r.id = ? "
+	    "ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CUBE)
+	    "stats_cube.month = stats_cube.month",
+	[Q_STATS_DEPT_ADD] = "INSERT INTO stats_dept (department_id, month" STATS_COLS ") "
+	    "SELECT lead_department_id, ?" STATS_PARAMS " FROM report WHERE id = ? AND "
 	    "lead_department_id IS NOT NULL ON DUPLICATE KEY UPDATE "
 	    STATS_COUNTERS(STATS_ADD_DEPT) "stats_dept.month = stats_dept.month",
-	[Q_STATS_STD_ADD] = "INSERT INTO stats_std (month, region, standard" STATS_COLS ") "
-	    "SELECT ?, r.region, s.standard" STATS_PARAMS " FROM report r JOIN (SELECT 'energy' "
-	    "AS standard UNION ALL SELECT 'environment' UNION ALL SELECT 'quality' UNION ALL "
-	    "SELECT 'safety' UNION ALL SELECT 'technology' UNION ALL SELECT 'swap' UNION ALL "
-	    "SELECT 'approval' UNION ALL SELECT 'other') s ON FIND_IN_SET(s.standard, r.standards) "
-	    "WHERE r.id = ? ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_STD)
-	    "stats_std.month = stats_std.month",
-	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cell WHERE " STATS_FILTER,
-	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cell "
+	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER,
+	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cube "
 	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",
 	[Q_STATS_REGIONS] = "SELECT t.code" STATS_SUMS " FROM (SELECT LEFT(region, ?) "
-	    "AS code, stats_cell.* FROM stats_cell WHERE " STATS_FILTER ") t GROUP BY t.code "
+	    "AS code, stats_cube.* FROM stats_cube WHERE " STATS_FILTER ") t GROUP BY t.code "
 	    "ORDER BY t.code",
-	[Q_STATS_CATEGORIES] = "SELECT category" STATS_SUMS " FROM stats_cell WHERE "
-	    STATS_FILTER " GROUP BY category ORDER BY category",
-	[Q_STATS_INDUSTRIES] = "SELECT industry" STATS_SUMS " FROM stats_cell WHERE "
-	    STATS_FILTER " GROUP BY industry ORDER BY industry",
-	[Q_STATS_CHANNELS] = "SELECT channel" STATS_SUMS " FROM stats_cell WHERE "
-	    STATS_FILTER " GROUP BY channel ORDER BY channel",
+	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE dim = ? AND month "
+	    "BETWEEN ? AND ? AND region LIKE ? GROUP BY value ORDER BY value",
 	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
 	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
-	[Q_STATS_STANDARDS] = "SELECT standard" STATS_SUMS " FROM stats_std WHERE month BETWEEN ? "
-	    "AND ? AND region LIKE ? GROUP BY standard ORDER BY standard",
 	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
 	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
 };
@@ -486,9 +480,8 @@ const char *const ctl_queries[CQ__MAX] = {
 	    "DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i:%s')), "
 	    "COALESCE(" ISO_DATE("due_date") ", ''), overdue, COALESCE(verdict, '') "
 	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
-	[CQ_STATS_CLEAR_CELL] = "DELETE FROM stats_cell",
+	[CQ_STATS_CLEAR_CUBE] = "DELETE FROM stats_cube",
 	[CQ_STATS_CLEAR_DEPT] = "DELETE FROM stats_dept",
-	[CQ_STATS_CLEAR_STD] = "DELETE FROM stats_std",
 	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
 	    "feedback_state = 'approved' FROM report WHERE id > ? ORDER BY id LIMIT 1000",
 	[CQ_STATS_EVENTS] = "SELECT report_id, UNIX_TIMESTAMP(at), state FROM report_event "

@@ -142,17 +142,13 @@ enum query {
 
 	/* statistics (lib/stats.c, cgi/admin/stats.c, cgi/pages.c): the counters in
 	 * STATS_COUNTERS order (lib/stats.h) */
-	Q_STATS_CELL_ADD,      /* month, counters, report id */
+	Q_STATS_CUBE_ADD,      /* month, counters, report id: its rows of each dim */
 	Q_STATS_DEPT_ADD,      /* month, counters, report id: once the case has a lead */
-	Q_STATS_STD_ADD,       /* month, counters, report id: a row per standard it cites */
 	Q_STATS_TOTAL,         /* STATS_FILTER -> '', sums */
 	Q_STATS_MONTHS,        /* STATS_FILTER -> YYYY-MM, sums */
-	Q_STATS_REGIONS,       /* code length, STATS_FILTER -> region code, sums */
-	Q_STATS_CATEGORIES,    /* STATS_FILTER -> category, sums */
-	Q_STATS_INDUSTRIES,    /* STATS_FILTER -> industry, sums */
-	Q_STATS_CHANNELS,      /* STATS_FILTER -> channel, sums */
+	Q_STATS_REGIONS,       /* code length, STATS_FILTER -> region code prefix, sums */
+	Q_STATS_BY,            /* dim, from, to, area prefix -> value, sums */
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
-	Q_STATS_STANDARDS,     /* from, to, area prefix -> standard, sums */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
 	Q__MAX
@@ -194,9 +190,8 @@ enum ctl_query {
 	CQ_MAIL_SENT,           /* id */
 	CQ_MAIL_UNSENT_COUNT,   /* -> count */
 	CQ_EXPORT,              /* state, state, after -> id and the columns of the CSV */
-	CQ_STATS_CLEAR_CELL,    /* stats-rebuild: empty the summary tables */
+	CQ_STATS_CLEAR_CUBE,    /* stats-rebuild: empty the summary tables */
 	CQ_STATS_CLEAR_DEPT,
-	CQ_STATS_CLEAR_STD,
 	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved (1000) */
 	CQ_STATS_EVENTS,        /* first id, last id -> report id, time, state */
 	CQ_STATS_MARKS,         /* first id, last id -> report id, time, action (audit order) */

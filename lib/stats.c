@@ -110,7 +110,7 @@ stats_ontime(int64_t now, const char *due)
 int
 stats_record(struct db *db, int64_t report_id, const struct stats_event *ev)
 {
-	static const int q[3] = { Q_STATS_CELL_ADD, Q_STATS_DEPT_ADD, Q_STATS_STD_ADD };
+	static const int q[2] = { Q_STATS_CUBE_ADD, Q_STATS_DEPT_ADD };
 	struct dbp p[SC__MAX + 2];
 	int64_t d[SC__MAX];
 	char month[11];
@@ -122,7 +122,7 @@ stats_record(struct db *db, int64_t report_id, const struct stats_event *ev)
 	for (i = 0; i < SC__MAX; i++)
 		p[1 + i] = P_INT(d[i]);
 	p[SC__MAX + 1] = P_INT(report_id);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 2; i++)
 		if ((i != 1 || !ev->no_lead) && (rc = db_run(db, q[i], p, SC__MAX + 2)) != DB_OK)
 			return rc;
 	return DB_OK;

@@ -86,7 +86,7 @@ unsigned stats_measure_bits(const char *disposal);
 /* Is day (YYYY-MM-DD of today) on or before due ("YYYY-MM-DD", NULL or "": no deadline)? */
 bool stats_ontime(int64_t now, const char *due);
 
-/* Add the event of report id to the three summary tables, inside the caller's transaction.
+/* Add the event of report id to the summary tables, inside the caller's transaction.
  * The report's region, category, industry, channel, standards and lead department are read
  * from its row. DB_OK or a db error (the caller rolls back). */
 int stats_record(struct db *, int64_t report_id, const struct stats_event *);
@@ -112,8 +112,8 @@ bool stats_replay_step(struct stats_replay *, const struct calendar *, int new_s
  * weight applies (every share unknown, given as a negative number). Pure. */
 double stats_score(const double *share, const int64_t *w, unsigned n);
 
-/* A row of the statistics queries (Q_STATS_TOTAL … Q_STATS_STANDARDS): its key (a month,
- * region code, category, industry, channel, department or standard) and the counters. */
+/* A row of the statistics queries (Q_STATS_TOTAL … Q_STATS_DEPTS): its key (a month, region
+ * code, a dim's value or a department) and the counters. */
 struct stats_row {
 	char    key[101];
 	int64_t c[SC__MAX];

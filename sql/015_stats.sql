@@ -2,10 +2,10 @@
 -- (lib/stats.c: one function, its rules a table), so that no statistics page scans the report
 -- table. Every counter counts events in the month they happened (Beijing time): a report
 -- received in March and closed in May adds to March's `received` and May's `closed`.
--- `jubaoctl stats-rebuild` recomputes all three tables from report, report_event and the audit
+-- `jubaoctl stats-rebuild` recomputes both tables from report, report_event and the audit
 -- trail (press, overdue); tests/integration/test_stats.py proves rebuild == incremental.
 --
--- The counters, the same in all three tables (lib/stats.h's STATS_COUNTERS, in this order):
+-- The counters, the same in both tables (lib/stats.h's STATS_COUNTERS, in this order):
 --   received           reports received (submitted on the public form or recorded at intake)
 --   accepted           accepted (受理); accepted_ontime: on or before the stage's due date
 --                      (2 working days from receipt, lib/workflow.h DUE_TRANSFER)
@@ -24,12 +24,17 @@
 --   overdue            a stage marked overdue by the deadline sweep (a case can be overdue in
 --                      several stages: "overdue ever" counts cases-stages)
 
-CREATE TABLE stats_cell (
+-- stats_cube: per month and county, the counters of all reports (dim 'all', value ''), and the
+-- same per category, industry, channel and standard (dim, value: a report adds to one row of
+-- each, and to one per standard it cites). Its size depends on months × counties × values, not
+-- on the number of reports: a page reads a few thousand rows whatever the case table holds.
+-- One breakdown or filter at a time (no category × industry cells: those would grow with the
+-- reports again).
+CREATE TABLE stats_cube (
+  dim        ENUM('all','category','industry','channel','standard') NOT NULL,
+  value      VARCHAR(32) NOT NULL,
   month      DATE        NOT NULL,
   region     CHAR(6)     NOT NULL,
-  category   ENUM('violation','backward','false_exit','dereliction') NOT NULL,
-  industry   VARCHAR(32) NOT NULL,
-  channel    ENUM('web','phone','fax','email','letter','visit') NOT NULL,
   received INT NOT NULL DEFAULT 0, accepted INT NOT NULL DEFAULT 0,
   accepted_ontime INT NOT NULL DEFAULT 0, refused INT NOT NULL DEFAULT 0,
   needs_info INT NOT NULL DEFAULT 0, replied INT NOT NULL DEFAULT 0,
@@ -44,25 +49,15 @@ CREATE TABLE stats_cell (
   closed INT NOT NULL DEFAULT 0, closed_ontime INT NOT NULL DEFAULT 0,
   dup_closed INT NOT NULL DEFAULT 0, pressed INT NOT NULL DEFAULT 0,
   overdue INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (month, region, category, industry, channel),
-  KEY cell_region (region, month)
+  PRIMARY KEY (dim, value, month, region)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The same counters per lead department: events from the transfer on (the department a case
 -- is transferred to is its lead from then on).
-CREATE TABLE stats_dept LIKE stats_cell;
-ALTER TABLE stats_dept DROP PRIMARY KEY, DROP KEY cell_region, DROP COLUMN region,
-  DROP COLUMN category, DROP COLUMN industry, DROP COLUMN channel,
-  ADD COLUMN department_id INT NOT NULL AFTER month,
+CREATE TABLE stats_dept LIKE stats_cube;
+ALTER TABLE stats_dept DROP PRIMARY KEY, DROP COLUMN dim, DROP COLUMN value, DROP COLUMN region,
+  ADD COLUMN department_id INT NOT NULL FIRST,
   ADD PRIMARY KEY (department_id, month);
-
--- The same counters per standard a report cites (a report citing two adds to both rows).
-CREATE TABLE stats_std LIKE stats_cell;
-ALTER TABLE stats_std DROP PRIMARY KEY, DROP KEY cell_region, DROP COLUMN category,
-  DROP COLUMN industry, DROP COLUMN channel,
-  ADD COLUMN standard ENUM('energy','environment','quality','safety','technology','swap',
-    'approval','other') NOT NULL AFTER region,
-  ADD PRIMARY KEY (region, month, standard);
 
 -- The weights of the assessment (考评) score, edited by the system administrator (audited):
 -- score = 100 × Σ weight × share / Σ weight over the measures (lib/stats.h stats_score).

@@ -264,7 +264,7 @@ enum preview_key { PV_PREVIEW, PV_CATEGORY, PV_STANDARD, PV_INDUSTRY, PV_REGION,
 	PV_SUBJECT_TYPE, PV__MAX };
 extern const struct form_key preview_keys[PV__MAX];
 enum stats_key { ST_PERIOD, ST_YEAR, ST_QUARTER, ST_MONTH, ST_FROM, ST_TO, ST_REGION,
-	ST_CATEGORY, ST_INDUSTRY, ST_CHANNEL, ST_BY, ST_SORT, ST__MAX };
+	ST_CATEGORY, ST_INDUSTRY, ST_CHANNEL, ST_STANDARD, ST_BY, ST_SORT, ST__MAX };
 extern const struct form_key stats_keys[ST__MAX];
 /* The assessment's weights form: one key per enum stats_measure (lib/stats.h). */
 extern const struct form_key weight_keys[SM__MAX];

@@ -43,6 +43,7 @@ const struct form_key stats_keys[ST__MAX] = {
 	[ST_CATEGORY] = { "category", form_choice, 0, 0, 0, report_categories, "类别无效。" },
 	[ST_INDUSTRY] = { "industry", NULL, 1, 32, 0, NULL, "行业无效。" },
 	[ST_CHANNEL] = { "channel", form_choice, 0, 0, 0, stats_channels, "来源渠道无效。" },
+	[ST_STANDARD] = { "standard", form_choice, 0, 0, 0, report_standards, "标准无效。" },
 	[ST_BY] = { "by", form_choice, 0, 0, 0, assess_units, "考评对象无效。" },
 	[ST_SORT] = { "sort", form_choice, 0, 0, 0, assess_sorts, "排序方式无效。" },
 };
@@ -99,7 +100,8 @@ rowset_load(struct page *pg, int q, const struct dbp *p, size_t np, struct rowse
 struct view {
 	char                area[7], region[7];
 	struct stats_period per;
-	const char         *kind, *category, *industry, *channel, *by, *sort;
+	const char         *kind, *category, *industry, *channel, *standard, *by, *sort;
+	const char         *dim, *value;      /* the one filter: "all" and "" when none */
 	int                 year;
 };
 
@@ -157,6 +159,39 @@ view_period(struct page *pg, struct view *v, const char **why)
 	return true;
 }
 
+/* The one filter of the view (the summary keeps one dimension at a time, sql/015). */
+static bool
+view_filter(struct page *pg, struct view *v, const char **why)
+{
+	static const struct { int key; const char *dim; } dims[] = {
+		{ ST_CATEGORY, "category" }, { ST_INDUSTRY, "industry" }, { ST_CHANNEL, "channel" },
+		{ ST_STANDARD, "standard" },
+	};
+	size_t i, n = 0;
+
+	v->category = or_empty(fv(pg, ST_CATEGORY));
+	v->channel = or_empty(fv(pg, ST_CHANNEL));
+	v->industry = or_empty(fv(pg, ST_INDUSTRY));
+	v->standard = or_empty(fv(pg, ST_STANDARD));
+	v->dim = "all";
+	v->value = "";
+	for (i = 0; i < NELEM(dims); i++)
+		if (fv(pg, dims[i].key) != NULL) {
+			v->dim = dims[i].dim;
+			v->value = fv(pg, dims[i].key);
+			n++;
+		}
+	if (n > 1) {
+		*why = "类别、行业、来源渠道和标准一次只能选择一项。";
+		return false;
+	}
+	if (v->industry[0] != '\0' && refdata_industry(&pg->c->refdata, v->industry) == NULL) {
+		*why = "行业无效。";
+		return false;
+	}
+	return true;
+}
+
 /* The view the form asks for, inside the user's area; false with *status and *why. */
 static bool
 view_read(struct page *pg, struct view *v, int *status, const char **why)
@@ -180,33 +215,24 @@ view_read(struct page *pg, struct view *v, int *status, const char **why)
 		*why = "该地区不在您的统计范围内。";
 		return false;
 	}
-	v->category = or_empty(fv(pg, ST_CATEGORY));
-	v->channel = or_empty(fv(pg, ST_CHANNEL));
-	v->industry = or_empty(fv(pg, ST_INDUSTRY));
-	if (v->industry[0] != '\0' && refdata_industry(&pg->c->refdata, v->industry) == NULL) {
-		*why = "行业无效。";
+	if (!view_filter(pg, v, why))
 		return false;
-	}
 	v->by = fv(pg, ST_BY) != NULL ? fv(pg, ST_BY) : "region";
 	v->sort = fv(pg, ST_SORT) != NULL ? fv(pg, ST_SORT) : "score";
 	return view_period(pg, v, why);
 }
 
-/* STATS_FILTER's parameters for the period [from, to]; n parameters from p[first]. */
+/* STATS_FILTER's parameters for the period [from, to]: 5 into p. */
 static size_t
 view_params(const struct view *v, struct ctx *c, const char *from, const char *to,
     struct dbp *p)
 {
-	p[0] = P_TEXT(from);
-	p[1] = P_TEXT(to);
-	p[2] = P_TEXT(like_prefix(c, v->region));
-	p[3] = P_TEXT(v->category);
-	p[4] = P_TEXT(v->category);
-	p[5] = P_TEXT(v->industry);
-	p[6] = P_TEXT(v->industry);
-	p[7] = P_TEXT(v->channel);
-	p[8] = P_TEXT(v->channel);
-	return 9;
+	p[0] = P_TEXT(v->dim);
+	p[1] = P_TEXT(v->value);
+	p[2] = P_TEXT(from);
+	p[3] = P_TEXT(to);
+	p[4] = P_TEXT(like_prefix(c, v->region));
+	return 5;
 }
 
 /* A region code prefix as the 6-digit code of its division ("2201" -> "220100"). */
@@ -519,9 +545,9 @@ static int
 stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct rowset *months,
     struct rowset *regions)
 {
-	static const struct { int q; const char *what; } by[] = {
-		{ Q_STATS_CATEGORIES, "categories" }, { Q_STATS_INDUSTRIES, "industries" },
-		{ Q_STATS_CHANNELS, "channels" },
+	static const struct { const char *dim, *what; } by[] = {
+		{ "category", "categories" }, { "industry", "industries" },
+		{ "channel", "channels" }, { "standard", "standards" },
 	};
 	struct ctx *c = pg->c;
 	struct dbp p[10];
@@ -530,20 +556,24 @@ stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct 
 	int rc;
 
 	view_params(v, c, v->per.from, v->per.to, p);
-	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 9, months)) != DB_OK)
+	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 5, months)) != DB_OK)
 		return rc;
 	rows_xml_stats(c, root, "months", months);
 	memset(regions, 0, sizeof(*regions));
 	if (strlen(v->region) < 6) {
 		p[0] = P_INT(strlen(v->region) + 2);
 		view_params(v, c, v->per.from, v->per.to, p + 1);
-		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 10, regions)) != DB_OK)
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 6, regions)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, "regions", regions);
 	}
-	view_params(v, c, v->per.from, v->per.to, p);
+	/* each breakdown over the area and period (one dimension at a time) */
+	p[1] = P_TEXT(v->per.from);
+	p[2] = P_TEXT(v->per.to);
+	p[3] = P_TEXT(like_prefix(c, v->region));
 	for (i = 0; i < NELEM(by); i++) {
-		if ((rc = rowset_load(pg, by[i].q, p, 9, &s)) != DB_OK)
+		p[0] = P_TEXT(by[i].dim);
+		if ((rc = rowset_load(pg, Q_STATS_BY, p, 4, &s)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, by[i].what, &s);
 	}
@@ -567,7 +597,7 @@ units_load(struct page *pg, const struct view *v, const char *from, const char *
 	}
 	p[0] = P_INT(len < 6 ? len + 2 : 6);
 	view_params(v, pg->c, from, to, p + 1);
-	return rowset_load(pg, Q_STATS_REGIONS, p, 10, s);
+	return rowset_load(pg, Q_STATS_REGIONS, p, 6, s);
 }
 
 /* Everything of the page below the form. */
@@ -575,28 +605,28 @@ static int
 stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 {
 	struct ctx *c = pg->c;
-	struct rowset total, months, regions, depts, stds, cur, prev;
+	struct rowset total, months, regions, depts, cur, prev;
 	struct stats_row zero;
 	int64_t w[SM__MAX] = { 0 };
 	struct dbp p[9];
 	int rc;
 
 	view_params(v, c, v->per.from, v->per.to, p);
-	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 9, &total)) != DB_OK ||
+	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 5, &total)) != DB_OK ||
 	    (rc = stats_breakdowns(pg, v, root, &months, &regions)) != DB_OK)
 		return rc;
 	memset(&zero, 0, sizeof(zero));
 	rows_xml_stats(c, root, "total", total.n > 0 ? &total : &(struct rowset){ c, &zero, 1, 1 });
+	p[0] = P_TEXT(v->per.from);
+	p[1] = P_TEXT(v->per.to);
 	p[2] = P_TEXT(like_prefix(c, v->region));
 	if ((rc = rowset_load(pg, Q_STATS_DEPTS, p, 3, &depts)) != DB_OK ||
-	    (rc = rowset_load(pg, Q_STATS_STANDARDS, p, 3, &stds)) != DB_OK ||
 	    (rc = db_rows(pg, Q_STATS_WEIGHTS, NULL, 0, &weight_loader,
 	    &(struct weight_row){ "", 0 }, weight_row, w)) != DB_OK ||
 	    (rc = units_load(pg, v, v->per.from, v->per.to, &cur)) != DB_OK ||
 	    (rc = units_load(pg, v, v->per.prev_from, v->per.prev_to, &prev)) != DB_OK)
 		return rc;
 	rows_xml_stats(c, root, "depts", &depts);
-	rows_xml_stats(c, root, "standards", &stds);
 	quality_xml(root, total.n > 0 ? &total.r[0] : &zero);
 	chart_trend(c, root, &months);
 	if (regions.n > 0)
@@ -628,6 +658,8 @@ view_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 	xml_attr(f, "category", v->category);
 	xml_attr(f, "industry", v->industry);
 	xml_attr(f, "channel", v->channel);
+	xml_attr(f, "standard", v->standard);
+	xml_attr(f, "dim", v->dim);
 	xml_attr(f, "by", v->by);
 	xml_attr(f, "sort", v->sort);
 	xml_attr(f, "county", strlen(v->region) >= 6 ? "1" : "0");
@@ -640,6 +672,7 @@ view_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 	form_options_xml(root, "periods", period_kinds);
 	form_options_xml(root, "categories-options", report_categories);
 	form_options_xml(root, "channels-options", stats_channels);
+	form_options_xml(root, "standards-options", report_standards);
 	form_options_xml(root, "units", assess_units);
 	form_options_xml(root, "sorts", assess_sorts);
 	refdata_industries_xml(&c->refdata, xml_add(root, "options", NULL));

@@ -150,7 +150,8 @@ def a_county_sees_only_its_own_area():
     x = handler.get("/admin/stats?format=xml").xml()
     assert x.find("view").get("area") == "220103"
     mine = int(x.find("total/row").get("received"))
-    county = int(sql("SELECT COALESCE(SUM(received), 0) FROM stats_cell WHERE region = '220103' "
+    county = int(sql("SELECT COALESCE(SUM(received), 0) FROM stats_cube WHERE dim = 'all' AND "
+                     "region = '220103' "
                      "AND month BETWEEN '%d-01-01' AND '%d-12-01'" % ((datetime.date.today().year,) * 2))[0][0])
     assert mine == county, (mine, county)
     assert handler.get("/admin/stats?region=220102").status == 403
@@ -173,6 +174,7 @@ def a_county_sees_only_its_own_area():
     assert intake.get("/admin/stats?region=22x").status == 400
     assert intake.get("/admin/stats?industry=nosuch").status == 400
     assert intake.get("/admin/stats?period=custom").status == 400
+    assert intake.get("/admin/stats?industry=steel&channel=web").status == 400   # one at a time
 
 
 def backdate(cid, times):
@@ -235,13 +237,11 @@ def compliance_across_a_holiday_and_an_adjusted_working_day():
 def snapshot(region, dept):
     cols = ",".join(sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
                         "information_schema.columns WHERE table_schema = 'jubao' AND "
-                        "table_name = 'stats_cell'")[0][0].split(",")[5:])
-    cell = sql("SELECT month, category, industry, channel, %s FROM stats_cell WHERE region = '%s' "
-               "ORDER BY 1, 2, 3, 4" % (cols, region))
-    std = sql("SELECT month, standard, %s FROM stats_std WHERE region = '%s' ORDER BY 1, 2" %
-              (cols, region))
+                        "table_name = 'stats_cube'")[0][0].split(",")[4:])
+    cube = sql("SELECT dim, value, month, %s FROM stats_cube WHERE region = '%s' "
+               "ORDER BY 1, 2, 3" % (cols, region))
     dep = sql("SELECT month, %s FROM stats_dept WHERE department_id = %d ORDER BY 1" % (cols, dept))
-    return cell, std, dep
+    return cube, dep
 
 
 def random_step(rng, cases, who):
@@ -304,14 +304,14 @@ def summary_equals_a_full_recount_after_random_workflows():
     assert incremental[0], "no statistics for the random cases"
     jubaoctl("stats-rebuild")
     rebuilt = snapshot("220106", dept)
-    for name, a, b in zip(("stats_cell", "stats_std", "stats_dept"), incremental, rebuilt):
+    for name, a, b in zip(("stats_cube", "stats_dept"), incremental, rebuilt):
         assert a == b, (name, a, b)
     n = int(sql("SELECT COUNT(*) FROM report WHERE region = '220106'")[0][0])
-    got = sum(int(r[4]) for r in rebuilt[0])    # received
+    got = sum(int(r[3]) for r in rebuilt[0] if r[0] == "all")    # received
     assert got == n, (got, n)
     # the walk went the whole way: transfers, verdicts, closures, presses and overdue marks
     sums = sql("SELECT SUM(transferred), SUM(inspected), SUM(closed), SUM(pressed), "
-               "SUM(overdue) FROM stats_cell WHERE region = '220106'")[0]
+               "SUM(overdue) FROM stats_cube WHERE dim = 'all' AND region = '220106'")[0]
     assert all(int(v) > 0 for v in sums), sums
 
 
@@ -346,7 +346,7 @@ def public_summary_suppresses_small_cells():
     """Reports made through the public form, their submission moved to a month of their own,
     the summary rebuilt: under stats_min_cell (5) a count is "少于5", and when one cell of a
     column would be hidden alone the next smallest goes too."""
-    used = {r[0] for r in sql("SELECT DISTINCT DATE_FORMAT(month, '%Y-%m') FROM stats_cell")}
+    used = {r[0] for r in sql("SELECT DISTINCT DATE_FORMAT(month, '%Y-%m') FROM stats_cube")}
     month = next("%d-%02d" % (y, m) for y in range(2019, 2009, -1) for m in range(1, 13)
                  if "%d-%02d" % (y, m) not in used)
 

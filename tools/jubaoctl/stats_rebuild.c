@@ -159,10 +159,9 @@ rb_clear(struct ctl *c)
 {
 	int rc;
 
-	if ((rc = db_run(&c->db, CQ_STATS_CLEAR_CELL, NULL, 0)) != DB_OK ||
-	    (rc = db_run(&c->db, CQ_STATS_CLEAR_DEPT, NULL, 0)) != DB_OK)
+	if ((rc = db_run(&c->db, CQ_STATS_CLEAR_CUBE, NULL, 0)) != DB_OK)
 		return rc;
-	return db_run(&c->db, CQ_STATS_CLEAR_STD, NULL, 0);
+	return db_run(&c->db, CQ_STATS_CLEAR_DEPT, NULL, 0);
 }
 
 /* The whole rebuild in one transaction; *nrep and *nev count what it did. */

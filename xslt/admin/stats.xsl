@@ -89,6 +89,17 @@
           </xsl:call-template>
         </select>
       </div>
+      <div class="filter-field">
+        <label for="st-standard">违反的标准</label>
+        <select name="standard" id="st-standard">
+          <xsl:call-template name="a-options">
+            <xsl:with-param name="options" select="$s/standards-options/option"/>
+            <xsl:with-param name="current" select="string(@standard)"/>
+            <xsl:with-param name="empty" select="'全部标准'"/>
+          </xsl:call-template>
+        </select>
+      </div>
+      <p class="hint">类别、行业、来源渠道和标准一次选择一项；下方各分布表按地区和期间统计，不受这项筛选影响。</p>
       <div class="filter-buttons">
         <button type="submit" class="button button-small">查询</button>
         <a class="button button-secondary button-small" href="{$base}/admin/stats">清除</a>
@@ -107,6 +118,7 @@
     <xsl:if test="$v/@category != ''">&amp;category=<xsl:value-of select="$v/@category"/></xsl:if>
     <xsl:if test="$v/@industry != ''">&amp;industry=<xsl:value-of select="$v/@industry"/></xsl:if>
     <xsl:if test="$v/@channel != ''">&amp;channel=<xsl:value-of select="$v/@channel"/></xsl:if>
+    <xsl:if test="$v/@standard != ''">&amp;standard=<xsl:value-of select="$v/@standard"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="stats" mode="stats-body">
@@ -201,7 +213,7 @@
     </xsl:call-template>
     <xsl:call-template name="st-table">
       <xsl:with-param name="rows" select="standards/row"/>
-      <xsl:with-param name="title" select="'按违反的标准（一件举报可涉及多项；不受类别、行业和渠道筛选影响）'"/>
+      <xsl:with-param name="title" select="'按违反的标准（一件举报可涉及多项）'"/>
       <xsl:with-param name="id" select="'st-standards'"/>
     </xsl:call-template>
     <xsl:call-template name="st-table">
@@ -216,7 +228,7 @@
     </xsl:call-template>
     <xsl:call-template name="st-table">
       <xsl:with-param name="rows" select="depts/row"/>
-      <xsl:with-param name="title" select="'按牵头办理部门（移交之后的办理；不受类别、行业和渠道筛选影响）'"/>
+      <xsl:with-param name="title" select="'按牵头办理部门（移交之后的办理）'"/>
       <xsl:with-param name="id" select="'st-depts'"/>
     </xsl:call-template>
     <xsl:apply-templates select="assessment"/>
