@@ -483,7 +483,12 @@ const char *const ctl_queries[CQ__MAX] = {
 	[CQ_STATS_CLEAR_CUBE] = "DELETE FROM stats_cube",
 	[CQ_STATS_CLEAR_DEPT] = "DELETE FROM stats_dept",
 	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
-	    "feedback_state = 'approved' FROM report WHERE id > ? ORDER BY id LIMIT 1000",
+	    "feedback_state = 'approved', region, category, industry, channel, standards, "
+	    "COALESCE(lead_department_id, 0) FROM report WHERE id > ? ORDER BY id LIMIT 1000",
+	[CQ_STATS_CUBE_PUT] = "INSERT INTO stats_cube (dim, value, month, region" STATS_COLS
+	    ") VALUES (?, ?, ?, ?" STATS_PARAMS ")",
+	[CQ_STATS_DEPT_PUT] = "INSERT INTO stats_dept (department_id, month" STATS_COLS
+	    ") VALUES (?, ?" STATS_PARAMS ")",
 	[CQ_STATS_EVENTS] = "SELECT report_id, UNIX_TIMESTAMP(at), state FROM report_event "
 	    "WHERE report_id BETWEEN ? AND ? ORDER BY report_id, at, id",
 	/* presses and overdue marks, and the transfers, in the order they were made: a press or

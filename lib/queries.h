@@ -192,7 +192,10 @@ enum ctl_query {
 	CQ_EXPORT,              /* state, state, after -> id and the columns of the CSV */
 	CQ_STATS_CLEAR_CUBE,    /* stats-rebuild: empty the summary tables */
 	CQ_STATS_CLEAR_DEPT,
-	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved (1000) */
+	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved, region,
+	                         * category, industry, channel, standards, lead (1000) */
+	CQ_STATS_CUBE_PUT,      /* dim, value, month, region, counters */
+	CQ_STATS_DEPT_PUT,      /* department id, month, counters */
 	CQ_STATS_EVENTS,        /* first id, last id -> report id, time, state */
 	CQ_STATS_MARKS,         /* first id, last id -> report id, time, action (audit order) */
 	CQ__MAX

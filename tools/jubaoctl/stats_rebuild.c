@@ -1,8 +1,13 @@
 /* jubaoctl stats-rebuild: recompute the summary tables of the statistics (sql/015) from the
  * stored history: each report's public state events (report_event), its presses, overdue marks
  * and transfer from the audit trail, replayed through lib/stats.c's stats_replay_step and
- * recorded with the same stats_record the programs use. One transaction: the pages see the old
- * tables until the new ones are complete. */
+ * counted with the same stats_deltas the programs' stats_record uses. The rows are summed in
+ * memory (a few tens of thousands: months x counties x values) and written at the end, since
+ * a statement per event takes minutes for a million reports; which rows an event adds to (the
+ * 'all' row, its category, industry, channel, each standard, the lead department after the
+ * transfer) is written out twice, here and in Q_STATS_CUBE_ADD, and test_stats.py proves the
+ * two equal. One transaction: the pages see the old tables until the new ones are complete. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,14 +22,18 @@
 #define BATCH 1000
 
 struct rb_report {
-	int64_t id;
-	char    verdict[32];
+	int64_t id, lead;
+	char    verdict[32], region[7], category[16], industry[33], channel[16];
+	char    standards[128];
 	char   *disposal;
 	bool    approved;
 };
 static const struct dbc rb_report_cols[] = {
 	COL_I64(struct rb_report, id), COL_TEXT(struct rb_report, verdict),
 	COL_STR(struct rb_report, disposal), COL_BOOL(struct rb_report, approved),
+	COL_TEXT(struct rb_report, region), COL_TEXT(struct rb_report, category),
+	COL_TEXT(struct rb_report, industry), COL_TEXT(struct rb_report, channel),
+	COL_TEXT(struct rb_report, standards), COL_I64(struct rb_report, lead),
 };
 static const struct db_loader rb_report_loader = DB_LOADER(struct rb_report, rb_report_cols);
 
@@ -65,6 +74,129 @@ rb_push(void *arg, void *row)
 	return 0;
 }
 
+/* The summed rows: key "dim\tvalue\tmonth\tregion" (cube) or "\tdept\tmonth" (department),
+ * open addressing on a power-of-two table. */
+struct rb_row {
+	char    key[96];
+	int64_t c[SC__MAX];
+};
+struct rb_agg {
+	struct rb_row *rows;
+	size_t         n, cap;
+};
+
+static uint64_t
+rb_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static struct rb_row *
+rb_slot(struct rb_row *rows, size_t cap, const char *key)
+{
+	size_t i = rb_hash(key) & (cap - 1);
+
+	while (rows[i].key[0] != '\0' && strcmp(rows[i].key, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return &rows[i];
+}
+
+static void
+rb_grow(struct rb_agg *g)
+{
+	size_t cap = g->cap ? g->cap * 2 : 4096, i;
+	struct rb_row *rows = calloc(cap, sizeof(*rows));
+
+	if (rows == NULL) {
+		fprintf(stderr, "jubaoctl: out of memory\n");
+		exit(1);
+	}
+	for (i = 0; i < g->cap; i++)
+		if (g->rows[i].key[0] != '\0')
+			*rb_slot(rows, cap, g->rows[i].key) = g->rows[i];
+	free(g->rows);
+	g->rows = rows;
+	g->cap = cap;
+}
+
+static void
+rb_sum(struct rb_agg *g, const char *key, const int64_t *d)
+{
+	struct rb_row *r;
+	int i;
+
+	if (g->n * 2 >= g->cap)
+		rb_grow(g);
+	r = rb_slot(g->rows, g->cap, key);
+	if (r->key[0] == '\0') {
+		snprintf(r->key, sizeof(r->key), "%s", key);
+		g->n++;
+	}
+	for (i = 0; i < SC__MAX; i++)
+		r->c[i] += d[i];
+}
+
+/* An event of report r into the rows it adds to (the rules of Q_STATS_CUBE_ADD). */
+static void
+rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *ev)
+{
+	const char *dims[4][2] = { { "all", "" }, { "category", r->category },
+		{ "industry", r->industry }, { "channel", r->channel } };
+	char month[11], key[96], std[128], *s, *save = NULL;
+	int64_t d[SC__MAX];
+	int i;
+
+	stats_deltas(ev, d);
+	stats_month(ev->at, month);
+	for (i = 0; i < 4; i++) {
+		snprintf(key, sizeof(key), "%s\t%s\t%s\t%s", dims[i][0], dims[i][1], month, r->region);
+		rb_sum(g, key, d);
+	}
+	snprintf(std, sizeof(std), "%s", r->standards);
+	for (s = strtok_r(std, ",", &save); s != NULL; s = strtok_r(NULL, ",", &save)) {
+		snprintf(key, sizeof(key), "standard\t%s\t%s\t%s", s, month, r->region);
+		rb_sum(g, key, d);
+	}
+	if (!ev->no_lead && r->lead > 0) {
+		snprintf(key, sizeof(key), "\t%lld\t%s", (long long)r->lead, month);
+		rb_sum(g, key, d);
+	}
+}
+
+/* Write every summed row. */
+static int
+rb_write(struct ctl *c, const struct rb_agg *g)
+{
+	struct dbp p[SC__MAX + 4];
+	char *f[4] = { NULL }, buf[96], *save;
+	size_t i;
+	int k, n, rc;
+	bool cube;
+
+	for (i = 0; i < g->cap; i++) {
+		if (g->rows[i].key[0] == '\0')
+			continue;
+		snprintf(buf, sizeof(buf), "%s", g->rows[i].key);
+		for (n = 0, save = buf; n < 4 && (f[n] = strsep(&save, "\t")) != NULL; n++)
+			;
+		cube = f[0][0] != '\0';      /* a department's key starts with a tab */
+		n = cube ? 4 : 2;
+		for (k = 0; k < n; k++)
+			p[k] = P_TEXT(f[cube ? k : k + 1]);
+		for (k = 0; k < SC__MAX; k++)
+			p[n + k] = P_INT(g->rows[i].c[k]);
+		rc = db_run(&c->db, cube ? CQ_STATS_CUBE_PUT : CQ_STATS_DEPT_PUT, p,
+		    (size_t)(SC__MAX + n));
+		if (rc != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 /* The reports of one batch (id > after), their events and marks. */
 static int
 rb_load(struct ctl *c, struct arena *a, int64_t after, struct rb_rows *rep,
@@ -93,8 +225,8 @@ rb_load(struct ctl *c, struct arena *a, int64_t after, struct rb_rows *rep,
 }
 
 /* Replay one report: its state events e[0..ne), its marks m[0..nm). */
-static int
-rb_report(struct ctl *c, const struct calendar *cal, const struct rb_report *r,
+static void
+rb_report(struct rb_agg *g, const struct calendar *cal, const struct rb_report *r,
     const struct rb_event *e, size_t ne, const struct rb_event *m, size_t nm, uint64_t *nev)
 {
 	struct stats_replay st;
@@ -102,7 +234,6 @@ rb_report(struct ctl *c, const struct calendar *cal, const struct rb_report *r,
 	unsigned measures = stats_measure_bits(r->disposal);
 	bool lead = false;
 	size_t i;
-	int rc;
 
 	stats_replay_init(&st);
 	for (i = 0; i < ne; i++) {
@@ -111,8 +242,7 @@ rb_report(struct ctl *c, const struct calendar *cal, const struct rb_report *r,
 			continue;
 		lead |= ev.kind == SK_TRANSFER;
 		ev.no_lead = !lead;
-		if ((rc = stats_record(&c->db, r->id, &ev)) != DB_OK)
-			return rc;
+		rb_count(g, r, &ev);
 		(*nev)++;
 	}
 	/* presses and marks count for the lead department once the transfer came before them */
@@ -125,33 +255,27 @@ rb_report(struct ctl *c, const struct calendar *cal, const struct rb_report *r,
 			continue;
 		}
 		ev.kind = strcmp(m[i].what, "press") == 0 ? SK_PRESS : SK_OVERDUE;
-		if ((rc = stats_record(&c->db, r->id, &ev)) != DB_OK)
-			return rc;
+		rb_count(g, r, &ev);
 		(*nev)++;
 	}
-	return DB_OK;
 }
 
 /* Every report of one loaded batch; the events and marks come sorted by report id. */
-static int
-rb_batch(struct ctl *c, const struct calendar *cal, const struct rb_rows *rep,
+static void
+rb_batch(struct rb_agg *g, const struct calendar *cal, const struct rb_rows *rep,
     const struct rb_rows *ev, const struct rb_rows *mk, uint64_t *nev)
 {
 	const struct rb_report *r = rep->v;
 	const struct rb_event *e = ev->v, *m = mk->v;
 	size_t i, ei = 0, mi = 0, e0, m0;
-	int rc;
 
 	for (i = 0; i < rep->n; i++) {
 		for (e0 = ei; ei < ev->n && e[ei].report_id == r[i].id; ei++)
 			;
 		for (m0 = mi; mi < mk->n && m[mi].report_id == r[i].id; mi++)
 			;
-		if ((rc = rb_report(c, cal, &r[i], e + e0, ei - e0, m + m0, mi - m0, nev)) !=
-		    DB_OK)
-			return rc;
+		rb_report(g, cal, &r[i], e + e0, ei - e0, m + m0, mi - m0, nev);
 	}
-	return DB_OK;
 }
 
 static int
@@ -171,31 +295,32 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 	struct rb_rows rep = { NULL, 0, 0, sizeof(struct rb_report) };
 	struct rb_rows ev = { NULL, 0, 0, sizeof(struct rb_event) };
 	struct rb_rows mk = { NULL, 0, 0, sizeof(struct rb_event) };
+	struct rb_agg g = { NULL, 0, 0 };
 	struct arena a;
 	int64_t after = 0;
 	int rc;
 
 	arena_init(&a);
+	rb_grow(&g);
 	if ((rc = db_begin(&c->db)) != DB_OK)
 		goto out;
-	if ((rc = rb_clear(c)) != DB_OK)
-		goto undo;
 	for (;;) {
 		arena_reset(&a);
 		if ((rc = rb_load(c, &a, after, &rep, &ev, &mk)) != DB_OK)
 			goto undo;
 		if (rep.n == 0)
 			break;
-		if ((rc = rb_batch(c, cal, &rep, &ev, &mk, nev)) != DB_OK)
-			goto undo;
+		rb_batch(&g, cal, &rep, &ev, &mk, nev);
 		after = ((struct rb_report *)rep.v)[rep.n - 1].id;
 		*nrep += rep.n;
 	}
-	if ((rc = db_commit(&c->db)) == DB_OK)
+	if ((rc = rb_clear(c)) == DB_OK && (rc = rb_write(c, &g)) == DB_OK &&
+	    (rc = db_commit(&c->db)) == DB_OK)
 		goto out;
 undo:
 	db_rollback(&c->db);
 out:
+	free(g.rows);
 	arena_free(&a);
 	free(rep.v);
 	free(ev.v);
