@@ -165,27 +165,25 @@ ps_push(void *arg, void *row)
 	return 0;
 }
 
-/* Query q over the host province: len > 0 the code length of Q_STATS_REGIONS; Q_STATS_BY
- * takes the dim "industry", the others the whole ("all"). */
+/* Query q over the host province (form_regions; "" the whole): Q_STATS_REGIONS its cities,
+ * Q_STATS_BY by industry, the others all its reports. */
 static int
-ps_load(struct ctx *c, int q, const char *from, const char *to, int len, struct ps_rows *s)
+ps_load(struct ctx *c, int q, const char *from, const char *to, struct ps_rows *s)
 {
-	char like[8];
+	char below[8];
 	struct dbp p[6];
 	struct stats_row row;
 	size_t n = 0;
 	bool found;
 
-	snprintf(like, sizeof(like), "%s%%", c->cfg.form_regions);
+	snprintf(below, sizeof(below), "%s__", c->cfg.form_regions);
 	s->n = 0;
-	if (len > 0)
-		p[n++] = P_INT(len);
 	p[n++] = P_TEXT(q == Q_STATS_BY ? "industry" : "all");
 	if (q != Q_STATS_BY)
 		p[n++] = P_TEXT("");
 	p[n++] = P_TEXT(from);
 	p[n++] = P_TEXT(to);
-	p[n++] = P_TEXT(like);
+	p[n++] = P_TEXT(q == Q_STATS_REGIONS ? below : c->cfg.form_regions);
 	return db_load(&c->db, q, p, n, &stats_row_loader, &c->arena, &row, ps_push, s, &found);
 }
 
@@ -277,7 +275,8 @@ ps_names(struct ctx *c, const struct ps_rows *s, bool regions)
 	for (i = 0; i < s->n; i++) {
 		names[i] = s->r[i].key;
 		if (regions) {
-			snprintf(code, sizeof(code), "%.4s00", s->r[i].key);
+			memcpy(code, "000000", 7);
+			memcpy(code, s->r[i].key, strnlen(s->r[i].key, 6));
 			if ((r = refdata_region(&c->refdata, code)) != NULL)
 				names[i] = r->name;
 		} else if ((ind = refdata_industry(&c->refdata, s->r[i].key)) != NULL)
@@ -308,10 +307,10 @@ stats_public(struct ctx *c)
 		stats_month(c->now, month);
 	cal_to_ymd(cal_from_ymd(atoi(month), atoi(month + 5), 1), &y, &m, &d);
 	cal_format(cal_from_ymd(m == 12 ? y : y - 1, m == 12 ? 1 : m + 1, 1), first);
-	if (ps_load(c, Q_STATS_MONTHS, first, month, 0, months) != DB_OK ||
-	    ps_load(c, Q_STATS_TOTAL, month, month, 0, &total) != DB_OK ||
-	    ps_load(c, Q_STATS_REGIONS, month, month, 4, cities) != DB_OK ||
-	    ps_load(c, Q_STATS_BY, month, month, 0, inds) != DB_OK) {
+	if (ps_load(c, Q_STATS_MONTHS, first, month, months) != DB_OK ||
+	    ps_load(c, Q_STATS_TOTAL, month, month, &total) != DB_OK ||
+	    ps_load(c, Q_STATS_REGIONS, month, month, cities) != DB_OK ||
+	    ps_load(c, Q_STATS_BY, month, month, inds) != DB_OK) {
 		app_error(c, 503, "系统暂时无法提供服务，请稍后再试。");
 		return;
 	}

@@ -18,8 +18,8 @@
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
-/* dim, value (one filter, or 'all' and ''), from month, to month, area prefix% */
-#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND region LIKE ?"
+/* dim, value (one filter, or 'all' and ''), from month, to month, area (its own rows) */
+#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND region = ?"
 
 const char *const queries[Q__MAX] = {
 	[Q_REGIONS] = "SELECT code, name, level FROM region ORDER BY code",
@@ -393,11 +393,13 @@ const char *const queries[Q__MAX] = {
 	    "WHERE id = ?",
 
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
-	/* one row per dim: 'all', the category, industry and channel, and each standard cited */
+	/* one row per dim ('all', the category, industry and channel, each standard cited) and
+	 * per level of the report's region (county, city, province, the whole) */
 	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, value, month, region" STATS_COLS ") "
 	    "SELECT d.dim, CASE d.dim WHEN 'all' THEN '' WHEN 'category' THEN r.category "
 	    "WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE d.s END, ?, "
-	    "r.region" STATS_PARAMS " FROM report r JOIN (SELECT 'all' AS dim, '' AS s UNION ALL "
+	    "LEFT(r.region, l.n)" STATS_PARAMS " FROM report r JOIN (SELECT 6 AS n UNION ALL "
+	    "SELECT 4 UNION ALL SELECT 2 UNION ALL SELECT 0) l JOIN (SELECT 'all' AS dim, '' AS s UNION ALL "
 	    "SELECT 'category', '' UNION ALL SELECT 'industry', '' UNION ALL SELECT 'channel', '' "
 	    "UNION ALL SELECT 'standard', 'energy' UNION ALL SELECT 'standard', 'environment' "
 	    "UNION ALL SELECT 'standard', 'quality' UNION ALL SELECT 'standard', 'safety' "
@@ -413,11 +415,10 @@ const char *const queries[Q__MAX] = {
 	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER,
 	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cube "
 	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",
-	[Q_STATS_REGIONS] = "SELECT t.code" STATS_SUMS " FROM (SELECT LEFT(region, ?) "
-	    "AS code, stats_cube.* FROM stats_cube WHERE " STATS_FILTER ") t GROUP BY t.code "
-	    "ORDER BY t.code",
+	[Q_STATS_REGIONS] = "SELECT region" STATS_SUMS " FROM stats_cube WHERE dim = ? AND "
+	    "value = ? AND month BETWEEN ? AND ? AND region LIKE ? GROUP BY region ORDER BY region",
 	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE dim = ? AND month "
-	    "BETWEEN ? AND ? AND region LIKE ? GROUP BY value ORDER BY value",
+	    "BETWEEN ? AND ? AND region = ? GROUP BY value ORDER BY value",
 	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
 	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",

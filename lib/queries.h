@@ -146,8 +146,8 @@ enum query {
 	Q_STATS_DEPT_ADD,      /* month, counters, report id: once the case has a lead */
 	Q_STATS_TOTAL,         /* STATS_FILTER -> '', sums */
 	Q_STATS_MONTHS,        /* STATS_FILTER -> YYYY-MM, sums */
-	Q_STATS_REGIONS,       /* code length, STATS_FILTER -> region code prefix, sums */
-	Q_STATS_BY,            /* dim, from, to, area prefix -> value, sums */
+	Q_STATS_REGIONS,       /* dim, value, from, to, pattern ('2201__') -> area, sums */
+	Q_STATS_BY,            /* dim, from, to, area -> value, sums */
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */

@@ -24,17 +24,18 @@
 --   overdue            a stage marked overdue by the deadline sweep (a case can be overdue in
 --                      several stages: "overdue ever" counts cases-stages)
 
--- stats_cube: per month and county, the counters of all reports (dim 'all', value ''), and the
+-- stats_cube: per month and area, the counters of all reports (dim 'all', value ''), and the
 -- same per category, industry, channel and standard (dim, value: a report adds to one row of
--- each, and to one per standard it cites). Its size depends on months × counties × values, not
--- on the number of reports: a page reads a few thousand rows whatever the case table holds.
--- One breakdown or filter at a time (no category × industry cells: those would grow with the
--- reports again).
+-- each, and to one per standard it cites). An event adds to its county's row and to the rows
+-- of its city ('2201'), province ('22') and the whole ('') alike, so that a page reads the
+-- rows of one area (and those of the areas just below it for the drill-down): a few hundred
+-- rows, whatever the report table holds. One breakdown or filter at a time (no category ×
+-- industry cells: those would grow with the reports again).
 CREATE TABLE stats_cube (
   dim        ENUM('all','category','industry','channel','standard') NOT NULL,
   value      VARCHAR(32) NOT NULL,
   month      DATE        NOT NULL,
-  region     CHAR(6)     NOT NULL,
+  region     VARCHAR(6)  NOT NULL,
   received INT NOT NULL DEFAULT 0, accepted INT NOT NULL DEFAULT 0,
   accepted_ontime INT NOT NULL DEFAULT 0, refused INT NOT NULL DEFAULT 0,
   needs_info INT NOT NULL DEFAULT 0, replied INT NOT NULL DEFAULT 0,
@@ -49,7 +50,7 @@ CREATE TABLE stats_cube (
   closed INT NOT NULL DEFAULT 0, closed_ontime INT NOT NULL DEFAULT 0,
   dup_closed INT NOT NULL DEFAULT 0, pressed INT NOT NULL DEFAULT 0,
   overdue INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (dim, value, month, region)
+  PRIMARY KEY (dim, value, region, month)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The same counters per lead department: events from the transfer on (the department a case

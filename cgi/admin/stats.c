@@ -229,10 +229,22 @@ view_params(const struct view *v, struct ctx *c, const char *from, const char *t
 {
 	p[0] = P_TEXT(v->dim);
 	p[1] = P_TEXT(v->value);
+	(void)c;
 	p[2] = P_TEXT(from);
 	p[3] = P_TEXT(to);
-	p[4] = P_TEXT(like_prefix(c, v->region));
+	p[4] = P_TEXT(v->region);
 	return 5;
+}
+
+/* The LIKE pattern of the areas just below the view's ("2201__"; a county: itself). */
+static const char *
+below(struct ctx *c, const char *region)
+{
+	size_t n = strlen(region);
+	char *s = arena_alloc(&c->arena, n + 3);
+
+	snprintf(s, n + 3, "%s%s", region, n < 6 ? "__" : "");
+	return s;
 }
 
 /* A region code prefix as the 6-digit code of its division ("2201" -> "220100"). */
@@ -561,16 +573,16 @@ stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct 
 	rows_xml_stats(c, root, "months", months);
 	memset(regions, 0, sizeof(*regions));
 	if (strlen(v->region) < 6) {
-		p[0] = P_INT(strlen(v->region) + 2);
-		view_params(v, c, v->per.from, v->per.to, p + 1);
-		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 6, regions)) != DB_OK)
+		view_params(v, c, v->per.from, v->per.to, p);
+		p[4] = P_TEXT(below(c, v->region));
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 5, regions)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, "regions", regions);
 	}
 	/* each breakdown over the area and period (one dimension at a time) */
 	p[1] = P_TEXT(v->per.from);
 	p[2] = P_TEXT(v->per.to);
-	p[3] = P_TEXT(like_prefix(c, v->region));
+	p[3] = P_TEXT(v->region);
 	for (i = 0; i < NELEM(by); i++) {
 		p[0] = P_TEXT(by[i].dim);
 		if ((rc = rowset_load(pg, Q_STATS_BY, p, 4, &s)) != DB_OK)
@@ -587,7 +599,6 @@ units_load(struct page *pg, const struct view *v, const char *from, const char *
     struct rowset *s)
 {
 	struct dbp p[10];
-	size_t len = strlen(v->region);
 
 	if (strcmp(v->by, "dept") == 0) {
 		p[0] = P_TEXT(from);
@@ -595,9 +606,9 @@ units_load(struct page *pg, const struct view *v, const char *from, const char *
 		p[2] = P_TEXT(like_prefix(pg->c, v->region));
 		return rowset_load(pg, Q_STATS_DEPTS, p, 3, s);
 	}
-	p[0] = P_INT(len < 6 ? len + 2 : 6);
-	view_params(v, pg->c, from, to, p + 1);
-	return rowset_load(pg, Q_STATS_REGIONS, p, 6, s);
+	view_params(v, pg->c, from, to, p);
+	p[4] = P_TEXT(below(pg->c, v->region));
+	return rowset_load(pg, Q_STATS_REGIONS, p, 5, s);
 }
 
 /* Everything of the page below the form. */

@@ -2,10 +2,10 @@
  * stored history: each report's public state events (report_event), its presses, overdue marks
  * and transfer from the audit trail, replayed through lib/stats.c's stats_replay_step and
  * counted with the same stats_deltas the programs' stats_record uses. The rows are summed in
- * memory (a few tens of thousands: months x counties x values) and written at the end, since
+ * memory (months x areas x values: some tens of thousands) and written at the end, since
  * a statement per event takes minutes for a million reports; which rows an event adds to (the
- * 'all' row, its category, industry, channel, each standard, the lead department after the
- * transfer) is written out twice, here and in Q_STATS_CUBE_ADD, and test_stats.py proves the
+ * 'all' row, its category, industry, channel, each standard, at each level of its region;
+ * the lead department after the transfer) is written out twice, here and in Q_STATS_CUBE_ADD, and test_stats.py proves the
  * two equal. One transaction: the pages see the old tables until the new ones are complete. */
 #include <stdint.h>
 #include <stdio.h>
@@ -147,19 +147,24 @@ rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *
 	const char *dims[4][2] = { { "all", "" }, { "category", r->category },
 		{ "industry", r->industry }, { "channel", r->channel } };
 	char month[11], key[96], std[128], *s, *save = NULL;
+	static const int levels[4] = { 6, 4, 2, 0 };
 	int64_t d[SC__MAX];
-	int i;
+	int i, l;
 
 	stats_deltas(ev, d);
 	stats_month(ev->at, month);
-	for (i = 0; i < 4; i++) {
-		snprintf(key, sizeof(key), "%s\t%s\t%s\t%s", dims[i][0], dims[i][1], month, r->region);
-		rb_sum(g, key, d);
-	}
-	snprintf(std, sizeof(std), "%s", r->standards);
-	for (s = strtok_r(std, ",", &save); s != NULL; s = strtok_r(NULL, ",", &save)) {
-		snprintf(key, sizeof(key), "standard\t%s\t%s\t%s", s, month, r->region);
-		rb_sum(g, key, d);
+	for (l = 0; l < 4; l++) {
+		for (i = 0; i < 4; i++) {
+			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s", dims[i][0], dims[i][1], month,
+			    levels[l], r->region);
+			rb_sum(g, key, d);
+		}
+		snprintf(std, sizeof(std), "%s", r->standards);
+		for (s = strtok_r(std, ",", &save); s != NULL; s = strtok_r(NULL, ",", &save)) {
+			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s", s, month, levels[l],
+			    r->region);
+			rb_sum(g, key, d);
+		}
 	}
 	if (!ev->no_lead && r->lead > 0) {
 		snprintf(key, sizeof(key), "\t%lld\t%s", (long long)r->lead, month);
