@@ -18,8 +18,12 @@
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
-/* dim, value (one filter, or 'all' and ''), from month, to month, area (its own rows) */
-#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND region = ?"
+/* dim, value (one filter, or 'all' and ''), from month, to month, level (the length of the
+ * area's code), area (its own rows; _LIKE: the areas one level below, "2201%") */
+#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND level = ? AND " \
+	"region = ?"
+#define STATS_FILTER_LIKE "dim = ? AND value = ? AND month BETWEEN ? AND ? AND level = ? AND " \
+	"region LIKE ?"
 
 const char *const queries[Q__MAX] = {
 	[Q_REGIONS] = "SELECT code, name, level FROM region ORDER BY code",
@@ -395,8 +399,8 @@ const char *const queries[Q__MAX] = {
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
 	/* one row per dim ('all', the category, industry and channel, each standard cited) and
 	 * per level of the report's region (county, city, province, the whole) */
-	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, value, month, region" STATS_COLS ") "
-	    "SELECT d.dim, CASE d.dim WHEN 'all' THEN '' WHEN 'category' THEN r.category "
+	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region" STATS_COLS
+	    ") SELECT d.dim, l.n, CASE d.dim WHEN 'all' THEN '' WHEN 'category' THEN r.category "
 	    "WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE d.s END, ?, "
 	    "LEFT(r.region, l.n)" STATS_PARAMS " FROM report r JOIN (SELECT 6 AS n UNION ALL "
 	    "SELECT 4 UNION ALL SELECT 2 UNION ALL SELECT 0) l JOIN (SELECT 'all' AS dim, '' AS s UNION ALL "
@@ -415,10 +419,10 @@ const char *const queries[Q__MAX] = {
 	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER,
 	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cube "
 	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",
-	[Q_STATS_REGIONS] = "SELECT region" STATS_SUMS " FROM stats_cube WHERE dim = ? AND "
-	    "value = ? AND month BETWEEN ? AND ? AND region LIKE ? GROUP BY region ORDER BY region",
+	[Q_STATS_REGIONS] = "SELECT region" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER_LIKE
+	    " GROUP BY region ORDER BY region",
 	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE dim = ? AND month "
-	    "BETWEEN ? AND ? AND region = ? GROUP BY value ORDER BY value",
+	    "BETWEEN ? AND ? AND level = ? AND region = ? GROUP BY value ORDER BY value",
 	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
 	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
@@ -486,8 +490,8 @@ const char *const ctl_queries[CQ__MAX] = {
 	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
 	    "feedback_state = 'approved', region, category, industry, channel, standards, "
 	    "COALESCE(lead_department_id, 0) FROM report WHERE id > ? ORDER BY id LIMIT 1000",
-	[CQ_STATS_CUBE_PUT] = "INSERT INTO stats_cube (dim, value, month, region" STATS_COLS
-	    ") VALUES (?, ?, ?, ?" STATS_PARAMS ")",
+	[CQ_STATS_CUBE_PUT] = "INSERT INTO stats_cube (dim, value, month, region, level"
+	    STATS_COLS ") VALUES (?, ?, ?, ?, ?" STATS_PARAMS ")",
 	[CQ_STATS_DEPT_PUT] = "INSERT INTO stats_dept (department_id, month" STATS_COLS
 	    ") VALUES (?, ?" STATS_PARAMS ")",
 	[CQ_STATS_EVENTS] = "SELECT report_id, UNIX_TIMESTAMP(at), state FROM report_event "

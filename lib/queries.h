@@ -146,8 +146,8 @@ enum query {
 	Q_STATS_DEPT_ADD,      /* month, counters, report id: once the case has a lead */
 	Q_STATS_TOTAL,         /* STATS_FILTER -> '', sums */
 	Q_STATS_MONTHS,        /* STATS_FILTER -> YYYY-MM, sums */
-	Q_STATS_REGIONS,       /* dim, value, from, to, pattern ('2201__') -> area, sums */
-	Q_STATS_BY,            /* dim, from, to, area -> value, sums */
+	Q_STATS_REGIONS,       /* STATS_FILTER_LIKE -> area, sums */
+	Q_STATS_BY,            /* dim, from, to, level, area -> value, sums */
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
@@ -194,7 +194,7 @@ enum ctl_query {
 	CQ_STATS_CLEAR_DEPT,
 	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved, region,
 	                         * category, industry, channel, standards, lead (1000) */
-	CQ_STATS_CUBE_PUT,      /* dim, value, month, region, counters */
+	CQ_STATS_CUBE_PUT,      /* dim, value, month, region, level, counters */
 	CQ_STATS_DEPT_PUT,      /* department id, month, counters */
 	CQ_STATS_EVENTS,        /* first id, last id -> report id, time, state */
 	CQ_STATS_MARKS,         /* first id, last id -> report id, time, action (audit order) */

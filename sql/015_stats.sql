@@ -33,6 +33,7 @@
 -- industry cells: those would grow with the reports again).
 CREATE TABLE stats_cube (
   dim        ENUM('all','category','industry','channel','standard') NOT NULL,
+  level      TINYINT     NOT NULL,       -- the length of region: 6 county … 0 the whole
   value      VARCHAR(32) NOT NULL,
   month      DATE        NOT NULL,
   region     VARCHAR(6)  NOT NULL,
@@ -50,13 +51,14 @@ CREATE TABLE stats_cube (
   closed INT NOT NULL DEFAULT 0, closed_ontime INT NOT NULL DEFAULT 0,
   dup_closed INT NOT NULL DEFAULT 0, pressed INT NOT NULL DEFAULT 0,
   overdue INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (dim, value, region, month)
+  PRIMARY KEY (dim, level, region, value, month)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The same counters per lead department: events from the transfer on (the department a case
 -- is transferred to is its lead from then on).
 CREATE TABLE stats_dept LIKE stats_cube;
-ALTER TABLE stats_dept DROP PRIMARY KEY, DROP COLUMN dim, DROP COLUMN value, DROP COLUMN region,
+ALTER TABLE stats_dept DROP PRIMARY KEY, DROP COLUMN dim, DROP COLUMN level, DROP COLUMN value,
+  DROP COLUMN region,
   ADD COLUMN department_id INT NOT NULL FIRST,
   ADD PRIMARY KEY (department_id, month);
 

@@ -222,29 +222,21 @@ view_read(struct page *pg, struct view *v, int *status, const char **why)
 	return view_period(pg, v, why);
 }
 
-/* STATS_FILTER's parameters for the period [from, to]: 5 into p. */
+/* STATS_FILTER's parameters for the period [from, to]: 6 into p; with below, those of
+ * STATS_FILTER_LIKE for the areas just below the view's (a county's: itself). */
 static size_t
 view_params(const struct view *v, struct ctx *c, const char *from, const char *to,
-    struct dbp *p)
+    struct dbp *p, bool below)
 {
+	size_t n = strlen(v->region);
+
 	p[0] = P_TEXT(v->dim);
 	p[1] = P_TEXT(v->value);
-	(void)c;
 	p[2] = P_TEXT(from);
 	p[3] = P_TEXT(to);
-	p[4] = P_TEXT(v->region);
-	return 5;
-}
-
-/* The LIKE pattern of the areas just below the view's ("2201__"; a county: itself). */
-static const char *
-below(struct ctx *c, const char *region)
-{
-	size_t n = strlen(region);
-	char *s = arena_alloc(&c->arena, n + 3);
-
-	snprintf(s, n + 3, "%s%s", region, n < 6 ? "__" : "");
-	return s;
+	p[4] = P_INT(below && n < 6 ? n + 2 : n);
+	p[5] = P_TEXT(below ? like_prefix(c, v->region) : v->region);
+	return 6;
 }
 
 /* A region code prefix as the 6-digit code of its division ("2201" -> "220100"). */
@@ -567,25 +559,25 @@ stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct 
 	size_t i;
 	int rc;
 
-	view_params(v, c, v->per.from, v->per.to, p);
-	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 5, months)) != DB_OK)
+	view_params(v, c, v->per.from, v->per.to, p, false);
+	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 6, months)) != DB_OK)
 		return rc;
 	rows_xml_stats(c, root, "months", months);
 	memset(regions, 0, sizeof(*regions));
 	if (strlen(v->region) < 6) {
-		view_params(v, c, v->per.from, v->per.to, p);
-		p[4] = P_TEXT(below(c, v->region));
-		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 5, regions)) != DB_OK)
+		view_params(v, c, v->per.from, v->per.to, p, true);
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 6, regions)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, "regions", regions);
 	}
 	/* each breakdown over the area and period (one dimension at a time) */
 	p[1] = P_TEXT(v->per.from);
 	p[2] = P_TEXT(v->per.to);
-	p[3] = P_TEXT(v->region);
+	p[3] = P_INT(strlen(v->region));
+	p[4] = P_TEXT(v->region);
 	for (i = 0; i < NELEM(by); i++) {
 		p[0] = P_TEXT(by[i].dim);
-		if ((rc = rowset_load(pg, Q_STATS_BY, p, 4, &s)) != DB_OK)
+		if ((rc = rowset_load(pg, Q_STATS_BY, p, 5, &s)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, by[i].what, &s);
 	}
@@ -606,9 +598,8 @@ units_load(struct page *pg, const struct view *v, const char *from, const char *
 		p[2] = P_TEXT(like_prefix(pg->c, v->region));
 		return rowset_load(pg, Q_STATS_DEPTS, p, 3, s);
 	}
-	view_params(v, pg->c, from, to, p);
-	p[4] = P_TEXT(below(pg->c, v->region));
-	return rowset_load(pg, Q_STATS_REGIONS, p, 5, s);
+	view_params(v, pg->c, from, to, p, true);
+	return rowset_load(pg, Q_STATS_REGIONS, p, 6, s);
 }
 
 /* Everything of the page below the form. */
@@ -622,8 +613,8 @@ stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 	struct dbp p[9];
 	int rc;
 
-	view_params(v, c, v->per.from, v->per.to, p);
-	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 5, &total)) != DB_OK ||
+	view_params(v, c, v->per.from, v->per.to, p, false);
+	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 6, &total)) != DB_OK ||
 	    (rc = stats_breakdowns(pg, v, root, &months, &regions)) != DB_OK)
 		return rc;
 	memset(&zero, 0, sizeof(zero));

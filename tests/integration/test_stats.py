@@ -237,8 +237,8 @@ def compliance_across_a_holiday_and_an_adjusted_working_day():
 def snapshot(region, dept):
     cols = ",".join(sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
                         "information_schema.columns WHERE table_schema = 'jubao' AND "
-                        "table_name = 'stats_cube'")[0][0].split(",")[4:])
-    cube = sql("SELECT dim, value, month, %s FROM stats_cube WHERE region = '%s' "
+                        "table_name = 'stats_cube'")[0][0].split(",")[5:])
+    cube = sql("SELECT dim, value, month, %s FROM stats_cube WHERE level = 6 AND region = '%s' "
                "ORDER BY 1, 2, 3" % (cols, region))
     dep = sql("SELECT month, %s FROM stats_dept WHERE department_id = %d ORDER BY 1" % (cols, dept))
     return cube, dep

@@ -176,7 +176,7 @@ rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *
 static int
 rb_write(struct ctl *c, const struct rb_agg *g)
 {
-	struct dbp p[SC__MAX + 4];
+	struct dbp p[SC__MAX + 5];
 	char *f[4] = { NULL }, buf[96], *save;
 	size_t i;
 	int k, n, rc;
@@ -192,6 +192,8 @@ rb_write(struct ctl *c, const struct rb_agg *g)
 		n = cube ? 4 : 2;
 		for (k = 0; k < n; k++)
 			p[k] = P_TEXT(f[cube ? k : k + 1]);
+		if (cube)
+			p[n++] = P_INT(strlen(f[3]));
 		for (k = 0; k < SC__MAX; k++)
 			p[n + k] = P_INT(g->rows[i].c[k]);
 		rc = db_run(&c->db, cube ? CQ_STATS_CUBE_PUT : CQ_STATS_DEPT_PUT, p,
