@@ -9,7 +9,7 @@ SET @step = 730 * 86400 DIV @n;
 
 INSERT INTO report (ticket, code_mac, channel, state, category, standards, industry, region,
     subject_type, subject_name, subject_address, description, hazard, anonymous, submitted_at,
-    due_date, overdue, verdict, disposal, feedback_state)
+    due_date, overdue, verdict, disposal, feedback_state, lead_department_id)
 SELECT
   CAST(9000000000000000 + s.seq * 7919 AS CHAR),
   UNHEX(SHA2(CONCAT('bench', s.seq), 256)),
@@ -30,19 +30,18 @@ SELECT
   NULL, 0,
   IF(s.seq % 9 >= 6, ELT(1 + s.seq % 3, 'true', 'partly', 'false'), NULL),
   IF(s.seq % 9 >= 7, '责令停产停业；限期整改', ''),
-  IF(s.seq % 9 = 8, 'approved', 'none')
+  IF(s.seq % 9 = 8, 'approved', 'none'),
+  IF(s.seq % 9 >= 4, r.gongxin, NULL)
 FROM seq_1_to_N s
-JOIN (SELECT code, ROW_NUMBER() OVER (ORDER BY code) - 1 AS n, COUNT(*) OVER () AS total
-      FROM region WHERE code LIKE '22%' AND level = 3) r
+JOIN (SELECT g.code, ROW_NUMBER() OVER (ORDER BY g.code) - 1 AS n, COUNT(*) OVER () AS total,
+      (SELECT d.id FROM department d WHERE d.region_code = g.code AND d.kind = 'gongxin') AS gongxin
+      FROM region g WHERE g.code LIKE '22%' AND g.level = 3) r
   ON r.n = s.seq % r.total;
 
+-- (set in the INSERT: an UPDATE over a million rows needs a temporary file in /tmp, which
+-- this shared machine's other users' clean-ups have removed under MariaDB's feet)
 INSERT INTO report_department (report_id, department_id, role)
-SELECT rp.id, d.id, 'lead' FROM report rp JOIN department d
-  ON d.region_code = rp.region AND d.kind = 'gongxin'
-WHERE rp.state IN ('transferred','inspecting','verified','disposing','closed');
-
-UPDATE report rp JOIN report_department rd ON rd.report_id = rp.id AND rd.role = 'lead'
-SET rp.lead_department_id = rd.department_id;
+SELECT id, lead_department_id, 'lead' FROM report WHERE lead_department_id IS NOT NULL;
 
 -- The history: step k of the path submitted, accepted, transferred, inspecting, verified,
 -- disposing, closed (or rejected / needs_info right after the submission), k days apart.

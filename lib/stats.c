@@ -294,3 +294,42 @@ stats_suppress(const int64_t *v, size_t n, int64_t min, bool *hide)
 	if (best < n)
 		hide[best] = true;
 }
+
+static const struct {
+	int         month, day, year_off;     /* year_off: due in the year after the period */
+	const char *label;
+} reporting[] = {
+	{ 7, 10, 0, "核查检查基本情况汇总表、整改及退出台账（上半年进展）" },
+	{ 10, 10, 0, "核查检查基本情况汇总表、整改及退出台账（前三季度进展）" },
+	{ 12, 15, 0, "年度工作总结" },
+	{ 1, 10, 1, "核查检查基本情况汇总表、整改及退出台账（全年进展）" },
+	{ 1, 31, 1, "上一年度落后产能退出数据" },
+};
+
+size_t
+stats_reporting_due(const struct calendar *cal, cal_day from, struct stats_due *out, size_t n)
+{
+	struct stats_due all[3 * 5], t;
+	size_t k = 0, i, j, m = 0;
+	int y, mo, d, yy;
+
+	cal_to_ymd(from, &y, &mo, &d);
+	for (yy = y - 1; yy <= y + 1; yy++)
+		for (i = 0; i < 5; i++) {
+			t.due = cal_from_ymd(yy + reporting[i].year_off, reporting[i].month,
+			    reporting[i].day);
+			t.due = cal_add_workdays(cal, t.due - 1, 1);
+			t.label = reporting[i].label;
+			if (t.due >= from)
+				all[k++] = t;
+		}
+	for (i = 1; i < k; i++)         /* insertion sort: fifteen at most */
+		for (j = i; j > 0 && all[j].due < all[j - 1].due; j--) {
+			t = all[j];
+			all[j] = all[j - 1];
+			all[j - 1] = t;
+		}
+	for (i = 0; i < k && m < n; i++)
+		out[m++] = all[i];
+	return m;
+}

@@ -151,4 +151,15 @@ bool stats_period(enum stats_period_kind k, int y, int q, int m, cal_day from, c
  * the total minus the others would give it away). Zero is shown: it points at nobody. Pure. */
 void stats_suppress(const int64_t *v, size_t n, int64_t min, bool *hide);
 
+/* The upward-reporting calendar (seed 003 §二–三): the progress ledgers in early July, early
+ * October and early January (due the 10th), the yearly summary by 15 December, the exit
+ * figures by 31 January; a due day that is not a working day moves to the next one. The
+ * items due from `from` on, in date order, at most n into out; returns how many. Pure. */
+struct stats_due {
+	cal_day     due;
+	const char *label;
+};
+size_t stats_reporting_due(const struct calendar *, cal_day from, struct stats_due *out,
+    size_t n);
+
 #endif

@@ -625,8 +625,14 @@ stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 	if ((rc = rowset_load(pg, Q_STATS_DEPTS, p, 3, &depts)) != DB_OK ||
 	    (rc = db_rows(pg, Q_STATS_WEIGHTS, NULL, 0, &weight_loader,
 	    &(struct weight_row){ "", 0 }, weight_row, w)) != DB_OK ||
-	    (rc = units_load(pg, v, v->per.from, v->per.to, &cur)) != DB_OK ||
 	    (rc = units_load(pg, v, v->per.prev_from, v->per.prev_to, &prev)) != DB_OK)
+		return rc;
+	/* the areas below, already read for their table, are the assessment's units by region */
+	if (strcmp(v->by, "dept") == 0)
+		cur = depts;
+	else if (strlen(v->region) < 6)
+		cur = regions;
+	else if ((rc = units_load(pg, v, v->per.from, v->per.to, &cur)) != DB_OK)
 		return rc;
 	rows_xml_stats(c, root, "depts", &depts);
 	quality_xml(root, total.n > 0 ? &total.r[0] : &zero);

@@ -408,6 +408,20 @@ def weights_are_for_the_system_administrator_and_audited():
     assert sysadmin.post("/admin/stats/weights", fields).status == 200
 
 
+@test
+def the_dashboard_lists_the_next_reports_due_upward():
+    intake = browser("intake")
+    x = intake.get("/admin/?format=xml").xml()
+    due = x.findall("reporting/due")
+    assert len(due) == 4, [d.attrib for d in due]
+    today = datetime.date.today().isoformat()
+    dates = [d.get("date") for d in due]
+    assert dates == sorted(dates) and dates[0] >= today[:8] + "01", dates
+    labels = " ".join(d.text for d in due)
+    assert "年度工作总结" in labels and "退出数据" in labels, labels
+    assert "上报日历" in intake.get("/admin/").text
+
+
 def main():
     setup()
     return pub.run_tests(TESTS, "stats")

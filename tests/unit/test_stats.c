@@ -136,6 +136,28 @@ test_suppress(void)
 	CHECK(!h[0] && !h[1]);
 }
 
+/* From 2026-09-01: 10-10 is an adjusted working Saturday (due that day), then 12-15 (Tue),
+ * 2027-01-10 a Sunday (due Monday 01-11), 01-31 a Sunday (due Monday 02-01). */
+static void
+test_reporting(void)
+{
+	struct calendar *cal = cal_new();
+	struct stats_due d[4];
+	char s[11];
+
+	CHECK(cal != NULL && cal_set(cal, cal_from_ymd(2026, 10, 10), false) == 0);
+	CHECK(stats_reporting_due(cal, cal_from_ymd(2026, 9, 1), d, 4) == 4);
+	cal_format(d[0].due, s);
+	CHECK(strcmp(s, "2026-10-10") == 0 && strstr(d[0].label, "前三季度") != NULL);
+	cal_format(d[1].due, s);
+	CHECK(strcmp(s, "2026-12-15") == 0);
+	cal_format(d[2].due, s);
+	CHECK(strcmp(s, "2027-01-11") == 0);
+	cal_format(d[3].due, s);
+	CHECK(strcmp(s, "2027-02-01") == 0);
+	cal_free(cal);
+}
+
 int
 main(void)
 {
@@ -145,6 +167,7 @@ main(void)
 	test_period();
 	test_score();
 	test_suppress();
+	test_reporting();
 	printf("test_stats: %d checks, %d failures\n", checks, failures);
 	return failures != 0;
 }
