@@ -20,3 +20,4 @@ GRANT SELECT, INSERT, UPDATE ON rate_limit TO 'jubao_public'@'localhost';
 -- their transaction (lib/stats.c), and the public summary page reads them; never the weights
 GRANT SELECT, INSERT, UPDATE ON stats_cube TO 'jubao_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON stats_dept TO 'jubao_public'@'localhost';
+GRANT SELECT ON stats_expand TO 'jubao_public'@'localhost';

@@ -400,16 +400,10 @@ const char *const queries[Q__MAX] = {
 	/* one row per dim ('all', the category, industry and channel, each standard cited) and
 	 * per level of the report's region (county, city, province, the whole) */
 	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region" STATS_COLS
-	    ") SELECT d.dim, l.n, CASE d.dim WHEN 'all' THEN '' WHEN 'category' THEN r.category "
-	    "WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE d.s END, ?, "
-	    "LEFT(r.region, l.n)" STATS_PARAMS " FROM report r JOIN (SELECT 6 AS n UNION ALL "
-	    "SELECT 4 UNION ALL SELECT 2 UNION ALL SELECT 0) l JOIN (SELECT 'all' AS dim, '' AS s UNION ALL "
-	    "SELECT 'category', '' UNION ALL SELECT 'industry', '' UNION ALL SELECT 'channel', '' "
-	    "UNION ALL SELECT 'standard', 'energy' UNION ALL SELECT 'standard', 'environment' "
-	    "UNION ALL SELECT 'standard', 'quality' UNION ALL SELECT 'standard', 'safety' "
-	    "UNION ALL SELECT 'standard', 'technology' UNION ALL SELECT 'standard', 'swap' "
-	    "UNION ALL SELECT 'standard', 'approval' UNION ALL SELECT 'standard', 'other') d "
-	    "ON d.dim <> 'standard' OR FIND_IN_SET(d.s, r.standards) WHERE r.id = ? "
+	    ") SELECT x.dim, x.level, CASE x.dim WHEN 'all' THEN '' WHEN 'category' THEN "
+	    "r.category WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE x.s "
+	    "END, ?, LEFT(r.region, x.level)" STATS_PARAMS " FROM report r JOIN stats_expand x "
+	    "ON x.dim <> 'standard' OR FIND_IN_SET(x.s, r.standards) WHERE r.id = ? "
 	    "ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CUBE)
 	    "stats_cube.month = stats_cube.month",
 	[Q_STATS_DEPT_ADD] = "INSERT INTO stats_dept (department_id, month" STATS_COLS ") "

@@ -237,10 +237,12 @@ save_once(struct db *db, const struct keyring *ring,
 	if (r->identity != NULL && (rc = insert_identity(db, id, alg_i, ring->current, sealed,
 	    sealed_len)) != DB_OK)
 		goto fail;
+	/* the summary last: its rows are shared by every report of the month, so their locks
+	 * are held for as short a time as the transaction allows */
 	if ((rc = insert_first_event(db, id, now)) != DB_OK ||
+	    (rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
 	    (rc = stats_record(db, (int64_t)id, &(struct stats_event){ .kind = SK_RECEIVE,
 	    .at = now })) != DB_OK ||
-	    (rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	report_time(now, out->submitted);
@@ -461,8 +463,9 @@ reply_once(struct db *db, int64_t id, const char *text, const struct stored_file
 	free(event);
 	if (rc != DB_OK)
 		goto fail;
-	if ((rc = stats_record(db, id, &(struct stats_event){ .kind = SK_REPLY, .at = now })) !=
-	    DB_OK || (rc = insert_attachments(db, id, files, nfiles, now)) != DB_OK ||
+	if ((rc = insert_attachments(db, id, files, nfiles, now)) != DB_OK ||
+	    (rc = stats_record(db, id, &(struct stats_event){ .kind = SK_REPLY, .at = now })) !=
+	    DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	*done = true;

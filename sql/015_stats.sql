@@ -54,6 +54,24 @@ CREATE TABLE stats_cube (
   PRIMARY KEY (dim, level, region, value, month)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- The rows an event adds to, as data: each dim (and each standard) at each level of the
+-- region. Q_STATS_CUBE_ADD joins a report with it (a derived table of UNIONs would be
+-- materialised in a temporary table at every execution).
+CREATE TABLE stats_expand (
+  dim   ENUM('all','category','industry','channel','standard') NOT NULL,
+  s     VARCHAR(16) NOT NULL,
+  level TINYINT     NOT NULL,
+  PRIMARY KEY (dim, s, level)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+INSERT INTO stats_expand (dim, s, level)
+SELECT d.dim, d.s, l.n FROM (SELECT 'all' AS dim, '' AS s UNION ALL SELECT 'category', ''
+  UNION ALL SELECT 'industry', '' UNION ALL SELECT 'channel', '' UNION ALL
+  SELECT 'standard', 'energy' UNION ALL SELECT 'standard', 'environment' UNION ALL
+  SELECT 'standard', 'quality' UNION ALL SELECT 'standard', 'safety' UNION ALL
+  SELECT 'standard', 'technology' UNION ALL SELECT 'standard', 'swap' UNION ALL
+  SELECT 'standard', 'approval' UNION ALL SELECT 'standard', 'other') d
+  JOIN (SELECT 6 AS n UNION ALL SELECT 4 UNION ALL SELECT 2 UNION ALL SELECT 0) l;
+
 -- The same counters per lead department: events from the transfer on (the department a case
 -- is transferred to is its lead from then on).
 CREATE TABLE stats_dept LIKE stats_cube;
