@@ -37,19 +37,19 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store spool spooldir report reportform sandbox app routing htmlout listpages listannual listyears publish qr creditexport
+              refdata ratelimit scrub store spool spooldir stats report reportform sandbox app routing htmlout listpages listannual listyears publish qr creditexport
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
 ADMIN_MODULES = main page session login account dashboard cases case case_page actions attachment intake \
               routing routing_page calendar reasons auditlog users users_edit users_change \
               lists_common lists lists_entries lists_entry lists_save lists_moves lists_items \
-              lists_credit
+              lists_credit stats
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
               test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists \
-              test_sandbox test_listpages test_spool
+              test_sandbox test_listpages test_spool test_stats
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
@@ -95,7 +95,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjuba
 # The operator's tool, one file per command; its default migration directory is this checkout's
 # sql/.
 CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export keygen \
-              publish credit_export backup restore backupio manifest spool
+              publish credit_export backup restore backupio manifest spool stats_rebuild
 CTL_OBJS    = $(CTL_MODULES:%=$(BUILD)/tools/jubaoctl-objs/%.o)
 
 $(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/*.h lib/*.h

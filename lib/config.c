@@ -42,6 +42,7 @@ config_defaults(struct config *c)
 	c->submit_window = 3600;
 	c->spool_max_bytes = 256ull << 20;
 	c->spool_max_files = 10000;
+	c->stats_min_cell = 5;
 	c->identity_alg = SEAL_AES256_GCM;
 }
 
@@ -188,6 +189,7 @@ config_set(struct config *c, const char *k, const char *v)
 	NUM(submit_window, 1, 86400);
 	NUM(spool_max_bytes, 0, 1ull << 40);
 	NUM(spool_max_files, 0, 10000000);
+	NUM(stats_min_cell, 1, 1000);
 #undef STR
 #undef NUM
 	if (strcmp(k, "region_scope") == 0)

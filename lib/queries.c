@@ -1,9 +1,29 @@
 /* queries: see queries.h. Times are formatted here so that C never parses a date it did not
  * write itself. */
 #include "queries.h"
+#include "stats.h"
 
 #define ISO_TIME(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%s+08:00')"
 #define ISO_DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
+
+
+/* The statistics counters (lib/stats.h STATS_COUNTERS) as column lists: ", received, …",
+ * ", ?, …", "received = received + VALUES(received), …" and ", SUM(received), …". */
+#define STATS_COL(u, l) ", " #l
+#define STATS_PARAM(u, l) ", ?"
+/* the target's columns named with its table: report has an `overdue` column too */
+#define STATS_ADD_CUBE(u, l) "stats_cube." #l " = stats_cube." #l " + VALUES(" #l "), "
+#define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
+#define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
+#define STATS_COLS STATS_COUNTERS(STATS_COL)
+#define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
+#define STATS_SUMS STATS_COUNTERS(STATS_SUM)
+/* dim, value (one filter, or 'all' and ''), from month, to month, level (the length of the
+ * area's code), area (its own rows; _LIKE: the areas one level below, "2201%") */
+#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND level = ? AND " \
+	"region = ?"
+#define STATS_FILTER_LIKE "dim = ? AND value = ? AND month BETWEEN ? AND ? AND level = ? AND " \
+	"region LIKE ?"
 
 const char *const queries[Q__MAX] = {
 	[Q_REGIONS] = "SELECT code, name, level FROM region ORDER BY code",
@@ -437,6 +457,33 @@ const char *const queries[Q__MAX] = {
 	    "JOIN department d ON d.id = e.department_id WHERE e.state = 'notice' "
 	    "AND e.deadline < ? AND e.list_type IN ('violation','elimination','forced_exit') "
 	    "AND d.region_code LIKE ? AND e.id > ? ORDER BY e.id LIMIT 500",
+
+	/* statistics: lib/stats.c adds, the console's and the public summary read */
+	/* one row per dim ('all', the category, industry and channel, each standard cited) and
+	 * per level of the report's region (county, city, province, the whole) */
+	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region" STATS_COLS
+	    ") SELECT x.dim, x.level, CASE x.dim WHEN 'all' THEN '' WHEN 'category' THEN "
+	    "r.category WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE x.s "
+	    "END, ?, LEFT(r.region, x.level)" STATS_PARAMS " FROM report r JOIN stats_expand x "
+	    "ON x.dim <> 'standard' OR FIND_IN_SET(x.s, r.standards) WHERE r.id = ? "
+	    "ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CUBE)
+	    "stats_cube.month = stats_cube.month",
+	[Q_STATS_DEPT_ADD] = "INSERT INTO stats_dept (department_id, month" STATS_COLS ") "
+	    "SELECT lead_department_id, ?" STATS_PARAMS " FROM report WHERE id = ? AND "
+	    "lead_department_id IS NOT NULL ON DUPLICATE KEY UPDATE "
+	    STATS_COUNTERS(STATS_ADD_DEPT) "stats_dept.month = stats_dept.month",
+	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER,
+	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cube "
+	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",
+	[Q_STATS_REGIONS] = "SELECT region" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER_LIKE
+	    " GROUP BY region ORDER BY region",
+	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE dim = ? AND month "
+	    "BETWEEN ? AND ? AND level = ? AND region = ? GROUP BY value ORDER BY value",
+	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
+	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
+	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
+	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
+	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */
@@ -494,4 +541,20 @@ const char *const ctl_queries[CQ__MAX] = {
 	    "DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i:%s')), "
 	    "COALESCE(" ISO_DATE("due_date") ", ''), overdue, COALESCE(verdict, '') "
 	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
+	[CQ_STATS_CLEAR_CUBE] = "DELETE FROM stats_cube",
+	[CQ_STATS_CLEAR_DEPT] = "DELETE FROM stats_dept",
+	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
+	    "feedback_state = 'approved', region, category, industry, channel, standards, "
+	    "COALESCE(lead_department_id, 0) FROM report WHERE id > ? ORDER BY id LIMIT 1000",
+	[CQ_STATS_CUBE_PUT] = "INSERT INTO stats_cube (dim, value, month, region, level"
+	    STATS_COLS ") VALUES (?, ?, ?, ?, ?" STATS_PARAMS ")",
+	[CQ_STATS_DEPT_PUT] = "INSERT INTO stats_dept (department_id, month" STATS_COLS
+	    ") VALUES (?, ?" STATS_PARAMS ")",
+	[CQ_STATS_EVENTS] = "SELECT report_id, UNIX_TIMESTAMP(at), state FROM report_event "
+	    "WHERE report_id BETWEEN ? AND ? ORDER BY report_id, at, id",
+	/* presses and overdue marks, and the transfers, in the order they were made: a press or
+	 * mark counts for the lead department only after the transfer */
+	[CQ_STATS_MARKS] = "SELECT report_id, UNIX_TIMESTAMP(at), action FROM audit "
+	    "WHERE report_id BETWEEN ? AND ? AND action IN ('press', 'overdue', 'transfer') "
+	    "ORDER BY report_id, id",
 };

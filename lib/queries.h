@@ -152,6 +152,18 @@ enum query {
 	/* the credit push (lib/creditexport.c; the console and jubaoctl credit-export) */
 	Q_CREDIT_LATE,         /* today, area prefix LIKE, after id -> the entries past their
 	                        * exit deadline and not announced, with their department */
+
+	/* statistics (lib/stats.c, cgi/admin/stats.c, cgi/pages.c): the counters in
+	 * STATS_COUNTERS order (lib/stats.h) */
+	Q_STATS_CUBE_ADD,      /* month, counters, report id: its rows of each dim */
+	Q_STATS_DEPT_ADD,      /* month, counters, report id: once the case has a lead */
+	Q_STATS_TOTAL,         /* STATS_FILTER -> '', sums */
+	Q_STATS_MONTHS,        /* STATS_FILTER -> YYYY-MM, sums */
+	Q_STATS_REGIONS,       /* STATS_FILTER_LIKE -> area, sums */
+	Q_STATS_BY,            /* dim, from, to, level, area -> value, sums */
+	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
+	Q_STATS_WEIGHTS,       /* -> measure, weight */
+	Q_STATS_WEIGHT_SET,    /* weight, measure */
 	Q__MAX
 };
 
@@ -191,6 +203,14 @@ enum ctl_query {
 	CQ_MAIL_SENT,           /* id */
 	CQ_MAIL_UNSENT_COUNT,   /* -> count */
 	CQ_EXPORT,              /* state, state, after -> id and the columns of the CSV */
+	CQ_STATS_CLEAR_CUBE,    /* stats-rebuild: empty the summary tables */
+	CQ_STATS_CLEAR_DEPT,
+	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved, region,
+	                         * category, industry, channel, standards, lead (1000) */
+	CQ_STATS_CUBE_PUT,      /* dim, value, month, region, level, counters */
+	CQ_STATS_DEPT_PUT,      /* department id, month, counters */
+	CQ_STATS_EVENTS,        /* first id, last id -> report id, time, state */
+	CQ_STATS_MARKS,         /* first id, last id -> report id, time, action (audit order) */
 	CQ__MAX
 };
 

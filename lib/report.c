@@ -8,6 +8,7 @@
 #include "queries.h"
 #include "render.h"
 #include "report.h"
+#include "stats.h"
 
 #define BEIJING_OFFSET (8 * 3600)
 
@@ -235,8 +236,12 @@ save_once(struct db *db, const struct keyring *ring,
 	if (r->identity != NULL && (rc = insert_identity(db, id, alg_i, ring->current, sealed,
 	    sealed_len)) != DB_OK)
 		goto fail;
+	/* the summary last: its rows are shared by every report of the month, so their locks
+	 * are held for as short a time as the transaction allows */
 	if ((rc = insert_first_event(db, id, now)) != DB_OK ||
 	    (rc = insert_attachments(db, (int64_t)id, files, nfiles, now)) != DB_OK ||
+	    (rc = stats_record(db, (int64_t)id, &(struct stats_event){ .kind = SK_RECEIVE,
+	    .at = now })) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	report_time(now, out->submitted);
@@ -321,9 +326,12 @@ import_once(struct db *db, const struct report_import *im, bool with_key)
 	if (im->sealed != NULL && (rc = insert_identity(db, id, (int64_t)alg, (int64_t)kid,
 	    im->sealed, im->sealed_len)) != DB_OK)
 		goto fail;
+	/* counted as received in the month it was submitted, like any report (lib/stats.c) */
 	if ((rc = insert_first_event(db, id, im->submitted)) != DB_OK ||
 	    (rc = insert_attachments(db, (int64_t)id, im->files, im->nfiles, im->submitted)) !=
-	    DB_OK || (rc = db_commit(db)) != DB_OK)
+	    DB_OK || (rc = stats_record(db, (int64_t)id, &(struct stats_event){
+	    .kind = SK_RECEIVE, .at = im->submitted })) != DB_OK ||
+	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	return DB_OK;
 fail:
@@ -546,6 +554,8 @@ reply_once(struct db *db, int64_t id, const char *text, const struct stored_file
 	if (rc != DB_OK)
 		goto fail;
 	if ((rc = insert_attachments(db, id, files, nfiles, now)) != DB_OK ||
+	    (rc = stats_record(db, id, &(struct stats_event){ .kind = SK_REPLY, .at = now })) !=
+	    DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	*done = true;

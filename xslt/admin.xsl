@@ -50,6 +50,7 @@
 
   <xsl:import href="portal.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="charts.xsl"/>
   <xsl:include href="reportform.xsl"/>
 
   <xsl:include href="admin/helpers.xsl"/>
@@ -66,5 +67,6 @@
   <xsl:include href="admin/audit.xsl"/>
   <xsl:include href="admin/users.xsl"/>
   <xsl:include href="admin/lists.xsl"/>
+  <xsl:include href="admin/stats.xsl"/>
 
 </xsl:stylesheet>

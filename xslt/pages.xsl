@@ -10,6 +10,7 @@
 
   <xsl:import href="portal.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="charts.xsl"/>
 
   <!-- ============================================================ landing -->
 
@@ -238,6 +239,80 @@
         </p>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ========================================================= statistics (/stats) -->
+
+  <xsl:template match="public-stats" mode="title">举报统计</xsl:template>
+
+  <xsl:template match="public-stats" mode="content">
+    <h1>举报统计（<xsl:value-of select="@month"/>）</h1>
+    <p>本页按月公布收到、受理和办结的举报件数，以及经核查属实的比例。为保护举报人，少于<xsl:value-of select="@min-cell"/>件的数字不单独公布（显示为“少于<xsl:value-of select="@min-cell"/>”），可据以推算的数字一并不公布。</p>
+    <form method="get" action="{$base}/stats" class="filter-form">
+      <label for="ps-month">月份</label>
+      <input type="month" id="ps-month" name="month" value="{@month}" class="input"/>
+      <button type="submit" class="button button-small">查看</button>
+    </form>
+    <xsl:call-template name="ps-table">
+      <xsl:with-param name="rows" select="total/row"/>
+      <xsl:with-param name="title" select="'本月合计'"/>
+      <xsl:with-param name="id" select="'ps-total'"/>
+    </xsl:call-template>
+    <xsl:call-template name="ps-table">
+      <xsl:with-param name="rows" select="cities/row"/>
+      <xsl:with-param name="title" select="'按地市'"/>
+      <xsl:with-param name="id" select="'ps-cities'"/>
+    </xsl:call-template>
+    <xsl:call-template name="ps-table">
+      <xsl:with-param name="rows" select="industries/row"/>
+      <xsl:with-param name="title" select="'按行业'"/>
+      <xsl:with-param name="id" select="'ps-industries'"/>
+    </xsl:call-template>
+    <section aria-labelledby="ps-trend">
+      <h2 id="ps-trend">趋势</h2>
+      <xsl:apply-templates select="chart"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="ps-table">
+    <xsl:param name="rows"/>
+    <xsl:param name="title"/>
+    <xsl:param name="id"/>
+    <section aria-labelledby="{$id}">
+      <h2 id="{$id}"><xsl:value-of select="$title"/></h2>
+      <xsl:choose>
+        <xsl:when test="$rows">
+          <table class="data-table" id="{$id}-table">
+            <thead><tr>
+              <th scope="col">项目</th><th scope="col">收到</th><th scope="col">受理</th>
+              <th scope="col">办结</th><th scope="col">核查属实</th><th scope="col">属实比例</th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="$rows">
+                <tr>
+                  <th scope="row"><xsl:value-of select="@name"/></th>
+                  <xsl:for-each select="cell">
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="@small">少于<xsl:value-of select="/public-stats/@min-cell"/></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </xsl:for-each>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@true-permille"><xsl:value-of select="format-number(@true-permille div 10, '0.0')"/>%</xsl:when>
+                      <xsl:otherwise>—</xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p>本月没有数据。</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
   </xsl:template>
 
 </xsl:stylesheet>

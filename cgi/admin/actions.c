@@ -40,7 +40,8 @@ const struct form_key act_keys[AK__MAX] = {
 	[AK_FINDINGS] = { "findings", NULL, 1, LIMIT_FINDINGS, FORM_MULTILINE, NULL,
 	    "检查情况不超过5000字。" },
 	[AK_VERDICT] = { "verdict", form_choice, 0, 0, 0, verdicts, "请选择核查结论。" },
-	[AK_MEASURE] = { "measure", form_choice, 0, 0, FORM_MULTI, measures, "处置措施无效。" },
+	[AK_MEASURE] = { "measure", form_choice, 0, 0, FORM_MULTI, stats_measures,
+	    "处置措施无效。" },
 	[AK_DEADLINE] = { "deadline", form_date, 0, 0, 0, NULL, "整改期限的日期格式不正确。" },
 	[AK_COMPLETE] = { "complete", NULL, 1, 1, 0, NULL, "选项无效。" },
 	[AK_TICKET] = { "ticket", form_ticket, 0, 0, 0, NULL, "请输入原举报的16位受理编号。" },
@@ -64,6 +65,7 @@ struct act {
 	const struct transition *t;
 	enum role                role;      /* the role that acts */
 	const char              *text;      /* the text the action writes publicly, if any */
+	const char              *disposal;  /* the disposal decided (A_DISPOSE) */
 	const char              *error;     /* a message for the user: 400 */
 	const char              *field;     /* the field it concerns */
 };
@@ -210,11 +212,12 @@ do_dispose(struct act *x)
 	/* at most the seven measures, once each: fits report.disposal */
 	for (i = 0; i < m->nvalues; i++)
 		disposal = aprintf(c, "%s%s%s", disposal, i > 0 ? "；" : "",
-		    option_label(measures, m->values[i]));
+		    option_label(stats_measures, m->values[i]));
 	if (deadline != NULL)
 		disposal = aprintf(c, "%s（期限：%s）", disposal, deadline);
 	if (x->text == NULL)
 		x->text = aprintf(c, "责任部门已作出处置决定：%s。", disposal);
+	x->disposal = disposal;
 	p[0] = P_TEXT(disposal);
 	p[1] = P_INT(x->k->id);
 	return db_run(&c->db, Q_CASE_SET_DISPOSAL, p, 2);
@@ -268,7 +271,9 @@ do_release(struct act *x)
 	    &d)) != DB_OK)
 		return rc;
 	for (i = 0; i < d.n; i++) {
-		if ((rc = add_event(c, d.id[i], "closed", x->k->feedback_text)) != DB_OK)
+		if ((rc = add_event(c, d.id[i], "closed", x->k->feedback_text)) != DB_OK ||
+		    (rc = stats_record(&c->db, d.id[i], &(struct stats_event){
+		    .kind = SK_CLOSE_DUP, .at = c->now })) != DB_OK)
 			return rc;
 		p[0] = P_INT(c->now);
 		p[1] = P_INT(d.id[i]);
@@ -431,6 +436,26 @@ change_state(struct act *x)
 	return DB_OK;
 }
 
+/* The action in the summary tables (lib/stats.c), after its own records and its state change:
+ * on time when done on or before the due date the case had until now. */
+static int
+act_stats(struct act *x)
+{
+	struct ctx *c = x->pg->c;
+	int kind = stats_action_kind[x->t->action];
+	struct stats_event ev;
+
+	if (kind < 0)
+		return DB_OK;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = (enum stats_kind)kind;
+	ev.at = c->now;
+	ev.ontime = stats_ontime(c->now, x->k->due);
+	ev.verdict = fv(x->pg, AK_VERDICT);
+	ev.measures = stats_measure_bits(x->disposal);
+	return stats_record(&c->db, x->k->id, &ev);
+}
+
 /* One attempt at the whole action; the caller retries on a deadlock. */
 static int
 act_once(struct act *x)
@@ -450,6 +475,8 @@ act_once(struct act *x)
 	if ((rc = act_specific(x)) != DB_OK || x->error != NULL)
 		goto rollback;
 	if (t->to >= 0 && ((rc = change_state(x)) != DB_OK || x->error != NULL))
+		goto rollback;
+	if ((rc = act_stats(x)) != DB_OK)
 		goto rollback;
 	if (t->public_event && x->text == NULL)
 		x->text = t->default_text;

@@ -15,6 +15,7 @@
 #include "form.h"
 #include "lists.h"
 #include "staff.h"
+#include "stats.h"
 #include "textlimits.h"
 #include "workflow.h"
 
@@ -149,6 +150,8 @@ void calendar_post(struct page *);
 void reasons_get(struct page *);                /* reasons.c */
 void reasons_post(struct page *);
 void audit_page(struct page *);                 /* auditlog.c */
+void stats_page(struct page *);                 /* stats.c */
+void stats_weights_post(struct page *);
 void users_get(struct page *);                  /* users.c */
 void users_post(struct page *);                 /* users_edit.c */
 /* The owner's unseen notices (what was changed on its account) as <notices>, then marked seen. */
@@ -261,6 +264,12 @@ extern const struct form_key routing_keys[RK__MAX];
 enum preview_key { PV_PREVIEW, PV_CATEGORY, PV_STANDARD, PV_INDUSTRY, PV_REGION,
 	PV_SUBJECT_TYPE, PV__MAX };
 extern const struct form_key preview_keys[PV__MAX];
+enum stats_key { ST_PERIOD, ST_YEAR, ST_QUARTER, ST_MONTH, ST_FROM, ST_TO, ST_REGION,
+	ST_CATEGORY, ST_INDUSTRY, ST_CHANNEL, ST_STANDARD, ST_BY, ST_SORT, ST__MAX };
+extern const struct form_key stats_keys[ST__MAX];
+/* The assessment's weights form: one key per enum stats_measure (lib/stats.h). */
+extern const struct form_key weight_keys[SM__MAX];
+extern const struct option stats_channels[];
 enum year_key { YK_YEAR, YK__MAX };
 extern const struct form_key year_keys[YK__MAX];
 enum calendar_key { CK_ACTION, CK_DATE, CK_OFF, CK_NAME, CK__MAX };
@@ -321,6 +330,7 @@ int routing_suggest(struct ctx *, const struct kase *, struct route_suggestion *
 int transfer_target_ok(struct page *, const char *region, int64_t id, bool *ok);
 
 /* Shared option lists. */
-extern const struct option verdicts[], measures[], channels[], note_kinds[];
+/* The disposal measures are lib/stats.c's stats_measures (counted per measure there). */
+extern const struct option verdicts[], channels[], note_kinds[];
 
 #endif

@@ -14,17 +14,6 @@ const struct option note_kinds[] = {
 	{ "press", "督办" }, { "hazard_notice", "隐患通报" }, { NULL, NULL },
 };
 
-const struct option measures[] = {
-	{ "dismantle", "拆除主体设备" },
-	{ "cut_off", "断电、断水，拆除动力装置，封存主体设备，公开承诺不再恢复生产" },
-	{ "stop", "责令停产停业" },
-	{ "close", "关停、关闭、取缔" },
-	{ "stop_construction", "责令停止项目建设或试生产" },
-	{ "rectify", "限期整改" },
-	{ "notify", "通报信用、金融、自然资源、生态环境等部门" },
-	{ NULL, NULL },
-};
-
 const struct option verdicts[] = {
 	{ "true", "属实" }, { "partly", "部分属实" }, { "false", "不属实" }, { NULL, NULL },
 };
@@ -121,7 +110,7 @@ action_choices(struct page *pg, const struct kase *k, enum action a, xmlNodePtr 
 		(void)rows_xml(pg, Q_REJECT_REASONS, NULL, 0, &reason_loader, n, "option",
 		    reason_names);
 	else if (a == A_DISPOSE)
-		for (o = measures; o->value; o++)
+		for (o = stats_measures; o->value; o++)
 			add_option(n, o->value, o->label);
 	else if (a == A_TRANSFER)
 		add_transfer_choices(pg, k, n);

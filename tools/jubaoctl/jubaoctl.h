@@ -131,6 +131,7 @@ int cmd_demo(struct ctl *, int argc, char **argv);
 int cmd_rotate(struct ctl *, int argc, char **argv);
 int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
+int cmd_stats_rebuild(struct ctl *, int, char **);
 int cmd_keygen(struct ctl *, int argc, char **argv);
 int cmd_publish(struct ctl *, int argc, char **argv);
 int cmd_credit_export(struct ctl *, int argc, char **argv);

@@ -47,6 +47,10 @@ static const char usage_text[] =
 "        Reports as CSV (UTF-8 with BOM) on standard output: ticket, state,\n"
 "        category, industry, region, subject_type, subject_name, submitted_at,\n"
 "        due_date, overdue, verdict. Never identities or descriptions.\n"
+"  stats-rebuild\n"
+"        Recompute the statistics' summary tables (sql/015) from the reports, their\n"
+"        events and the audit trail, in one transaction (the console keeps them up\n"
+"        to date; this is for after a restore or a calendar change).\n"
 "  keygen [ID] [--alg x25519|sm2]\n"
 "        A new identity key pair ID (default 1) as two lines: identity_key =\n"
 "        ID x25519 PRIVATE-HEX for the console's key file (it opens identities)\n"
@@ -99,6 +103,7 @@ main(int argc, char **argv)
 		{ "rotate", cmd_rotate },
 		{ "sweep", cmd_sweep },
 		{ "export", cmd_export },
+		{ "stats-rebuild", cmd_stats_rebuild },
 		{ "keygen", cmd_keygen },
 		{ "publish", cmd_publish },
 		{ "credit-export", cmd_credit_export },

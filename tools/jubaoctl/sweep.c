@@ -9,6 +9,7 @@
 #include "calendar.h"
 #include "form.h"
 #include "jubaoctl.h"
+#include "stats.h"
 #include "queries.h"
 #include "region.h"
 #include "report.h"
@@ -174,7 +175,10 @@ sweep_one(struct ctl *c, int64_t id, const char *today, bool *marked, size_t *qu
 	if ((rc = report_brief(c, id, &b)) != DB_OK)
 		goto undo;
 	snprintf(detail, sizeof(detail), "due %s", b.due);
+	/* the audit row is what stats-rebuild counts the mark from (same second, same month) */
 	if ((rc = ctl_audit(c, "overdue", id, detail)) != DB_OK ||
+	    (rc = stats_record(&c->db, id, &(struct stats_event){ .kind = SK_OVERDUE,
+	    .at = (int64_t)time(NULL) })) != DB_OK ||
 	    (rc = responsible(c, &b, &to)) != DB_OK ||
 	    (rc = queue_reminders(c, id, &b, &to)) != DB_OK ||
 	    (rc = db_commit(&c->db)) != DB_OK)

@@ -57,6 +57,24 @@
   </xsl:template>
 
   <xsl:template match="dashboard" mode="dashboard-body">
+    <xsl:if test="reporting/due">
+      <section aria-labelledby="reporting-title">
+        <h2 id="reporting-title">上报日历</h2>
+        <table class="data-table reporting-table">
+          <thead><tr><th scope="col">截止日期</th><th scope="col">上报内容</th><th scope="col">剩余工作日</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="reporting/due">
+              <tr>
+                <td class="nowrap"><xsl:value-of select="@date"/></td>
+                <td><xsl:value-of select="."/></td>
+                <td><xsl:value-of select="@workdays"/><xsl:if test="@workdays &lt;= 10">（即将到期）</xsl:if></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <p class="hint">按工作日历计算，截止日不是工作日的顺延至下一个工作日。上报数据见<a href="{$base}/admin/stats">统计</a>。</p>
+      </section>
+    </xsl:if>
     <section aria-labelledby="counts-title">
       <h2 id="counts-title" class="visually-hidden">各状态案件数</h2>
       <ul class="count-cards">

@@ -1,0 +1,81 @@
+#!/bin/bash
+# The statistics under load: N synthetic cases (default 100,000; N=1000000 for the million)
+# with their histories (report_event) over two years, the summary tables rebuilt from them
+# with `jubaoctl stats-rebuild` (timed), then wrk against the console's statistics page (as a
+# provincial intake officer and as a county handler) and the public summary. Prints p99 per
+# page into bench/results/stats-N.txt; the target is under 50 ms at p99, and flat from 100,000
+# to 1,000,000 cases (the pages read only the summary tables).
+# Usage: N=100000 bench/stats.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+N=${N:-100000}
+export STATE_DIR=${BENCH_STATE:-/tmp/jubao-bench-stats}
+export PORT=${BENCH_PORT:-18391}
+export BUILD=${BUILD:-build}
+export JUBAO_DEMO=0
+export WORKERS=${WORKERS:-2}
+DUR=${DUR:-10}
+CONNS=${CONNS:-8}
+OUT=bench/results/stats-$N.txt
+mkdir -p bench/results
+rm -rf "$STATE_DIR"
+trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+scripts/stack.sh start > /dev/null
+SOCK="$STATE_DIR/run/mysqld.sock"
+sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$SOCK" -u root jubao "$@"; }
+
+echo "generating $N cases…"
+t0=$(date +%s)
+sql -e "SET @n = $N;" -e "$(sed "s/seq_1_to_N/seq_1_to_$N/g" bench/gen-stats.sql)"
+gen=$(( $(date +%s) - t0 ))
+echo "  done in $gen s: $(sql -N -e 'SELECT COUNT(*) FROM report') reports, $(sql -N -e 'SELECT COUNT(*) FROM report_event') events"
+t0=$(date +%s)
+"$BUILD/tools/jubaoctl" -c "$STATE_DIR/conf/jubao.conf" stats-rebuild
+rebuild=$(( $(date +%s) - t0 ))
+echo "  stats-rebuild in $rebuild s: $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells"
+
+mkuser() {
+	local login=$1 role=$2 dept=$3 salt hash
+	salt=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+	hash=$(python3 -c "import hashlib,sys; print(hashlib.pbkdf2_hmac('sha256', b'Bench-Pass-2026', bytes.fromhex(sys.argv[1]), 1000).hex())" "$salt")
+	sql -e "INSERT INTO staff (login, display_name, pw_hash, pw_salt, pw_iter, must_change)
+		VALUES ('$login', '$login', UNHEX('$hash'), UNHEX('$salt'), 1000, 0);
+		INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '$role', d.id
+		FROM staff s, department d WHERE s.login = '$login' AND d.name = '$dept';"
+}
+mkuser bench_super supervisor 吉林省工业和信息化厅
+mkuser bench_handler handler 长春市南关区工业和信息化局
+
+login() {
+	local jar=$1 who=$2 token
+	token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/jubao/admin/login" |
+		sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+	curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
+		--data-urlencode "login=$who" --data-urlencode "password=Bench-Pass-2026" \
+		"http://127.0.0.1:$PORT/jubao/admin/login"
+	sed -n 's/.*jubao_staff\t\([0-9a-f]*\)$/\1/p' "$jar"
+}
+PROV=$(login "$STATE_DIR/prov.jar" bench_super)
+COUNTY=$(login "$STATE_DIR/county.jar" bench_handler)
+Y=$(date +%Y)
+
+run() {
+	local name=$1 cookie=$2 path=$3 line rps p99 non2xx
+	line=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency -H "Cookie: jubao_staff=$cookie" \
+		"http://127.0.0.1:$PORT/jubao$path" 2>&1)
+	rps=$(echo "$line" | awk '/Requests\/sec/ {print $2}')
+	p99=$(echo "$line" | awk '/ 99%/ {print $2}')
+	non2xx=$(echo "$line" | awk '/Non-2xx/ {print $5}')
+	printf '%-44s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+}
+{
+	echo "statistics with $(sql -N -e 'SELECT COUNT(*) FROM report') cases, $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells; generated in $gen s, stats-rebuild $rebuild s; wrk -t2 -c$CONNS -d${DUR}s, $(date -u +%F)"
+	run "stats, province, this year" "$PROV" "/admin/stats"
+	run "stats, province, a month" "$PROV" "/admin/stats?period=month&year=$Y&month=1"
+	run "stats, province, last year, steel" "$PROV" "/admin/stats?year=$((Y - 1))&industry=steel"
+	run "stats, city, quarter, by department" "$PROV" "/admin/stats?region=2201&period=quarter&year=$Y&quarter=1&by=dept"
+	run "stats, custom 24 months" "$PROV" "/admin/stats?period=custom&from=$((Y - 1))-01-01&to=$Y-12-31"
+	run "stats, county handler" "$COUNTY" "/admin/stats"
+	run "public summary /stats" "" "/stats?month=$Y-01"
+} | tee "$OUT"

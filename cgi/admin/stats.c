@@ -1,0 +1,753 @@
+/*
+ * stats: the statistics page (统计) for every staff role, limited to the user's area: the
+ * counts of a period (month, quarter, year or custom months) by month, region (drill-down
+ * province → city → county), category, industry, channel, standard and lead department; the
+ * handling quality; the charts (drawn by xslt/admin/stats.xsl as SVG from the <chart> elements
+ * made here, each with the same numbers as a table); and the assessment (考评) with its
+ * weights. Everything is read from the summary tables (sql/015, lib/stats.c), never from the
+ * report table. An administrator (who handles no case) sees the area of its department.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "calendar.h"
+#include "queries.h"
+#include "region.h"
+#include "report.h"
+
+static const struct option period_kinds[] = {
+	{ "month", "月度" }, { "quarter", "季度" }, { "year", "年度" }, { "custom", "自定义" },
+	{ NULL, NULL },
+};
+static const struct option assess_units[] = {
+	{ "region", "地区" }, { "dept", "部门" }, { NULL, NULL },
+};
+static const struct option assess_sorts[] = {
+	{ "score", "得分" }, { "name", "名称" }, { "received", "收到举报数" }, { NULL, NULL },
+};
+const struct option stats_channels[] = {
+	{ "web", "网上" }, { "phone", "电话" }, { "fax", "传真" }, { "email", "电子邮件" },
+	{ "letter", "信函" }, { "visit", "来访" }, { NULL, NULL },
+};
+
+const struct form_key stats_keys[ST__MAX] = {
+	[ST_PERIOD] = { "period", form_choice, 0, 0, 0, period_kinds, "请选择统计周期。" },
+	[ST_YEAR] = { "year", form_int, 0, 0, 0, NULL, "年份应为2000至2100的整数。", 2000, 2100 },
+	[ST_QUARTER] = { "quarter", form_int, 0, 0, 0, NULL, "季度应为1至4。", 1, 4 },
+	[ST_MONTH] = { "month", form_int, 0, 0, 0, NULL, "月份应为1至12。", 1, 12 },
+	[ST_FROM] = { "from", form_date, 0, 0, 0, NULL, "开始日期格式应为YYYY-MM-DD。" },
+	[ST_TO] = { "to", form_date, 0, 0, 0, NULL, "结束日期格式应为YYYY-MM-DD。" },
+	[ST_REGION] = { "region", form_digits, 2, 6, 0, NULL, "地区代码无效。" },
+	[ST_CATEGORY] = { "category", form_choice, 0, 0, 0, report_categories, "类别无效。" },
+	[ST_INDUSTRY] = { "industry", NULL, 1, 32, 0, NULL, "行业无效。" },
+	[ST_CHANNEL] = { "channel", form_choice, 0, 0, 0, stats_channels, "来源渠道无效。" },
+	[ST_STANDARD] = { "standard", form_choice, 0, 0, 0, report_standards, "标准无效。" },
+	[ST_BY] = { "by", form_choice, 0, 0, 0, assess_units, "考评对象无效。" },
+	[ST_SORT] = { "sort", form_choice, 0, 0, 0, assess_sorts, "排序方式无效。" },
+};
+
+/* The weights form: one key per measure, 0 to 100. */
+const struct form_key weight_keys[SM__MAX] = {
+	[SM_ACCEPTED_ONTIME] = { "accepted_ontime", form_int, 0, 0, FORM_REQUIRED, NULL,
+	    "权重应为0至100的整数。", 0, 100 },
+	[SM_TRANSFERRED_ONTIME] = { "transferred_ontime", form_int, 0, 0, FORM_REQUIRED, NULL,
+	    "权重应为0至100的整数。", 0, 100 },
+	[SM_INSPECTED_ONTIME] = { "inspected_ontime", form_int, 0, 0, FORM_REQUIRED, NULL,
+	    "权重应为0至100的整数。", 0, 100 },
+	[SM_CLOSED_ONTIME] = { "closed_ontime", form_int, 0, 0, FORM_REQUIRED, NULL,
+	    "权重应为0至100的整数。", 0, 100 },
+	[SM_NOT_OVERDUE] = { "not_overdue", form_int, 0, 0, FORM_REQUIRED, NULL,
+	    "权重应为0至100的整数。", 0, 100 },
+};
+
+/* The rows of one statistics query, in the request arena. */
+struct rowset {
+	struct ctx       *c;
+	struct stats_row *r;
+	size_t            n, cap;
+};
+
+static int
+rowset_push(void *arg, void *row)
+{
+	struct rowset *s = arg;
+	struct stats_row *r;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		r = arena_alloc(&s->c->arena, s->cap * sizeof(*r));
+		if (s->n > 0)
+			memcpy(r, s->r, s->n * sizeof(*r));
+		s->r = r;
+	}
+	s->r[s->n++] = *(struct stats_row *)row;
+	return 0;
+}
+
+static int
+rowset_load(struct page *pg, int q, const struct dbp *p, size_t np, struct rowset *s)
+{
+	struct stats_row row;
+
+	memset(s, 0, sizeof(*s));
+	s->c = pg->c;
+	return db_rows(pg, q, p, np, &stats_row_loader, &row, rowset_push, s);
+}
+
+/* What the page shows: the area, the region drilled into, the period and the filters. */
+struct view {
+	char                area[7], region[7];
+	struct stats_period per;
+	const char         *kind, *category, *industry, *channel, *standard, *by, *sort;
+	const char         *dim, *value;      /* the one filter: "all" and "" when none */
+	int                 year;
+};
+
+/* The widest area of any of the user's roles: user_area's for case roles, else (an
+ * administrator) its department's. */
+static bool
+stats_area(const struct staff *s, char prefix[7])
+{
+	struct area ar;
+	char p[7];
+	int r;
+
+	if (user_area(s, &ar)) {
+		snprintf(prefix, 7, "%s", ar.prefix);
+		return true;
+	}
+	prefix[0] = '\0';
+	for (r = 0; r < R__MAX; r++)
+		if (role_area(s, (enum role)r, p) && (prefix[0] == '\0' || strlen(p) < strlen(prefix)))
+			snprintf(prefix, 7, "%s", p);
+	return prefix[0] != '\0';
+}
+
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* The period from the form (default: this year); false with *why when it is not one. */
+static bool
+view_period(struct page *pg, struct view *v, const char **why)
+{
+	static const char *const kinds[] = { "month", "quarter", "year", "custom" };
+	cal_day today = cal_beijing_day(pg->c->now), from = 0, to = 0;
+	const char *f = fv(pg, ST_FROM), *t = fv(pg, ST_TO);
+	int y, m, d, k;
+
+	cal_to_ymd(today, &y, &m, &d);
+	v->kind = fv(pg, ST_PERIOD) != NULL ? fv(pg, ST_PERIOD) : "year";
+	for (k = 0; strcmp(kinds[k], v->kind) != 0; k++)
+		;
+	v->year = fv(pg, ST_YEAR) != NULL ? (int)fnum(pg, ST_YEAR) : y;
+	if (k == SP_CUSTOM && (f == NULL || t == NULL || !cal_parse(f, strlen(f), &from) ||
+	    !cal_parse(t, strlen(t), &to))) {
+		*why = "自定义期间请填写开始和结束日期。";
+		return false;
+	}
+	if (!stats_period((enum stats_period_kind)k, v->year,
+	    fv(pg, ST_QUARTER) ? (int)fnum(pg, ST_QUARTER) : (m - 1) / 3 + 1,
+	    fv(pg, ST_MONTH) ? (int)fnum(pg, ST_MONTH) : m, from, to, &v->per)) {
+		*why = "统计期间无效（自定义期间最长120个月）。";
+		return false;
+	}
+	return true;
+}
+
+/* The one filter of the view (the summary keeps one dimension at a time, sql/015). */
+static bool
+view_filter(struct page *pg, struct view *v, const char **why)
+{
+	static const struct { int key; const char *dim; } dims[] = {
+		{ ST_CATEGORY, "category" }, { ST_INDUSTRY, "industry" }, { ST_CHANNEL, "channel" },
+		{ ST_STANDARD, "standard" },
+	};
+	size_t i, n = 0;
+
+	v->category = or_empty(fv(pg, ST_CATEGORY));
+	v->channel = or_empty(fv(pg, ST_CHANNEL));
+	v->industry = or_empty(fv(pg, ST_INDUSTRY));
+	v->standard = or_empty(fv(pg, ST_STANDARD));
+	v->dim = "all";
+	v->value = "";
+	for (i = 0; i < NELEM(dims); i++)
+		if (fv(pg, dims[i].key) != NULL) {
+			v->dim = dims[i].dim;
+			v->value = fv(pg, dims[i].key);
+			n++;
+		}
+	if (n > 1) {
+		*why = "类别、行业、来源渠道和标准一次只能选择一项。";
+		return false;
+	}
+	if (v->industry[0] != '\0' && refdata_industry(&pg->c->refdata, v->industry) == NULL) {
+		*why = "行业无效。";
+		return false;
+	}
+	return true;
+}
+
+/* The view the form asks for, inside the user's area; false with *status and *why. */
+static bool
+view_read(struct page *pg, struct view *v, int *status, const char **why)
+{
+	const char *region = fv(pg, ST_REGION);
+
+	memset(v, 0, sizeof(*v));
+	*status = 400;
+	if (pg->errors > 0) {
+		*why = "请修改标出的项目后重新查询。";
+		return false;
+	}
+	if (!stats_area(&pg->s, v->area)) {
+		*status = 403;
+		*why = "您没有统计范围。";
+		return false;
+	}
+	snprintf(v->region, sizeof(v->region), "%s", region != NULL ? region : v->area);
+	if (strlen(v->region) % 2 != 0 || strncmp(v->region, v->area, strlen(v->area)) != 0) {
+		*status = 403;
+		*why = "该地区不在您的统计范围内。";
+		return false;
+	}
+	if (!view_filter(pg, v, why))
+		return false;
+	v->by = fv(pg, ST_BY) != NULL ? fv(pg, ST_BY) : "region";
+	v->sort = fv(pg, ST_SORT) != NULL ? fv(pg, ST_SORT) : "score";
+	return view_period(pg, v, why);
+}
+
+/* STATS_FILTER's parameters for the period [from, to]: 6 into p; with below, those of
+ * STATS_FILTER_LIKE for the areas just below the view's (a county's: itself). */
+static size_t
+view_params(const struct view *v, struct ctx *c, const char *from, const char *to,
+    struct dbp *p, bool below)
+{
+	size_t n = strlen(v->region);
+
+	p[0] = P_TEXT(v->dim);
+	p[1] = P_TEXT(v->value);
+	p[2] = P_TEXT(from);
+	p[3] = P_TEXT(to);
+	p[4] = P_INT(below && n < 6 ? n + 2 : n);
+	p[5] = P_TEXT(below ? like_prefix(c, v->region) : v->region);
+	return 6;
+}
+
+/* A region code prefix as the 6-digit code of its division ("2201" -> "220100"). */
+static void
+region_pad(const char *prefix, char out[7])
+{
+	size_t n = strnlen(prefix, 6);
+
+	memcpy(out, prefix, n);
+	memset(out + n, '0', 6 - n);
+	out[6] = '\0';
+}
+
+/* The display name of a row's key in a breakdown. */
+static const char *
+key_name(struct ctx *c, const char *what, const char *key)
+{
+	const struct industry *ind;
+	const struct region *r;
+	char code[7];
+
+	if (strcmp(what, "regions") == 0) {
+		region_pad(key, code);
+		return (r = refdata_region(&c->refdata, code)) != NULL ? r->name : key;
+	}
+	if (strcmp(what, "categories") == 0)
+		return option_label(report_categories, key);
+	if (strcmp(what, "channels") == 0)
+		return option_label(stats_channels, key);
+	if (strcmp(what, "standards") == 0)
+		return option_label(report_standards, key);
+	if (strcmp(what, "industries") == 0)
+		return (ind = refdata_industry(&c->refdata, key)) != NULL ? ind->name : key;
+	return key;
+}
+
+static void
+row_attrs(xmlNodePtr n, const struct stats_row *r)
+{
+	int i;
+
+	for (i = 0; i < SC__MAX; i++)
+		xml_attr_int(n, stats_counter_names[i], r->c[i]);
+}
+
+/* <what><row key name counters…/></what> */
+static xmlNodePtr
+rows_xml_stats(struct ctx *c, xmlNodePtr parent, const char *what, const struct rowset *s)
+{
+	xmlNodePtr list = xml_add(parent, what, NULL), n;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		n = xml_add(list, "row", NULL);
+		xml_attr(n, "key", s->r[i].key);
+		xml_attr(n, "name", key_name(c, what, s->r[i].key));
+		row_attrs(n, &s->r[i]);
+	}
+	return list;
+}
+
+/* ---- charts: the numbers a stylesheet draws (xslt/admin/stats.xsl), largest value as max */
+
+static xmlNodePtr
+chart_new(xmlNodePtr parent, const char *kind, const char *name, const char *title,
+    const char *unit)
+{
+	xmlNodePtr ch = xml_add(parent, "chart", NULL);
+
+	xml_attr(ch, "kind", kind);
+	xml_attr(ch, "name", name);
+	xml_attr(ch, "title", title);
+	xml_attr(ch, "unit", unit);
+	return ch;
+}
+
+static void
+chart_bar(xmlNodePtr parent, const char *series, const char *label, int64_t value,
+    const char *note, int64_t *max)
+{
+	xmlNodePtr b = xml_add(parent, "bar", NULL);
+
+	if (series != NULL)
+		xml_attr(b, "series", series);
+	xml_attr(b, "label", label);
+	xml_attr_int(b, "value", value);
+	if (note != NULL)
+		xml_attr(b, "note", note);
+	if (value > *max)
+		*max = value;
+}
+
+/* Monthly trend: received and closed, as columns in pairs. */
+static void
+chart_trend(struct ctx *c, xmlNodePtr parent, const struct rowset *months)
+{
+	xmlNodePtr ch = chart_new(parent, "columns", "trend", "每月收到和办结的举报", "件"), g, s;
+	int64_t max = 0;
+	size_t i;
+
+	(void)c;
+	s = xml_add(ch, "series", NULL);
+	xml_attr(s, "name", "received");
+	xml_attr(s, "label", "收到");
+	s = xml_add(ch, "series", NULL);
+	xml_attr(s, "name", "closed");
+	xml_attr(s, "label", "办结");
+	for (i = 0; i < months->n; i++) {
+		g = xml_add(ch, "group", NULL);
+		xml_attr(g, "label", months->r[i].key);
+		chart_bar(g, "received", "收到", months->r[i].c[SC_RECEIVED], NULL, &max);
+		chart_bar(g, "closed", "办结", months->r[i].c[SC_CLOSED], NULL, &max);
+	}
+	xml_attr_int(ch, "max", max);
+}
+
+/* One bar per row: counter k of each (regions: received). */
+static void
+chart_rows(struct ctx *c, xmlNodePtr parent, const char *name, const char *title,
+    const char *what, const struct rowset *s, int k)
+{
+	xmlNodePtr ch = chart_new(parent, "bars", name, title, "件");
+	int64_t max = 0;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		chart_bar(ch, NULL, key_name(c, what, s->r[i].key), s->r[i].c[k], NULL, &max);
+	xml_attr_int(ch, "max", max);
+}
+
+/* Deadline compliance per department: the share inspected within 5 working days. */
+static void
+chart_compliance(struct ctx *c, xmlNodePtr parent, const struct rowset *depts)
+{
+	xmlNodePtr ch = chart_new(parent, "bars", "compliance", "各部门按期核查率（5个工作日内）",
+	    "%");
+	int64_t max = 100;
+	double sh;
+	size_t i;
+
+	for (i = 0; i < depts->n; i++) {
+		if ((sh = stats_share(SM_INSPECTED_ONTIME, depts->r[i].c)) < 0)
+			continue;
+		chart_bar(ch, NULL, depts->r[i].key, (int64_t)(sh * 100 + 0.5),
+		    lists_printf(c, "%lld/%lld", (long long)depts->r[i].c[SC_INSPECTED_ONTIME],
+		    (long long)depts->r[i].c[SC_INSPECTED]), &max);
+	}
+	xml_attr_int(ch, "max", max);
+}
+
+/* Verdicts and disposal measures of the period. */
+static void
+chart_outcomes(xmlNodePtr parent, const struct stats_row *t)
+{
+	xmlNodePtr ch = chart_new(parent, "bars", "verdicts", "核查结论", "件");
+	int64_t max = 0;
+	int i;
+
+	chart_bar(ch, NULL, "属实", t->c[SC_V_TRUE], NULL, &max);
+	chart_bar(ch, NULL, "部分属实", t->c[SC_V_PARTLY], NULL, &max);
+	chart_bar(ch, NULL, "不属实", t->c[SC_V_FALSE], NULL, &max);
+	xml_attr_int(ch, "max", max);
+	ch = chart_new(parent, "bars", "measures", "处置措施", "件");
+	for (max = 0, i = 0; stats_measures[i].value != NULL; i++)
+		chart_bar(ch, NULL, stats_measures[i].label, t->c[SC_M_DISMANTLE + i], NULL, &max);
+	xml_attr_int(ch, "max", max);
+}
+
+/* The handling quality of the period: each measure's share, numerator and denominator. */
+static void
+quality_xml(xmlNodePtr parent, const struct stats_row *t)
+{
+	xmlNodePtr q = xml_add(parent, "quality", NULL), m;
+	double sh;
+	int i;
+
+	for (i = 0; i < SM__MAX; i++) {
+		m = xml_add(q, "measure", NULL);
+		xml_attr(m, "name", stats_measure_names[i]);
+		xml_attr(m, "label", stats_measure_labels[i]);
+		if ((sh = stats_share((enum stats_measure)i, t->c)) >= 0)
+			xml_attr_int(m, "permille", (long long)(sh * 1000 + 0.5));
+	}
+}
+
+/* ---- the assessment (考评) */
+
+struct weight_row {
+	char    measure[33];
+	int64_t weight;
+};
+static const struct dbc weight_cols[] = {
+	COL_TEXT(struct weight_row, measure), COL_I64(struct weight_row, weight),
+};
+static const struct db_loader weight_loader = DB_LOADER(struct weight_row, weight_cols);
+
+static int
+weight_row(void *arg, void *row)
+{
+	int64_t *w = arg;
+	const struct weight_row *r = row;
+	int i;
+
+	for (i = 0; i < SM__MAX; i++)
+		if (strcmp(stats_measure_names[i], r->measure) == 0)
+			w[i] = r->weight;
+	return 0;
+}
+
+struct unit {
+	const char *key, *name;
+	int64_t     received;
+	double      share[SM__MAX], score, prev;
+};
+
+static int unit_sort;   /* 0 score, 1 name, 2 received: qsort's comparison reads it */
+
+static int
+unit_cmp(const void *a, const void *b)
+{
+	const struct unit *x = a, *y = b;
+
+	if (unit_sort == 1)
+		return strcmp(x->key, y->key);
+	if (unit_sort == 2)
+		return (y->received > x->received) - (y->received < x->received);
+	return (y->score > x->score) - (y->score < x->score);
+}
+
+static double
+row_score(const struct stats_row *r, const int64_t *w, double *share)
+{
+	double s[SM__MAX];
+	int i;
+
+	for (i = 0; i < SM__MAX; i++)
+		s[i] = stats_share((enum stats_measure)i, r->c);
+	if (share != NULL)
+		memcpy(share, s, sizeof(s));
+	return stats_score(s, w, SM__MAX);
+}
+
+static void
+unit_xml(xmlNodePtr parent, const struct unit *u)
+{
+	xmlNodePtr n = xml_add(parent, "unit", NULL), m;
+	int i;
+
+	xml_attr(n, "key", u->key);
+	xml_attr(n, "name", u->name);
+	xml_attr_int(n, "received", u->received);
+	if (u->score >= 0)
+		xml_attr_int(n, "score", (long long)(u->score * 10 + 0.5));   /* tenths */
+	if (u->prev >= 0)
+		xml_attr_int(n, "prev", (long long)(u->prev * 10 + 0.5));
+	for (i = 0; i < SM__MAX; i++) {
+		m = xml_add(n, "share", NULL);
+		xml_attr(m, "name", stats_measure_names[i]);
+		if (u->share[i] >= 0)
+			xml_attr_int(m, "permille", (long long)(u->share[i] * 1000 + 0.5));
+	}
+}
+
+/* The units of cur (regions or departments) with their scores and the previous period's. */
+static void
+assessment_xml(struct ctx *c, xmlNodePtr parent, const struct view *v, const int64_t *w,
+    const struct rowset *cur, const struct rowset *prev)
+{
+	xmlNodePtr a = xml_add(parent, "assessment", NULL);
+	bool dept = strcmp(v->by, "dept") == 0;
+	struct unit *u = arena_alloc(&c->arena, (cur->n + 1) * sizeof(*u));
+	size_t i, j;
+
+	xml_attr(a, "by", v->by);
+	xml_attr(a, "sort", v->sort);
+	for (i = 0; i < cur->n; i++) {
+		u[i].key = cur->r[i].key;
+		u[i].name = dept ? cur->r[i].key : key_name(c, "regions", cur->r[i].key);
+		u[i].received = cur->r[i].c[SC_RECEIVED];
+		u[i].score = row_score(&cur->r[i], w, u[i].share);
+		u[i].prev = -1;
+		for (j = 0; j < prev->n; j++)
+			if (strcmp(prev->r[j].key, cur->r[i].key) == 0)
+				u[i].prev = row_score(&prev->r[j], w, NULL);
+	}
+	unit_sort = strcmp(v->sort, "name") == 0 ? 1 : strcmp(v->sort, "received") == 0 ? 2 : 0;
+	qsort(u, cur->n, sizeof(*u), unit_cmp);
+	for (i = 0; i < cur->n; i++)
+		unit_xml(a, &u[i]);
+}
+
+static void
+weights_xml(xmlNodePtr parent, const int64_t *w)
+{
+	xmlNodePtr ws = xml_add(parent, "weights", NULL), n;
+	int i;
+
+	for (i = 0; i < SM__MAX; i++) {
+		n = xml_add(ws, "weight", NULL);
+		xml_attr(n, "measure", stats_measure_names[i]);
+		xml_attr(n, "label", stats_measure_labels[i]);
+		xml_attr_int(n, "weight", w[i]);
+	}
+}
+
+/* ---- the page */
+
+/* The breakdowns by month, region, category, industry, channel: rows and tables. */
+static int
+stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct rowset *months,
+    struct rowset *regions)
+{
+	static const struct { const char *dim, *what; } by[] = {
+		{ "category", "categories" }, { "industry", "industries" },
+		{ "channel", "channels" }, { "standard", "standards" },
+	};
+	struct ctx *c = pg->c;
+	struct dbp p[10];
+	struct rowset s;
+	size_t i;
+	int rc;
+
+	view_params(v, c, v->per.from, v->per.to, p, false);
+	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 6, months)) != DB_OK)
+		return rc;
+	rows_xml_stats(c, root, "months", months);
+	memset(regions, 0, sizeof(*regions));
+	if (strlen(v->region) < 6) {
+		view_params(v, c, v->per.from, v->per.to, p, true);
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 6, regions)) != DB_OK)
+			return rc;
+		rows_xml_stats(c, root, "regions", regions);
+	}
+	/* each breakdown over the area and period (one dimension at a time) */
+	p[1] = P_TEXT(v->per.from);
+	p[2] = P_TEXT(v->per.to);
+	p[3] = P_INT(strlen(v->region));
+	p[4] = P_TEXT(v->region);
+	for (i = 0; i < NELEM(by); i++) {
+		p[0] = P_TEXT(by[i].dim);
+		if ((rc = rowset_load(pg, Q_STATS_BY, p, 5, &s)) != DB_OK)
+			return rc;
+		rows_xml_stats(c, root, by[i].what, &s);
+	}
+	return DB_OK;
+}
+
+/* The rows of the assessment's units for one period: regions below the one shown (or it, for
+ * a county) or departments of the area. */
+static int
+units_load(struct page *pg, const struct view *v, const char *from, const char *to,
+    struct rowset *s)
+{
+	struct dbp p[10];
+
+	if (strcmp(v->by, "dept") == 0) {
+		p[0] = P_TEXT(from);
+		p[1] = P_TEXT(to);
+		p[2] = P_TEXT(like_prefix(pg->c, v->region));
+		return rowset_load(pg, Q_STATS_DEPTS, p, 3, s);
+	}
+	view_params(v, pg->c, from, to, p, true);
+	return rowset_load(pg, Q_STATS_REGIONS, p, 6, s);
+}
+
+/* Everything of the page below the form. */
+static int
+stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
+{
+	struct ctx *c = pg->c;
+	struct rowset total, months, regions, depts, cur, prev;
+	struct stats_row zero;
+	int64_t w[SM__MAX] = { 0 };
+	struct dbp p[9];
+	int rc;
+
+	view_params(v, c, v->per.from, v->per.to, p, false);
+	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 6, &total)) != DB_OK ||
+	    (rc = stats_breakdowns(pg, v, root, &months, &regions)) != DB_OK)
+		return rc;
+	memset(&zero, 0, sizeof(zero));
+	rows_xml_stats(c, root, "total", total.n > 0 ? &total : &(struct rowset){ c, &zero, 1, 1 });
+	p[0] = P_TEXT(v->per.from);
+	p[1] = P_TEXT(v->per.to);
+	p[2] = P_TEXT(like_prefix(c, v->region));
+	if ((rc = rowset_load(pg, Q_STATS_DEPTS, p, 3, &depts)) != DB_OK ||
+	    (rc = db_rows(pg, Q_STATS_WEIGHTS, NULL, 0, &weight_loader,
+	    &(struct weight_row){ "", 0 }, weight_row, w)) != DB_OK ||
+	    (rc = units_load(pg, v, v->per.prev_from, v->per.prev_to, &prev)) != DB_OK)
+		return rc;
+	/* the areas below, already read for their table, are the assessment's units by region */
+	if (strcmp(v->by, "dept") == 0)
+		cur = depts;
+	else if (strlen(v->region) < 6)
+		cur = regions;
+	else if ((rc = units_load(pg, v, v->per.from, v->per.to, &cur)) != DB_OK)
+		return rc;
+	rows_xml_stats(c, root, "depts", &depts);
+	quality_xml(root, total.n > 0 ? &total.r[0] : &zero);
+	chart_trend(c, root, &months);
+	if (regions.n > 0)
+		chart_rows(c, root, "regions", "各地区收到的举报", "regions", &regions, SC_RECEIVED);
+	chart_compliance(c, root, &depts);
+	chart_outcomes(root, total.n > 0 ? &total.r[0] : &zero);
+	assessment_xml(c, root, v, w, &cur, &prev);
+	weights_xml(root, w);
+	return DB_OK;
+}
+
+/* The view's attributes, the drill-down chain and the filter's choices. */
+static void
+view_xml(struct page *pg, const struct view *v, xmlNodePtr root)
+{
+	struct ctx *c = pg->c;
+	xmlNodePtr f = xml_add(root, "view", NULL), crumbs, n;
+	char prefix[7];
+	size_t len;
+
+	xml_attr(f, "period", v->kind);
+	xml_attr_int(f, "year", v->year);
+	xml_attr(f, "from", v->per.from);
+	xml_attr(f, "to", v->per.to);
+	xml_attr(f, "prev-from", v->per.prev_from);
+	xml_attr(f, "prev-to", v->per.prev_to);
+	xml_attr(f, "area", v->area);
+	xml_attr(f, "region", v->region);
+	xml_attr(f, "category", v->category);
+	xml_attr(f, "industry", v->industry);
+	xml_attr(f, "channel", v->channel);
+	xml_attr(f, "standard", v->standard);
+	xml_attr(f, "dim", v->dim);
+	xml_attr(f, "by", v->by);
+	xml_attr(f, "sort", v->sort);
+	xml_attr(f, "county", strlen(v->region) >= 6 ? "1" : "0");
+	crumbs = xml_add(root, "crumbs", NULL);
+	for (len = strlen(v->area); len <= strlen(v->region); len += 2) {
+		snprintf(prefix, sizeof(prefix), "%.*s", (int)len, v->region);
+		n = xml_add(crumbs, "crumb", key_name(c, "regions", prefix));
+		xml_attr(n, "code", prefix);
+	}
+	form_options_xml(root, "periods", period_kinds);
+	form_options_xml(root, "categories-options", report_categories);
+	form_options_xml(root, "channels-options", stats_channels);
+	form_options_xml(root, "standards-options", report_standards);
+	form_options_xml(root, "units", assess_units);
+	form_options_xml(root, "sorts", assess_sorts);
+	refdata_industries_xml(&c->refdata, xml_add(root, "options", NULL));
+	console_form_state(pg, root);
+}
+
+void
+stats_page(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	xmlNodePtr root;
+	xmlDocPtr doc;
+	struct view v;
+	const char *why = NULL;
+	int status;
+
+	if (!view_read(pg, &v, &status, &why)) {
+		doc = console_doc(pg, "stats", &root);
+		xml_add(root, "message", why);
+		console_form_state(pg, root);
+		form_options_xml(root, "periods", period_kinds);
+		app_send(c, status, doc);
+		return;
+	}
+	doc = console_doc(pg, "stats", &root);
+	view_xml(pg, &v, root);
+	if (stats_body(pg, &v, root) != DB_OK) {
+		xmlFreeDoc(doc);
+		db_unavailable(pg);
+		return;
+	}
+	app_send(c, 200, doc);
+}
+
+/* The system administrator weighs the assessment's measures: all five at once, audited. */
+void
+stats_weights_post(struct page *pg)
+{
+	struct ctx *c = pg->c;
+	char detail[200];
+	size_t len = 0;
+	struct dbp p[2];
+	int i, rc = DB_OK, attempt;
+
+	if (pg->errors > 0) {
+		console_error(pg, 400, "权重应为0至100的整数。");
+		return;
+	}
+	for (i = 0; i < SM__MAX; i++)
+		len += (size_t)snprintf(detail + len, sizeof(detail) - len, "%s%s=%lld",
+		    i ? " " : "", stats_measure_names[i], (long long)fnum(pg, i));
+	for (attempt = 0, rc = DB_RETRY; attempt < 3 && rc == DB_RETRY; attempt++) {
+		if ((rc = db_begin(&c->db)) != DB_OK)
+			continue;
+		for (i = 0; i < SM__MAX && rc == DB_OK; i++) {
+			p[0] = P_INT(fnum(pg, i));
+			p[1] = P_TEXT(stats_measure_names[i]);
+			rc = db_run(&c->db, Q_STATS_WEIGHT_SET, p, 2);
+		}
+		if (rc == DB_OK && (rc = console_audit(pg, "stats_weights", 0, detail)) == DB_OK &&
+		    (rc = db_commit(&c->db)) == DB_OK)
+			break;
+		db_rollback(&c->db);
+	}
+	if (rc != DB_OK) {
+		db_unavailable(pg);
+		return;
+	}
+	app_redirect(c, "/admin/stats?by=region#weights");
+}
