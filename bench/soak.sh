@@ -198,7 +198,7 @@ sleep 2
 
 # Tokens for the soak: the submissions at the rate, with half as many again to spare.
 ntok=$((RATE * SOAK_SECONDS * (1000 - ${MIX% *} - ${MIX#* }) / 1000 * 3 / 2 + 200))
-note "soak: ${SOAK_SECONDS}s at $RATE requests/s ($SOAK_LOAD % of $CAP_RPS), wrk -t$THREADS -c$SOAK_CONNECTIONS, sampling the workers every ${SAMPLE_EVERY}s"
+note "soaking ${SOAK_SECONDS}s at $RATE requests/s ($SOAK_LOAD % of $CAP_RPS), wrk -t$THREADS -c$SOAK_CONNECTIONS, sampling the workers every ${SAMPLE_EVERY}s"
 SAMPLES="$WRKDIR/samples.txt"
 : > "$SAMPLES"
 sample 0 >> "$SAMPLES"
@@ -301,7 +301,7 @@ SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 	echo "(report table: $REPORT_ROWS rows = $LOOKUP_CASES cases + the submissions, acknowledged or in flight when wrk stopped; spooled records: $SPOOLED)"
 	echo
 
-	echo "workers over the soak ($(awk '{ print $1 }' "$SAMPLES" | sort -un | wc -l) samples, every ${SAMPLE_EVERY}s; flat: RSS +max($RSS_GROWTH_KIB KiB, $RSS_GROWTH_PCT %), open files +$FD_GROWTH, first to last sample):"
+	echo "workers over the soak ($(awk '{ print $1 }' "$SAMPLES" | sort -un | wc -l) samples, every ${SAMPLE_EVERY}s; flat: RSS +max($RSS_GROWTH_KIB KiB, $RSS_GROWTH_PCT %), open files +$FD_GROWTH, first to last sample; 2nd half: RSS growth from the middle sample to the last, for information):"
 	awk -v kib="$RSS_GROWTH_KIB" -v pct="$RSS_GROWTH_PCT" -v fdg="$FD_GROWTH" '
 		NR == 1 { t0 = $1 }
 		{ t1 = $1 }
@@ -309,9 +309,13 @@ SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 		  if (!(k in first)) { order[++n] = k; first[k] = $4; ffd[k] = $5; ft[k] = $1; max[k] = 0; maxfd[k] = 0 }
 		  last[k] = $4; lfd[k] = $5; lt[k] = $1
 		  if ($4 > max[k]) max[k] = $4
-		  if ($5 > maxfd[k]) maxfd[k] = $5 }
+		  if ($5 > maxfd[k]) maxfd[k] = $5
+		  rss[k, $1] = $4; times[$1] = 1 }
 		END {
-			printf "%-7s %8s %10s %10s %10s %8s %4s %4s %4s  %s\n", "program", "pid", "RSS first", "last", "max", "growth", "fds", "last", "max", "verdict"
+			# The sample nearest the middle: growth in the second half as large as in the
+			# first is a leak; a warm-up slows down.
+			mid = t1; for (t in times) if (t + 0 >= (t0 + t1) / 2 && t + 0 < mid) mid = t + 0
+			printf "%-7s %8s %10s %10s %10s %8s %9s %4s %4s %4s  %s\n", "program", "pid", "RSS first", "last", "max", "growth", "2nd half", "fds", "last", "max", "verdict"
 			bad = 0
 			for (i = 1; i <= n; i++) {
 				k = order[i]; split(k, a, " ")
@@ -322,7 +326,8 @@ SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 				if (lfd[k] - ffd[k] > fdg) v = (v == "flat" ? "GROWS (fds)" : v " (fds)")
 				if (ft[k] != t0 || lt[k] != t1) v = "REPLACED (not there from the first sample to the last)"
 				if (v != "flat") bad++
-				printf "%-7s %8s %7d KiB %6d KiB %6d KiB %+5d KiB %4d %4d %4d  %s\n", a[1], a[2], first[k], last[k], max[k], g, ffd[k], lfd[k], maxfd[k], v
+				h = ((k, mid) in rss) ? sprintf("%+5d KiB", last[k] - rss[k, mid]) : "-"
+				printf "%-7s %8s %7d KiB %6d KiB %6d KiB %+5d KiB %9s %4d %4d %4d  %s\n", a[1], a[2], first[k], last[k], max[k], g, h, ffd[k], lfd[k], maxfd[k], v
 			}
 			printf "check workers flat: %s (%d workers, %d not flat)\n", (bad == 0 && n > 0 ? "PASS" : "FAIL"), n, bad
 		}' "$SAMPLES"
