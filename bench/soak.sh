@@ -237,7 +237,8 @@ check_tickets() {   # phase
 	DUPS[$ph]=$(sort "$f" | uniq -d | wc -l)
 	if [ "$n" -gt 0 ]; then
 		r=$( { echo "CREATE TEMPORARY TABLE ack (ticket CHAR(16) NOT NULL);"
-		       sed "s/.*/INSERT INTO ack VALUES ('&');/" "$f"
+		       awk '{ printf "%s(\x27%s\x27)", (NR % 1000 == 1 ? "INSERT INTO ack VALUES " : ","), $1 }
+		            NR % 1000 == 0 { print ";" } END { if (NR % 1000) print ";" }' "$f"
 		       echo "SELECT COUNT(*), COALESCE(SUM(n = 1), 0), COALESCE(SUM(n = 0), 0), COALESCE(SUM(n > 1), 0), COALESCE(SUM(a <> 1), 0)
 		             FROM (SELECT k.ticket, COUNT(DISTINCT r.id) n, COUNT(t.id) a FROM ack k
 		                   LEFT JOIN report r ON r.ticket = k.ticket
