@@ -149,6 +149,14 @@ note "$LOOKUP_CASES reports to look up"
 
 # ---- the runs
 
+# The processes of the stack that are gone (none: empty).
+gone() {
+	local p g=
+	for p in mariadb nginx $SAMPLED; do
+		kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null || g="$g $p"
+	done
+	echo "${g# }"
+}
 # Every process of the stack still there.
 alive() {
 	local p
@@ -187,6 +195,7 @@ sample() {
 }
 
 alive "before the capacity run"
+INNODB_FLUSH=$(sql -e 'SELECT @@innodb_flush_log_at_trx_commit')
 # Tokens for the capacity run: enough for 10,000 requests/s (5 % of them submissions).
 note "measuring the capacity: ${CAPACITY_SECONDS}s of the mix, unpaced, wrk -t$THREADS -c$CONNECTIONS"
 run_mix capacity "$CAPACITY_SECONDS" "$CONNECTIONS" 0 $((CAPACITY_SECONDS * 500 + 100))
@@ -218,7 +227,8 @@ run_mix soak "$SOAK_SECONDS" "$SOAK_CONNECTIONS" "$RATE" "$ntok"
 wait "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
 sample "$(( $(date +%s) - START ))" >> "$SAMPLES"
-alive "after the soak"
+# A process gone during the soak is a failed check, reported with the figures (not an abort).
+GONE=$(gone)
 # Requests in flight when wrk stopped still finish on the server: let them.
 sleep 2
 
@@ -235,7 +245,7 @@ check_tickets() {   # phase
 	n=$(wc -l < "$f")
 	ACKED[$ph]=$n
 	DUPS[$ph]=$(sort "$f" | uniq -d | wc -l)
-	if [ "$n" -gt 0 ]; then
+	if [ "$n" -gt 0 ] && [ -z "$DB_GONE" ]; then
 		r=$( { echo "CREATE TEMPORARY TABLE ack (ticket CHAR(16) NOT NULL);"
 		       awk '{ printf "%s(\x27%s\x27)", (NR % 1000 == 1 ? "INSERT INTO ack VALUES " : ","), $1 }
 		            NR % 1000 == 0 { print ";" } END { if (NR % 1000) print ";" }' "$f"
@@ -250,16 +260,18 @@ check_tickets() {   # phase
 		PRESENT[$ph]=0 MISSING[$ph]=0 NOATT[$ph]=0
 	fi
 }
+DB_GONE=
+case " $GONE " in *" mariadb "*) DB_GONE=1 ;; esac
 check_tickets capacity
 check_tickets soak
 
-REPORT_ROWS=$(sql -e 'SELECT COUNT(*) FROM report')
+if [ -z "$DB_GONE" ]; then REPORT_ROWS=$(sql -e 'SELECT COUNT(*) FROM report'); else REPORT_ROWS='?'; fi
 SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 
 {
 	echo "jubao soak, $(date -u '+%Y-%m-%d %H:%M:%SZ') on $(hostname), $(nproc) CPUs; $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')"
 	echo "mix: 80 % status lookups ($LOOKUP_CASES distinct cases), 15 % page views, 5 % submissions with a PNG attachment"
-	echo "workers: status/pages/lists $WORKERS, submit $SUBMIT_WORKERS; MariaDB innodb_flush_log_at_trx_commit=$(sql -e 'SELECT @@innodb_flush_log_at_trx_commit')"
+	echo "workers: status/pages/lists $WORKERS, submit $SUBMIT_WORKERS; MariaDB innodb_flush_log_at_trx_commit=$INNODB_FLUSH"
 	echo
 	printf '%-9s %7s %9s %12s %8s %8s %7s %7s %7s %6s %6s %6s %8s %6s\n' phase seconds requests requests/s "p50 ms" "p99 ms" lookups pages submits 2xx+3xx 4xx 5xx receipts late
 	for ph in capacity soak; do
@@ -286,6 +298,8 @@ SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 	for ph in capacity soak; do
 		for k in connect read write timeout bad_receipts; do errs=$((errs + $(field $ph $k))); done
 	done
+	if [ -z "$GONE" ]; then r=PASS; else r=FAIL; fail "gone: $GONE"; fi
+	echo "check stack: every process alive after the soak: $r${GONE:+ (gone: $GONE; see $STATE/log)}"
 	if [ "$s5" = 0 ]; then r=PASS; else r=FAIL; fail "5xx"; fi
 	echo "check 5xx: none: $r ($s5 answers >= 500)"
 	if [ "$s4" = 0 ] && [ "$errs" = 0 ]; then r=PASS; else r=FAIL; fail "4xx or socket errors"; fi
@@ -296,6 +310,10 @@ SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 			r=PASS
 		else
 			r=FAIL; fail "tickets ($ph)"
+		fi
+		if [ -n "$DB_GONE" ]; then
+			echo "check tickets ($ph): FAIL (${ACKED[$ph]} acknowledged; the database is gone, nothing to check them against)"
+			continue
 		fi
 		echo "check tickets ($ph): every acknowledged ticket in the database exactly once, with its attachment: $r (${ACKED[$ph]} acknowledged, ${PRESENT[$ph]} present once, ${MISSING[$ph]} missing, ${DUPS[$ph]} twice, ${NOATT[$ph]} without exactly one attachment)"
 	done
