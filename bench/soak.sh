@@ -265,7 +265,13 @@ case " $GONE " in *" mariadb "*) DB_GONE=1 ;; esac
 check_tickets capacity
 check_tickets soak
 
-if [ -z "$DB_GONE" ]; then REPORT_ROWS=$(sql -e 'SELECT COUNT(*) FROM report'); else REPORT_ROWS='?'; fi
+if [ -z "$DB_GONE" ]; then
+	REPORT_ROWS=$(sql -e 'SELECT COUNT(*) FROM report')
+	TMP_DISK=$(sql -e "SHOW GLOBAL STATUS LIKE 'Created_tmp_disk_tables'" | awk '{ print $2 }')
+	TMP_ALL=$(sql -e "SHOW GLOBAL STATUS LIKE 'Created_tmp_tables'" | awk '{ print $2 }')
+else
+	REPORT_ROWS='?' TMP_DISK='?' TMP_ALL='?'
+fi
 SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 
 {
@@ -317,6 +323,7 @@ SPOOLED=$(find "$STATE/spool" -name '*.rec' | wc -l)
 		fi
 		echo "check tickets ($ph): every acknowledged ticket in the database exactly once, with its attachment: $r (${ACKED[$ph]} acknowledged, ${PRESENT[$ph]} present once, ${MISSING[$ph]} missing, ${DUPS[$ph]} twice, ${NOATT[$ph]} without exactly one attachment)"
 	done
+	echo "(MariaDB since its start: $TMP_ALL internal temporary tables, $TMP_DISK of them on disk; errors in the programs' logs: $(cat "$STATE"/log/{submit,status,pages,lists}.log 2>/dev/null | grep -c ' error: ' || true))"
 	echo "(report table: $REPORT_ROWS rows = $LOOKUP_CASES cases + the submissions, acknowledged or in flight when wrk stopped; spooled records: $SPOOLED)"
 	echo
 
