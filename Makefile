@@ -60,7 +60,7 @@ REPLAY_BINS = $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 -include Makefile.local
 
-.PHONY: all deps run check unit clean bench bench-console fuzz cluster cluster-stop cluster-test
+.PHONY: all deps run check unit clean bench bench-console soak fuzz cluster cluster-stop cluster-test
 all: $(PROG_BINS) $(UNIT_BINS) $(BENCH_BINS) $(TOOL_BINS) $(REPLAY_BINS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
@@ -148,6 +148,12 @@ bench: deps
 bench-console: deps
 	@$(MAKE) --no-print-directory all
 	@bench/console.sh
+
+# Ten minutes of mixed load at half the capacity measured in the same run (bench/soak.sh;
+# SOAK_SECONDS to change the length).
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@bench/soak.sh
 
 # libFuzzer harnesses for the parsers and validators (clang with libFuzzer: Debian's clang
 # package); each runs FUZZ_SECONDS on its committed corpus (new inputs go to build/fuzz/NAME, not

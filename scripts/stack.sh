@@ -47,7 +47,7 @@ randhex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 make_dirs() {
 	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" "$STATE/published" \
-		"$STATE/nginx/tmp" "$STATE/db" "$STATE/spool"
+		"$STATE/nginx/tmp" "$STATE/db/tmp" "$STATE/spool"
 	chmod 700 "$STATE/secrets"
 	chmod 750 "$STATE/attachments" "$STATE/spool"
 }
@@ -225,7 +225,13 @@ start_db() {
 	fi
 	# Durable commits (innodb_flush_log_at_trx_commit=1, the default); no binary log on a
 	# single development server; the general and slow logs stay off: they would hold data.
+	# Its temporary files in the state, not in /tmp: the status lookup's sort makes an
+	# on-disk (Aria) temporary table each time (the events' text is a TEXT column), and on a
+	# shared machine something that cleans /tmp removed them under the server (bench/soak.sh
+	# saw 503s, "Error on delete of '/tmp/#sql-temptable-….MAD'", and once mariadbd crashed
+	# with signal 11 in ha_maria::drop_table).
 	mariadbd --no-defaults --datadir="$STATE/db/data" --socket="$DBSOCK" --skip-networking \
+		--tmpdir="$STATE/db/tmp" \
 		--pid-file="$RUN/mariadb.pid" "${as_root[@]}" --log-error="$LOG/mariadb.log" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
 		--innodb-buffer-pool-size=256M --innodb-log-file-size=256M \
