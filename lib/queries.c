@@ -53,11 +53,10 @@ const char *const queries[Q__MAX] = {
 	 * The sort of a case's few events is cheap. */
 	[Q_PUBLIC_LOOKUP] = "SELECT l.window_start, l.hits, "
 	    "r.id, r.code_mac, r.state, r.category, r.submitted_at, r.due_date, e.at, e.state, "
-	    "e.text "
+	    "e.text, e.id "
 	    "FROM (SELECT 1) AS one "
 	    "LEFT JOIN rate_limit l ON l.subject = ? AND l.bucket = ? "
-	    "LEFT JOIN (report r JOIN report_event e ON e.report_id = r.id) ON r.ticket = ? "
-	    "ORDER BY e.at, e.id",
+	    "LEFT JOIN (report r JOIN report_event e ON e.report_id = r.id) ON r.ticket = ?",
 	[Q_RATE_GET] = "SELECT window_start, hits FROM rate_limit WHERE subject = ? AND bucket = ?",
 	/* A fixed window: a hit in an expired window starts a new one. */
 	[Q_RATE_HIT] = "INSERT INTO rate_limit (subject, bucket, window_start, hits) "

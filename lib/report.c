@@ -373,13 +373,27 @@ report_import(struct db *db, const struct report_import *im, enum import_outcome
 
 /* The columns of Q_PUBLIC_LOOKUP, bound once per lookup. */
 struct lookup_row {
-	int64_t       window_start, hits, id;
+	int64_t       window_start, hits, id, event_id;
 	uint8_t       code_mac[32];
 	char          state[16], category[16], event_state[16], text[2000 * 4 + 1];
 	MYSQL_TIME    submitted, due, at;
-	unsigned long len[11];
-	my_bool       null[11];
-	MYSQL_BIND    r[11];
+	unsigned long len[12];
+	my_bool       null[12];
+	MYSQL_BIND    r[12];
+};
+
+/*
+ * The timeline in (time, id) order. Q_PUBLIC_LOOKUP has no ORDER BY: sorting its join, which
+ * carries a TEXT column, made MariaDB write an on-disk temporary table for every lookup. The
+ * rows come in the order of the event_report index anyway; each event is still placed after
+ * the last one not later than it, so the order never depends on the plan.
+ */
+#define EVENTS_SORTED 128
+struct event_order {
+	size_t     n;
+	char       at[EVENTS_SORTED][32];
+	int64_t    id[EVENTS_SORTED];
+	xmlNodePtr node[EVENTS_SORTED];
 };
 
 static void
@@ -401,6 +415,7 @@ lookup_bind(struct lookup_row *w)
 	bind_out_time(&w->r[8], &w->at, &w->null[8]);
 	bind_out_text(&w->r[9], w->event_state, sizeof(w->event_state), &w->len[9], &w->null[9]);
 	bind_out_text(&w->r[10], w->text, sizeof(w->text), &w->len[10], &w->null[10]);
+	bind_out_i64(&w->r[11], &w->event_id, &w->null[11]);
 }
 
 /* The <case> document from the first row: what the reporter may see, nothing else. */
@@ -432,11 +447,21 @@ case_doc(struct lookup_row *w, const char ticket[17], xmlNodePtr *events)
 	return doc;
 }
 
+/* Is event (at, id) later than the k-th one placed? */
+static bool
+event_later(const struct event_order *o, size_t k, const char *at, int64_t id)
+{
+	int c = strcmp(o->at[k], at);
+
+	return c < 0 || (c == 0 && o->id[k] < id);
+}
+
 static void
-add_event(xmlNodePtr events, struct lookup_row *w)
+add_event(xmlNodePtr events, struct lookup_row *w, struct event_order *o)
 {
 	char at[32];
 	xmlNodePtr e;
+	size_t k;
 
 	db_iso_time(&w->at, at);
 	text_end(w->event_state, sizeof(w->event_state), w->len[9]);
@@ -445,6 +470,22 @@ add_event(xmlNodePtr events, struct lookup_row *w)
 	xml_attr(e, "at", at);
 	xml_attr(e, "state", w->event_state);
 	xml_attr(e, "label", option_label(report_states, w->event_state));
+	if (o->n == EVENTS_SORTED)
+		return;                     /* a timeline that long: in the index's order */
+	for (k = o->n; k > 0 && !event_later(o, k - 1, at, w->event_id); k--)
+		;
+	if (k < o->n) {                     /* earlier than the k-th: move it before that one */
+		xmlUnlinkNode(e);
+		if (xmlAddPrevSibling(o->node[k], e) == NULL)
+			log_fatal("report: out of memory");
+		memmove(&o->at[k + 1], &o->at[k], (o->n - k) * sizeof(o->at[0]));
+		memmove(&o->id[k + 1], &o->id[k], (o->n - k) * sizeof(o->id[0]));
+		memmove(&o->node[k + 1], &o->node[k], (o->n - k) * sizeof(o->node[0]));
+	}
+	snprintf(o->at[k], sizeof(o->at[k]), "%s", at);
+	o->id[k] = w->event_id;
+	o->node[k] = e;
+	o->n++;
 }
 
 /* Does code belong to ticket? stored NULL (no such ticket) costs the same work. */
@@ -467,6 +508,7 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_pr
     const char ticket[17], const char code[9], bool *found, xmlDocPtr *docp, int64_t *idp)
 {
 	struct lookup_row *w;
+	struct event_order *order;
 	MYSQL_BIND p[3];
 	int64_t bucket = probe->bucket;
 	xmlNodePtr events = NULL;
@@ -480,6 +522,10 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_pr
 	/* The event text buffer is too large for a worker's stack frame to carry lightly. */
 	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return DB_FAIL;
+	if ((order = malloc(sizeof(*order))) == NULL) {
+		free(w);
+		return DB_FAIL;
+	}
 	lookup_bind(w);
 	bind_blob(&p[0], probe->subject, 16);
 	bind_i64(&p[1], &bucket);
@@ -500,8 +546,9 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_pr
 		goto done;
 	*docp = case_doc(w, ticket, &events);
 	*idp = w->id;
+	order->n = 0;
 	do
-		add_event(events, w);
+		add_event(events, w, order);
 	while ((row = db_fetch(db, Q_PUBLIC_LOOKUP)) == 1);
 	if (row < 0) {
 		rc = row;
@@ -514,6 +561,7 @@ report_public_case(struct db *db, const uint8_t code_mac_key[32], struct rate_pr
 done:
 	db_done(db, Q_PUBLIC_LOOKUP);
 out:
+	free(order);
 	free(w);
 	return rc;
 }

@@ -287,6 +287,26 @@ def named_report_receipt_and_status():
 
 
 @test
+def timeline_is_in_time_order_whatever_the_row_order():
+    """The lookup reads its events without ORDER BY (no temporary table per lookup) and places
+    each by (time, id): events written later with an earlier time still show first, and
+    events of the same second in the order they were written."""
+    a, _, _ = submit(ip=fresh_ip())
+    r = a.xml()
+    ticket, code = r.findtext("ticket"), r.findtext("code")
+    rid = int(sql("SELECT id FROM report WHERE ticket = '%s'" % ticket)[0][0])
+    sql("INSERT INTO report_event (report_id, at, state, text) VALUES "
+        "(%d, '2020-01-02 10:00:00', 'accepted', 'second'), "
+        "(%d, '2020-01-01 09:00:00', 'submitted', 'first'), "
+        "(%d, '2020-01-02 10:00:00', 'transferred', 'third')" % (rid, rid, rid))
+    ev = lookup(ticket, code, ip=fresh_ip()).xml().findall("events/event")
+    texts = [e.text for e in ev]
+    assert texts[:3] == ["first", "second", "third"], texts
+    assert [e.get("at") for e in ev] == sorted(e.get("at") for e in ev)
+    sql("DELETE FROM report_event WHERE report_id = %d AND at < '2021-01-01'" % rid)
+
+
+@test
 def receipt_html_warns_code_shown_once():
     a, _, _ = submit(ip=fresh_ip(), xml=False)
     assert a.status == 200
