@@ -193,6 +193,7 @@ web_env() {
 		export WORKERS SUBMIT_WORKERS=$WORKERS BUILD JUBAO_STACK_LIB=1
 		export JUBAO_EXTRA_CONF="db_socket_failover = $rest
 attachment_dir = $C/attachments
+spool_dir = $C/spool
 trusted_proxies = 127.0.0.1
 public_url = http://127.0.0.1:$FRONT_PORT
 ${JUBAO_EXTRA_CONF:-}"
@@ -203,13 +204,20 @@ ${JUBAO_EXTRA_CONF:-}"
 	)
 }
 
-# The attachment store both web nodes write (in production: shared storage, README).
+# The attachment store and the spool both web nodes write (in production: shared storage,
+# README): a report spooled by one node while the database is away is found by a lookup on the
+# other, and one importer drains it.
 shared_store() {
-	mkdir -p "$C/attachments"
-	chmod 750 "$C/attachments"
+	mkdir -p "$C/attachments" "$C/spool"
+	chmod 750 "$C/attachments" "$C/spool"
 	[ "$(id -u)" = 0 ] || return 0
-	chown -R root:jubao "$C/attachments"
-	find "$C/attachments" -type d -exec chmod 2770 {} +
+	chown -R root:jubao "$C/attachments" "$C/spool"
+	find "$C/attachments" "$C/spool" -type d -exec chmod 2770 {} +
+}
+
+# The spool importer, as the timer runs it (conf/jubao-spool-import.timer).
+spool_import() {
+	"$BUILD/tools/jubaoctl" -c "$CONF" spool-import
 }
 
 web_setup() {
@@ -341,5 +349,6 @@ db-start) db_start "${2:?node}" ;;
 web-kill) web_env "${2:?node}" web_kill_now ;;
 web-start) web_env "${2:?node}" true; web_start "$2" ;;
 wait-synced) wait_synced ;;
-*) die "usage: $0 start|stop|status|db-kill N|db-start N|web-kill N|web-start N|wait-synced" ;;
+spool-import) web_env 1 spool_import ;;
+*) die "usage: $0 start|stop|status|db-kill N|db-start N|web-kill N|web-start N|wait-synced|spool-import" ;;
 esac

@@ -323,6 +323,14 @@ def main():
 
     # --- every node: the same data, every acknowledged ticket exactly once -------------------
     cluster("wait-synced")
+    # A report taken while its node's database was away is in the shared spool: the importer
+    # (a timer in production) stores it, exactly once.
+    spooled = len([f for f in os.listdir(os.path.join(CDIR, "spool")) if f.endswith(".rec")])
+    cluster("spool-import")
+    log("spool: %d reports taken while a database was away, imported" % spooled)
+    check(not [f for f in os.listdir(os.path.join(CDIR, "spool")) if f.endswith(".rec")],
+          "the spool did not drain")
+    cluster("wait-synced")
     tickets = [t for t, _ in load.acked]
     check(len(set(tickets)) == len(tickets), "one ticket acknowledged twice")
     counts = {}
