@@ -63,8 +63,12 @@ int
 db_classify(struct db *db, unsigned e, const char *what, const char *err)
 {
 	db->last_errno = e;
-	if (e == ER_DUP_ENTRY)
+	if (e == ER_DUP_ENTRY) {
+		/* which key, for a caller that has to say why (never logged here: the entry may
+		 * be a value a reporter typed) */
+		snprintf(db->last_dup, sizeof(db->last_dup), "%s", err != NULL ? err : "");
 		return DB_DUP;
+	}
 	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
 		return DB_RETRY;
 	if (node_unusable(e)) {

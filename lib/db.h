@@ -36,6 +36,7 @@ struct db {
 	MYSQL_STMT        **stmts;
 	bool                in_tx;
 	unsigned            last_errno;
+	char                last_dup[160];   /* the server's words on the last duplicate key */
 	int64_t             connect_failed;  /* when a connect last failed (time()); 0 */
 };
 

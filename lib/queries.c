@@ -37,6 +37,7 @@ const char *const queries[Q__MAX] = {
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), ?, ?)",
 	[Q_REPORT_BY_SUBMIT_KEY] = "SELECT ticket, " ISO_TIME("submitted_at") ", "
 	    "COALESCE(" ISO_DATE("due_date") ", ''), anonymous FROM report WHERE submit_key = ?",
+	[Q_REPORT_ID_BY_SUBMIT_KEY] = "SELECT id FROM report WHERE submit_key = ?",
 	[Q_REPORT_MAC_BY_TICKET] = "SELECT code_mac FROM report WHERE ticket = ?",
 	[Q_IDENTITY_INSERT] = "INSERT INTO report_identity (report_id, alg, key_id, sealed) "
 	    "VALUES (?, ?, ?, ?)",

@@ -15,6 +15,7 @@ enum query {
 	Q_CHANNELS,            /* -> province_code, authority, kind, label, value, note */
 	Q_REPORT_INSERT,
 	Q_REPORT_BY_SUBMIT_KEY,/* submit_key -> ticket, submitted, due */
+	Q_REPORT_ID_BY_SUBMIT_KEY, /* submit_key -> id */
 	Q_IDENTITY_INSERT,
 	Q_EVENT_INSERT,
 	Q_ATTACHMENT_INSERT,

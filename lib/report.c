@@ -307,14 +307,41 @@ mac_by_ticket(struct db *db, const char ticket[17], uint8_t mac[32], bool *found
 	return DB_OK;
 }
 
-/* One attempt at a spooled report's transaction; with_key false stores no submit_key. */
+/*
+ * How a spooled report is stored: with its form's key (IMPORT_KEYED); without it, when the
+ * form is in the database under another ticket (IMPORT_UNKEYED); or, when that other report
+ * also owns the very files the record names (the worker saved it, its commit was answered by a
+ * time-out, and it spooled the same report with the same files), without attachment rows and
+ * linked as a duplicate of that report, whose files they are (IMPORT_COPY).
+ */
+enum import_mode { IMPORT_KEYED, IMPORT_UNKEYED, IMPORT_COPY };
+
+/* The copy's link: duplicate_of the report that holds the form's key. */
 static int
-import_once(struct db *db, const struct report_import *im, bool with_key)
+link_copy(struct db *db, const struct report_import *im, uint64_t id)
+{
+	struct dbp p[2] = { P_BLOB(im->submit_key, 32) };
+	int64_t original = 0;
+	int rc;
+
+	if ((rc = db_int(db, Q_REPORT_ID_BY_SUBMIT_KEY, p, 1, 0, &original)) != DB_OK)
+		return rc;
+	if (original == 0)
+		return DB_FAIL;
+	p[0] = P_INT(original);
+	p[1] = P_INT((int64_t)id);
+	return db_run(db, Q_CASE_SET_DUPLICATE, p, 2);
+}
+
+/* One attempt at a spooled report's transaction. */
+static int
+import_once(struct db *db, const struct report_import *im, enum import_mode mode)
 {
 	enum seal_alg alg = 0;
 	uint32_t kid = 0;
 	uint64_t id;
 	int rc;
+	bool with_key = mode == IMPORT_KEYED;
 
 	if (im->sealed != NULL && seal_header(im->sealed, im->sealed_len, &alg, &kid) != 0)
 		return DB_FAIL;
@@ -328,8 +355,10 @@ import_once(struct db *db, const struct report_import *im, bool with_key)
 		goto fail;
 	/* counted as received in the month it was submitted, like any report (lib/stats.c) */
 	if ((rc = insert_first_event(db, id, im->submitted)) != DB_OK ||
-	    (rc = insert_attachments(db, (int64_t)id, im->files, im->nfiles, im->submitted)) !=
-	    DB_OK || (rc = stats_record(db, (int64_t)id, &(struct stats_event){
+	    (mode != IMPORT_COPY && (rc = insert_attachments(db, (int64_t)id, im->files,
+	    im->nfiles, im->submitted)) != DB_OK) ||
+	    (mode == IMPORT_COPY && (rc = link_copy(db, im, id)) != DB_OK) ||
+	    (rc = stats_record(db, (int64_t)id, &(struct stats_event){
 	    .kind = SK_RECEIVE, .at = im->submitted })) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
@@ -342,13 +371,14 @@ fail:
 int
 report_import(struct db *db, const struct report_import *im, enum import_outcome *out)
 {
+	enum import_mode mode = IMPORT_KEYED;
 	uint8_t mac[32];
-	bool with_key = true, found;
+	bool found;
 	int attempt, rc = DB_FAIL;
 
 	*out = IMPORT_DONE;
-	for (attempt = 0; attempt < 4; attempt++) {
-		if ((rc = import_once(db, im, with_key)) != DB_DUP) {
+	for (attempt = 0; attempt < 5; attempt++) {
+		if ((rc = import_once(db, im, mode)) != DB_DUP) {
 			if (rc == DB_RETRY)
 				continue;
 			return rc;
@@ -362,11 +392,17 @@ report_import(struct db *db, const struct report_import *im, enum import_outcome
 			    IMPORT_CONFLICT;
 			return DB_OK;
 		}
-		if (!with_key)
+		if (mode == IMPORT_COPY) {
+			/* the key's name only: the entry itself could be anything of the form */
+			const char *k = strstr(db->last_dup, "for key");
+			log_err("report: spooled %.16s collides: %s", im->ticket,
+			    k != NULL ? k : "a unique key");
 			return DB_FAIL;
+		}
 		/* The same form is in the database under another ticket (its commit was answered
-		 * by a timeout): the reporter holds this ticket, so it is stored as well. */
-		with_key = false;
+		 * by a time-out): the reporter holds this ticket, so it is stored as well; as a
+		 * linked copy when the other report owns the same files. */
+		mode = mode == IMPORT_KEYED ? IMPORT_UNKEYED : IMPORT_COPY;
 	}
 	return rc == DB_RETRY ? DB_DOWN : rc;
 }
