@@ -103,6 +103,16 @@ make_users() {
 
 # Who may read and write what (after make_secrets and make_config, on every start: the
 # configurations are written anew). Also moves a state made before this onto the users.
+# The attachment store: the group's, set-group-id so that what either user makes in it stays
+# the group's; files 0640 and subdirectories 0770 (lib/store.c, umask 007). Also after a
+# restore, whose copies jubaoctl made as root.
+store_modes() {
+	as_root || return 0
+	chown -R root:"$SHARED_GROUP" "$STATE/attachments"
+	find "$STATE/attachments" -type d -exec chmod 2770 {} +
+	find "$STATE/attachments" -type f -exec chmod 640 {} +
+}
+
 grant_files() {
 	as_root || return 0
 	chmod o+x "$STATE"
@@ -112,14 +122,10 @@ grant_files() {
 	chown "$PUBLIC_USER:$PUBLIC_USER" "$PKEYS" "$PCONF"
 	chown "$CONSOLE_USER:$CONSOLE_USER" "$KEYS" "$CONF"
 	chmod 600 "$PKEYS" "$PCONF" "$KEYS" "$CONF"
-	# The attachment store: the group's, set-group-id so that what either user makes in it
-	# stays the group's; files 0640 and subdirectories 0770 (lib/store.c, umask 007).
 	# The published lists: written by the console (and by jubaoctl publish as root), read by
 	# the web server.
 	chown -R "$CONSOLE_USER:$CONSOLE_USER" "$STATE/published"
-	chown -R root:"$SHARED_GROUP" "$STATE/attachments"
-	find "$STATE/attachments" -type d -exec chmod 2770 {} +
-	find "$STATE/attachments" -type f -exec chmod 640 {} +
+	store_modes
 	# The spool (lib/spool.h): the public programs write sealed records into it, the console
 	# counts them, jubaoctl (root) imports and removes them.
 	chown root:"$SHARED_GROUP" "$STATE/spool"
@@ -257,6 +263,7 @@ setup_db() {
 	if [ -n "${JUBAO_RESTORE:-}" ]; then
 		"$BUILD/tools/jubaoctl" -c "$CONF" restore --user root "$JUBAO_RESTORE" ||
 			die "jubaoctl restore $JUBAO_RESTORE failed"
+		store_modes
 	fi
 	# The schema: jubaoctl migrate, as the database's root (DDL and triggers are rights the
 	# programs' user does not have) over the socket named in $CONF, with unix_socket

@@ -99,7 +99,7 @@ def close_case(cid, intake, handler):
     assert intake.act(cid, "accept").status == 200
     assert intake.act(cid, "transfer", lead=lead, department=[lead]).status == 200
     assert handler.act(cid, "start_inspection").status == 200
-    assert handler.act(cid, "inspect", inspected_on=sql("SELECT CURDATE()")[0][0],
+    assert handler.act(cid, "inspect", inspected_on=sql("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")[0][0],
                        team="核查组", findings="现场核查。", verdict="true",
                        text="经现场核查，举报情况属实。").status == 200
     assert handler.act(cid, "dispose", measure=["dismantle"], deadline="2026-12-31").status == 200

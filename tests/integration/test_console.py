@@ -235,7 +235,7 @@ def nanguan_case():
 def workdays_after(n, start=None):
     rows = sql("SELECT day, is_off FROM holiday")
     exc = {d: off == "1" for d, off in rows}
-    d = start or datetime.date.fromisoformat(sql("SELECT CURDATE()")[0][0])
+    d = start or datetime.date.fromisoformat(sql("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")[0][0])
     k = 0
     while k < n:
         d += datetime.timedelta(days=1)

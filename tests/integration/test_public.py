@@ -319,7 +319,7 @@ def due_date_is_two_working_days_from_the_calendar():
     a, _, _ = submit(ip=fresh_ip())
     due = a.xml().findtext("due")
     # the same arithmetic in SQL over the holiday table, independent of the C code
-    today = sql("SELECT CURDATE()")[0][0]
+    today = sql("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")[0][0]
     rows = sql("SELECT day, is_off FROM holiday")
     exc = {d: off == "1" for d, off in rows}
     import datetime
