@@ -57,7 +57,9 @@ drop_tables(MYSQL *conn)
 	    (res = mysql_store_result(conn)) == NULL)
 		return fail("listing tables: %u %s", mysql_errno(conn), mysql_error(conn));
 	while (rc == 0 && (row = mysql_fetch_row(res)) != NULL) {
-		/* An identifier from the server itself, quoted with its backquotes doubled. */
+		/* An identifier from the server itself, quoted with its backquotes doubled. Not a
+		 * prepared statement: DROP TABLE takes no parameters, and what varies here is a
+		 * table name the server listed, never a value from an operator or the network. */
 		for (i = j = 0; row[0] != NULL && row[0][i] != '\0' && j + 2 < sizeof(name); i++) {
 			if (row[0][i] == '`')
 				name[j++] = '`';
