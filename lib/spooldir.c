@@ -11,6 +11,7 @@
 
 #include "log.h"
 #include "spool.h"
+#include "store.h"
 
 #define PATH_CAP 512
 
@@ -46,34 +47,6 @@ is_record(const char *name)
 {
 	return strlen(name) == 20 && strspn(name, "0123456789") == 16 &&
 	    strcmp(name + 16, ".rec") == 0;
-}
-
-static int
-write_all(int fd, const uint8_t *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
-
-	if (fd == -1)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
 }
 
 int
@@ -216,7 +189,7 @@ publish(const char *dir, const char ticket[17], const uint8_t *buf, size_t len)
 		log_err("spool: open %s: %s", tmp, strerror(errno));
 		return SPOOL_ERR;
 	}
-	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+	if (store_write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
 		log_err("spool: write %s: %s", tmp, strerror(errno));
 		close(fd);
 		goto fail;
@@ -231,7 +204,7 @@ publish(const char *dir, const char ticket[17], const uint8_t *buf, size_t len)
 			log_err("spool: rename %s: %s", final, strerror(errno));
 		goto fail;
 	}
-	if (sync_dir(dir) != 0) {
+	if (store_sync_dir(dir) != 0) {
 		log_err("spool: fsync %s: %s", dir, strerror(errno));
 		return SPOOL_ERR;
 	}
@@ -369,5 +342,5 @@ spool_remove(const char *dir, const char ticket[17])
 		return -1;
 	if (unlink(path) != 0 && errno != ENOENT)
 		return -1;
-	return sync_dir(dir);
+	return store_sync_dir(dir);
 }

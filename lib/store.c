@@ -48,9 +48,11 @@ store_sniff(const void *buf, size_t len)
 	return k == NULL ? NULL : k->mime;
 }
 
-static int
-write_all(int fd, const unsigned char *p, size_t len)
+int
+store_write_all(int fd, const void *buf, size_t len)
 {
+	const unsigned char *p = buf;
+
 	while (len > 0) {
 		ssize_t n = write(fd, p, len);
 		if (n < 0) {
@@ -64,8 +66,8 @@ write_all(int fd, const unsigned char *p, size_t len)
 	return 0;
 }
 
-static int
-fsync_dir(const char *path)
+int
+store_sync_dir(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
 
@@ -104,7 +106,7 @@ store_put(const char *dir, const void *buf, size_t len, char name[33], uint8_t s
 		log_err("store: open %s: %s", tmp, strerror(errno));
 		return -1;
 	}
-	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+	if (store_write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
 		log_err("store: write %s: %s", tmp, strerror(errno));
 		goto fail;
 	}
@@ -114,7 +116,7 @@ store_put(const char *dir, const void *buf, size_t len, char name[33], uint8_t s
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, final) != 0 || fsync_dir(sub) != 0) {
+	if (rename(tmp, final) != 0 || store_sync_dir(sub) != 0) {
 		log_err("store: rename %s: %s", final, strerror(errno));
 		goto fail;
 	}

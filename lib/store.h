@@ -26,6 +26,11 @@ const char *store_sniff(const void *buf, size_t len);
 /* Write buf to dir/<ab>/<32 hex> (ab: its first two characters). name gets the 32 hex + NUL,
  * sha the SHA-256 of the content. 0 ok, -1 error (logged). */
 int store_put(const char *dir, const void *buf, size_t len, char name[33], uint8_t sha[32]);
+/* Write all of buf to fd (retrying short writes and EINTR), and fsync a directory so that a
+ * rename in it survives a crash: 0 ok, -1 with errno set. The spool writes its records the same
+ * way (lib/spooldir.c). */
+int store_write_all(int fd, const void *buf, size_t len);
+int store_sync_dir(const char *path);
 /* Remove a stored file (when the report that would own it was not saved). */
 void store_remove(const char *dir, const char *name);
 
