@@ -15,6 +15,9 @@ CC        ?= cc
 PKGS       = libmariadb libxslt libxml-2.0 openssl libseccomp libqrencode
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libxlsxwriter: linked into the console and jubaoctl only (the ledgers' .xlsx), never into the
+# public programs (scripts/check.sh checks what they link).
+XLSX_LIBS  := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 # Table rows (key tables, routes) leave trailing members out when they are zero.
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -37,14 +40,15 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store spool spooldir stats report reportform sandbox app routing htmlout listpages listannual listyears publish qr creditexport
+              refdata ratelimit scrub store spool spooldir stats report reportform sandbox app routing htmlout listpages listannual listyears publish qr creditexport \
+              ledger xlsx
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
 ADMIN_MODULES = main page session login account dashboard cases case case_page actions attachment intake \
               routing routing_page calendar reasons auditlog users users_edit users_change \
               lists_common lists lists_entries lists_entry lists_save lists_moves lists_items \
-              lists_credit stats
+              lists_credit stats ledgers cases_export
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
@@ -77,7 +81,7 @@ $(BUILD)/cgi/admin-objs/%.o: cgi/admin/%.c cgi/admin/admin.h lib/*.h
 
 $(BUILD)/cgi/admin: $(ADMIN_OBJS) $(BUILD)/libjubao.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJS) $(BUILD)/libjubao.a $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJS) $(BUILD)/libjubao.a $(LIBS) $(XLSX_LIBS)
 
 $(BUILD)/cgi/%: cgi/%.c $(BUILD)/libjubao.a lib/*.h
 	@mkdir -p $(@D)
@@ -95,7 +99,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjuba
 # The operator's tool, one file per command; its default migration directory is this checkout's
 # sql/.
 CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export keygen \
-              publish credit_export backup restore backupio manifest spool stats_rebuild
+              publish credit_export backup restore backupio manifest spool stats_rebuild ledger
 CTL_OBJS    = $(CTL_MODULES:%=$(BUILD)/tools/jubaoctl-objs/%.o)
 
 $(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/*.h lib/*.h
@@ -104,7 +108,7 @@ $(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/*.h lib/*.h
 
 $(BUILD)/tools/jubaoctl: $(CTL_OBJS) $(BUILD)/libjubao.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJS) $(BUILD)/libjubao.a $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJS) $(BUILD)/libjubao.a $(LIBS) $(XLSX_LIBS)
 
 $(BUILD)/bench/hello: bench/hello.c
 	@mkdir -p $(@D)

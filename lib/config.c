@@ -167,6 +167,7 @@ config_set(struct config *c, const char *k, const char *v)
 	STR(attachment_dir);
 	STR(publish_dir);
 	STR(spool_dir);
+	STR(export_dir);
 	STR(url_prefix);
 	/* addresses and CIDR ranges whose X-Forwarded-For / X-Real-IP are believed */
 	if (strcmp(k, "trusted_proxies") == 0 || strcmp(k, "trusted_proxy") == 0)

@@ -31,6 +31,8 @@ struct config {
 	char     attachment_dir[256];
 	char     publish_dir[256];      /* the published lists' static files; "": none written */
 	char     spool_dir[256];        /* reports taken while the database is away; "" none */
+	char     export_dir[256];       /* the console's own 0700 directory for the .xlsx it
+	                                 * makes (lib/xlsx.h); "": no .xlsx downloads */
 	/* web */
 	char     url_prefix[64];        /* "/jubao" */
 	struct proxies trusted;         /* trusted_proxies (and the older trusted_proxy) */

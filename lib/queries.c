@@ -484,6 +484,20 @@ const char *const queries[Q__MAX] = {
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
 	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
 	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
+	/* The case list's export (cgi/admin/cases_export.c): the list's filters, in chunks after
+	 * the last id; only what the list and the case page show every role on the case. */
+#define EXPORT_COLS "r.id, r.ticket, r.state, r.category, r.industry, r.channel, " \
+	    "r.subject_name, r.region, " SUBMITTED_SHOWN " AS submitted, " \
+	    "COALESCE(" ISO_DATE("r.due_date") ", '') AS due, r.overdue, " \
+	    "COALESCE(r.verdict, '') AS verdict"
+#define EXPORT_FILTER " AND (? IS NULL OR r.ticket = ? OR r.subject_name LIKE CONCAT(?, '%')) " \
+	    CASE_FILTER "AND r.id < ? ORDER BY r.id DESC LIMIT ?"
+	[Q_CASES_EXPORT_AREA] = "SELECT " EXPORT_COLS ", " PRESS_COUNT("r.id") " FROM report r "
+	    "WHERE r.region LIKE ?" EXPORT_FILTER,
+	[Q_CASES_EXPORT_DEPT] = PRESS_AFTER("SELECT STRAIGHT_JOIN DISTINCT " EXPORT_COLS
+	    " FROM department d JOIN report_department rd ON rd.department_id = d.id "
+	    "JOIN report r ON r.id = rd.report_id WHERE d.kind = ? AND d.region_code LIKE ?"
+	    EXPORT_FILTER, "c.id DESC"),
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

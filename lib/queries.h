@@ -165,6 +165,10 @@ enum query {
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
+	/* the case list's export: [kind,] prefix, q, q, q, state, state, overdue, before id,
+	 * limit -> export rows, newest first */
+	Q_CASES_EXPORT_AREA,
+	Q_CASES_EXPORT_DEPT,
 	Q__MAX
 };
 

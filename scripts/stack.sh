@@ -47,8 +47,8 @@ randhex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 make_dirs() {
 	mkdir -p "$RUN" "$LOG" "$STATE/conf" "$STATE/secrets" "$STATE/attachments" "$STATE/published" \
-		"$STATE/nginx/tmp" "$STATE/db/tmp" "$STATE/spool"
-	chmod 700 "$STATE/secrets"
+		"$STATE/nginx/tmp" "$STATE/db/tmp" "$STATE/spool" "$STATE/export"
+	chmod 700 "$STATE/secrets" "$STATE/export"
 	chmod 750 "$STATE/attachments" "$STATE/spool"
 }
 
@@ -118,6 +118,8 @@ grant_files() {
 	chmod o+x "$STATE"
 	chmod 755 "$RUN"
 	chown root:"$SHARED_GROUP" "$STATE/secrets" "$STATE/conf"
+	# the console's own directory for the .xlsx it makes (lib/xlsx.h): nobody else's
+	chown "$CONSOLE_USER":"$CONSOLE_USER" "$STATE/export"
 	chmod 710 "$STATE/secrets" "$STATE/conf"
 	chown "$PUBLIC_USER:$PUBLIC_USER" "$PKEYS" "$PCONF"
 	chown "$CONSOLE_USER:$CONSOLE_USER" "$KEYS" "$CONF"
@@ -209,6 +211,7 @@ xslt_dir       = $ROOT/xslt
 attachment_dir = $STATE/attachments
 publish_dir    = $STATE/published
 spool_dir      = $STATE/spool
+export_dir     = $STATE/export
 url_prefix     = /jubao
 secure_cookies = auto
 site_name      = 吉林省工业和信息化厅

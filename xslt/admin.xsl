@@ -68,5 +68,6 @@
   <xsl:include href="admin/users.xsl"/>
   <xsl:include href="admin/lists.xsl"/>
   <xsl:include href="admin/stats.xsl"/>
+  <xsl:include href="admin/ledgers.xsl"/>
 
 </xsl:stylesheet>

@@ -152,6 +152,19 @@ void reasons_post(struct page *);
 void audit_page(struct page *);                 /* auditlog.c */
 void stats_page(struct page *);                 /* stats.c */
 void stats_weights_post(struct page *);
+/* The widest area of any of the user's roles (an administrator: its department's). */
+bool stats_area(const struct staff *, char prefix[7]);
+void ledgers_page(struct page *);               /* ledgers.c */
+void ledger_get(struct page *);
+void cases_export(struct page *);               /* cases_export.c */
+/* Does the path name the .xlsx (else the CSV) of a download? */
+bool is_xlsx_path(const char *path);
+/* Write a download: what fills the sheet (a ledger, the case list), named name.csv or
+ * name.xlsx (fallback: the ASCII name); constant_memory for an export of any length. */
+struct sheet;
+typedef int (*sheet_fill)(struct page *, const void *what, const struct sheet *);
+void send_sheet(struct page *, const char *name, const char *fallback, sheet_fill,
+    const void *what, bool constant_memory);
 void users_get(struct page *);                  /* users.c */
 void users_post(struct page *);                 /* users_edit.c */
 /* The owner's unseen notices (what was changed on its account) as <notices>, then marked seen. */
@@ -270,6 +283,9 @@ extern const struct form_key stats_keys[ST__MAX];
 /* The assessment's weights form: one key per enum stats_measure (lib/stats.h). */
 extern const struct form_key weight_keys[SM__MAX];
 extern const struct option stats_channels[];
+enum ledger_key { LG_KIND, LG_PERIOD, LG_YEAR, LG_QUARTER, LG_MONTH, LG_FROM, LG_TO, LG_REGION,
+	LG__MAX };
+extern const struct form_key ledger_keys[LG__MAX];
 enum year_key { YK_YEAR, YK__MAX };
 extern const struct form_key year_keys[YK__MAX];
 enum calendar_key { CK_ACTION, CK_DATE, CK_OFF, CK_NAME, CK__MAX };

@@ -107,7 +107,7 @@ struct view {
 
 /* The widest area of any of the user's roles: user_area's for case roles, else (an
  * administrator) its department's. */
-static bool
+bool
 stats_area(const struct staff *s, char prefix[7])
 {
 	struct area ar;

@@ -329,3 +329,33 @@ undo:
 	explicit_bzero(hash, sizeof(hash));
 	return rc;
 }
+
+int
+write_renamed(const char *path, bool by_name, tmp_fill fill, void *arg)
+{
+	char tmp[4096];
+	FILE *f = NULL;
+	int bad;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
+		return fail("--out: the path is too long");
+	if (by_name) {
+		bad = fill(arg, tmp, NULL);
+		if (!bad && (f = fopen(tmp, "r")) == NULL)
+			bad = fail("%s: %s", tmp, strerror(errno));
+	} else if ((f = fopen(tmp, "w")) == NULL)
+		return fail("%s: %s", tmp, strerror(errno));
+	else
+		bad = fill(arg, tmp, f);
+	if (f != NULL) {
+		if (fsync(fileno(f)) != 0 && !bad)
+			bad = fail("%s: %s", tmp, strerror(errno));
+		if (fclose(f) != 0 && !bad)
+			bad = fail("%s: %s", tmp, strerror(errno));
+	}
+	if (!bad && rename(tmp, path) != 0)
+		bad = fail("%s: %s", path, strerror(errno));
+	if (bad)
+		(void)unlink(tmp);
+	return bad;
+}

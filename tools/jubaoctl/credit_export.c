@@ -28,28 +28,19 @@ write_export(struct ctl *c, const char *today, FILE *f, unsigned long *n)
 	return 0;
 }
 
-/* Into path through path.tmp, renamed when complete; 0 ok, 1 reported. */
-static int
-write_file(struct ctl *c, const char *today, const char *path, unsigned long *n)
-{
-	char tmp[4096];
-	FILE *f;
-	int bad;
+struct export_job {
+	struct ctl    *c;
+	const char    *today;
+	unsigned long *n;
+};
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
-		return fail("--out: the path is too long");
-	if ((f = fopen(tmp, "w")) == NULL)
-		return fail("%s: %s", tmp, strerror(errno));
-	bad = write_export(c, today, f, n);
-	if (fsync(fileno(f)) != 0 && !bad)
-		bad = fail("%s: %s", tmp, strerror(errno));
-	if (fclose(f) != 0 && !bad)
-		bad = fail("%s: %s", tmp, strerror(errno));
-	if (!bad && rename(tmp, path) != 0)
-		bad = fail("%s: %s", path, strerror(errno));
-	if (bad)
-		(void)unlink(tmp);
-	return bad;
+static int
+fill_file(void *arg, const char *tmp, FILE *f)
+{
+	struct export_job *j = arg;
+
+	(void)tmp;
+	return write_export(j->c, j->today, f, j->n);
 }
 
 int
@@ -75,7 +66,8 @@ cmd_credit_export(struct ctl *c, int argc, char **argv)
 	cal_format(day, today);
 	if (open_db(c) != 0)
 		return 1;
-	bad = out != NULL ? write_file(c, today, out, &n) : write_export(c, today, stdout, &n);
+	bad = out != NULL ? write_renamed(out, false, fill_file, &(struct export_job){ c, today, &n }) :
+	    write_export(c, today, stdout, &n);
 	if (bad)
 		return 1;
 	snprintf(detail, sizeof(detail), "credit export %s: %lu", today, n);

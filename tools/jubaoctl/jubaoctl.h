@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "config.h"
 #include "crypto.h"
@@ -94,6 +95,11 @@ const char *db_reason(int rc);
 int ctl_audit(struct ctl *, const char *action, int64_t report_id, const char *detail);
 /* A statement that answers one integer (a COUNT). */
 int count_rows(struct ctl *, int id, MYSQL_BIND *params, int64_t *n);
+/* Write the file at path through path.tmp: fill writes the temporary file (by its name tmp
+ * when by_name, else to f, open on it), which is then synced and renamed over path, or removed
+ * when anything failed. fill returns 0, or 1 when it failed (reported). 0 ok, 1 reported. */
+typedef int (*tmp_fill)(void *arg, const char *tmp, FILE *f);
+int write_renamed(const char *path, bool by_name, tmp_fill fill, void *arg);
 /* A ticket as on the receipt: four groups of four digits. */
 void ticket_grouped(const char *t, char out[20]);
 
@@ -135,6 +141,7 @@ int cmd_stats_rebuild(struct ctl *, int, char **);
 int cmd_keygen(struct ctl *, int argc, char **argv);
 int cmd_publish(struct ctl *, int argc, char **argv);
 int cmd_credit_export(struct ctl *, int argc, char **argv);
+int cmd_ledger(struct ctl *, int argc, char **argv);
 int cmd_backup(struct ctl *, int argc, char **argv);
 int cmd_restore(struct ctl *, int argc, char **argv);
 int cmd_spool_import(struct ctl *, int argc, char **argv);

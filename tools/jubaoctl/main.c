@@ -69,6 +69,13 @@ static const char usage_text[] =
 "        with the 双公示 行政处罚 data items (README, The credit push), on\n"
 "        standard output or into FILE (a temporary file renamed). Never anything\n"
 "        about a reporter. Audited.\n"
+"  ledger --kind inspect|rectify|yearly --period P --area A --format xlsx|csv\n"
+"         [--out FILE]\n"
+"        A ledger (核查检查基本情况汇总表, 整改及退出台账) or the yearly summary\n"
+"        (年度举报办理情况汇总表, --period YYYY) of area A (22, 2201, 220102) for\n"
+"        P: YYYY, YYYY-QN, YYYY-MM or YYYY-MM..YYYY-MM, as the console's 台账导出\n"
+"        makes it, into FILE (a temporary file renamed; a CSV without --out goes\n"
+"        to standard output). Quiet unless standard error is a terminal. Audited.\n"
 "  backup DIR [--user USER]\n"
 "        The database (mariadb-dump --single-transaction: a consistent snapshot\n"
 "        that does not stop the programs) and the attachment store into the new\n"
@@ -107,6 +114,7 @@ main(int argc, char **argv)
 		{ "keygen", cmd_keygen },
 		{ "publish", cmd_publish },
 		{ "credit-export", cmd_credit_export },
+		{ "ledger", cmd_ledger },
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
 		{ "spool-import", cmd_spool_import },

@@ -44,6 +44,18 @@
         <a class="button button-secondary button-small" href="{$base}/admin/cases">清除</a>
       </div>
     </form>
+    <p class="export-links">导出筛选结果（不含举报人信息和举报内容）：
+      <xsl:variable name="qs">
+        <xsl:text>?state=</xsl:text>
+        <xsl:call-template name="a-url-escape"><xsl:with-param name="s" select="string(filter/@state)"/></xsl:call-template>
+        <xsl:text>&amp;q=</xsl:text>
+        <xsl:call-template name="a-url-escape"><xsl:with-param name="s" select="string(filter/@q)"/></xsl:call-template>
+        <xsl:if test="filter/@overdue = '1'">&amp;overdue=1</xsl:if>
+      </xsl:variable>
+      <a href="{$base}/admin/cases.xlsx{$qs}">Excel</a>
+      <xsl:text> · </xsl:text>
+      <a href="{$base}/admin/cases.csv{$qs}">CSV</a>
+    </p>
 
     <xsl:choose>
       <xsl:when test="case | cases/case">
