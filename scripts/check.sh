@@ -176,6 +176,7 @@ run_variant() {
 	suite lists-public test_lists_public.py "published lists: filters, feeds, static pages"
 	suite credit-export test_credit_export.py "credit push: late exits as 行政处罚 data items"
 	suite stats test_stats.py "statistics (summary = rebuild, compliance, areas, charts, public summary)"
+	suite ledgers test_ledgers.py "ledgers and exports (xlsx = CSV = statistics, areas, no identity, jubaoctl)"
 	# One report clicked through the real pages in Debian's Chromium (tests/browser; release
 	# build only). playwright-core comes from npm at the committed lock file; no browser download.
 	if [ "$name" = release ]; then
