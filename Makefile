@@ -53,7 +53,7 @@ ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
               test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists \
-              test_sandbox test_listpages test_spool test_stats
+              test_sandbox test_listpages test_spool test_stats test_ledger
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl
