@@ -62,7 +62,9 @@ static const struct rule common[] = {
  * also writes the published lists (lib/publish.c) the same way, made readable by the web
  * server (fchmod, chmod) whatever the worker's umask. The spool (lib/spool.h) the same,
  * renamed with renameat2's RENAME_NOREPLACE, and its directory listed (getdents64) to keep it
- * within its limits. */
+ * within its limits. The console's .xlsx downloads (lib/xlsx.h) too: export_dir made (mkdir),
+ * a file created there by mkstemp and written by libxlsxwriter with its temporary files
+ * (openat with O_CREAT, unlink), then read back and unlinked. */
 static const struct rule store[] = {
 	ANY(openat), ANY(mkdir), ANY(mkdirat), ANY(rename), ANY(renameat), ANY(renameat2),
 	ANY(unlink), ANY(unlinkat), ANY(fsync), ANY(fdatasync), ANY(fchmod), ANY(chmod),
