@@ -25,29 +25,10 @@ t0=$(date +%s)
 sql < bench/gen-cases.sql
 echo "  done in $(( $(date +%s) - t0 )) s: $(sql -N -e 'SELECT COUNT(*) FROM report') reports"
 
-# Two staff members with a known password (PBKDF2, 1000 iterations: the benchmark measures
-# pages, not logins).
-mkuser() {
-	local login=$1 role=$2 dept=$3 salt hash
-	salt=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
-	hash=$(python3 -c "import hashlib,sys; print(hashlib.pbkdf2_hmac('sha256', b'Bench-Pass-2026', bytes.fromhex(sys.argv[1]), 1000).hex())" "$salt")
-	sql -e "INSERT INTO staff (login, display_name, pw_hash, pw_salt, pw_iter, must_change)
-		VALUES ('$login', '$login', UNHEX('$hash'), UNHEX('$salt'), 1000, 0);
-		INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '$role', d.id
-		FROM staff s, department d WHERE s.login = '$login' AND d.name = '$dept';"
-}
+. bench/staff.sh
 mkuser bench_intake intake 吉林省工业和信息化厅
 mkuser bench_handler handler 长春市南关区工业和信息化局
 
-login() {
-	local jar=$1 who=$2 token
-	token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/jubao/admin/login" |
-		sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-	curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
-		--data-urlencode "login=$who" --data-urlencode "password=Bench-Pass-2026" \
-		"http://127.0.0.1:$PORT/jubao/admin/login"
-	sed -n 's/.*jubao_staff\t\([0-9a-f]*\)$/\1/p' "$jar"
-}
 INTAKE=$(login /tmp/bench-intake.jar bench_intake)
 HANDLER=$(login /tmp/bench-handler.jar bench_handler)
 CASE=$(sql -N -e "SELECT MAX(id) FROM report WHERE state = 'transferred' AND ticket LIKE '9%'")

@@ -487,17 +487,21 @@ const char *const queries[Q__MAX] = {
 	/* The case list's export (cgi/admin/cases_export.c): the list's filters, in chunks after
 	 * the last id; only what the list and the case page show every role on the case. */
 #define EXPORT_COLS "r.id, r.ticket, r.state, r.category, r.industry, r.channel, " \
-	    "r.subject_name, r.region, " SUBMITTED_SHOWN " AS submitted, " \
-	    "COALESCE(" ISO_DATE("r.due_date") ", '') AS due, r.overdue, " \
-	    "COALESCE(r.verdict, '') AS verdict"
+	    "r.subject_name, r.region, " SUBMITTED_SHOWN ", COALESCE(" ISO_DATE("r.due_date") \
+	    ", ''), r.overdue, COALESCE(r.verdict, '')"
 #define EXPORT_FILTER " AND (? IS NULL OR r.ticket = ? OR r.subject_name LIKE CONCAT(?, '%')) " \
 	    CASE_FILTER "AND r.id < ? ORDER BY r.id DESC LIMIT ?"
+	/* Both walk the primary key backwards from the last id and stop at the chunk's end, so
+	 * the whole export reads the table once. A department's cases are those with a row of
+	 * one of its units, counted per case by the (report, department) key: an EXISTS would be
+	 * flattened into a semi-join that reads every unit's cases again for every chunk (116,000
+	 * rows each at 100,000 cases). */
 	[Q_CASES_EXPORT_AREA] = "SELECT " EXPORT_COLS ", " PRESS_COUNT("r.id") " FROM report r "
-	    "WHERE r.region LIKE ?" EXPORT_FILTER,
-	[Q_CASES_EXPORT_DEPT] = PRESS_AFTER("SELECT STRAIGHT_JOIN DISTINCT " EXPORT_COLS
-	    " FROM department d JOIN report_department rd ON rd.department_id = d.id "
-	    "JOIN report r ON r.id = rd.report_id WHERE d.kind = ? AND d.region_code LIKE ?"
-	    EXPORT_FILTER, "c.id DESC"),
+	    "FORCE INDEX (PRIMARY) WHERE r.region LIKE ?" EXPORT_FILTER,
+	[Q_CASES_EXPORT_DEPT] = "SELECT " EXPORT_COLS ", " PRESS_COUNT("r.id") " FROM report r "
+	    "FORCE INDEX (PRIMARY) WHERE (SELECT COUNT(*) FROM report_department rd JOIN "
+	    "department d ON d.id = rd.department_id WHERE rd.report_id = r.id AND d.kind = ? "
+	    "AND d.region_code LIKE ?) > 0" EXPORT_FILTER,
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

@@ -405,6 +405,9 @@ def case_export_has_the_filtered_cases_and_nothing_of_the_reporter():
                                       subject_address="双阳区保密路%d号" % i)
         ids.append(cid)
     assert intake.act(ids[0], "accept").status == 200
+    dept = lead("双阳区")
+    assert intake.act(ids[1], "accept").status == 200
+    assert intake.act(ids[1], "transfer", lead=dept, department=[dept]).status == 200
     tickets = {sql("SELECT ticket FROM report WHERE id = %d" % i)[0][0] for i in ids}
     grouped = lambda t: " ".join(t[i:i + 4] for i in range(0, 16, 4))  # noqa: E731
     q = urllib.parse.urlencode({"q": tag})
@@ -423,6 +426,8 @@ def case_export_has_the_filtered_cases_and_nothing_of_the_reporter():
     # the filter: only the accepted one
     f = read_csv(download(intake, "/admin/cases.csv?state=accepted&" + q).body)[3:]
     assert [row[0] for row in f] == [r[0]], f
+    f = read_csv(download(intake, "/admin/cases.csv?state=transferred&" + q).body)[3:]
+    assert [row[1] for row in f] == ["已移交"], f
     # nothing that identifies the reporter, no report text, no address, in either file
     for data in (c.body, all_bytes(x.body)):
         for secret in (SECRET_NAME, SECRET_PHONE, SECRET_TEXT[:12], "保密路"):
@@ -430,9 +435,12 @@ def case_export_has_the_filtered_cases_and_nothing_of_the_reporter():
     # the export is audited, and no file is left in the console's directory
     assert int(sql("SELECT COUNT(*) FROM audit WHERE action = 'case_export'")[0][0]) >= 2
     assert os.listdir(os.path.join(pub.STATE, "export")) == []
-    # a handler's export holds the cases of its unit, not the province's
+    # a handler's export holds the cases of its unit (the one transferred to it), no other
     hrows = read_csv(download(handler, "/admin/cases.csv?" + q).body)[3:]
-    assert {row[0] for row in hrows} <= {grouped(t) for t in tickets}
+    mine = grouped(sql("SELECT ticket FROM report WHERE id = %d" % ids[1])[0][0])
+    assert [row[0] for row in hrows] == [mine], hrows
+    cells, _ = read_xlsx(download(handler, "/admin/cases.xlsx?" + q).body)
+    assert xlsx_grid(cells)[3:] == hrows
 
 
 @test
