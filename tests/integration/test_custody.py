@@ -76,7 +76,8 @@ def pages(cid, ticket, aid):
             "/admin/cases", "/admin/cases?format=xml", "/admin/cases?q=%s" % ticket,
             "/admin/cases?q=%s&format=xml" % ticket, "/admin/", "/admin/?format=xml",
             "/admin/audit?format=xml", "/admin/audit", "/admin/attachment?id=%s" % aid,
-            "/admin/users?format=xml", "/admin/intake"]
+            "/admin/users?format=xml", "/admin/intake",
+            "/admin/cases.csv", "/admin/cases.csv?q=%s" % ticket]
 
 
 @test
