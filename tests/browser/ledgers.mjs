@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// The ledgers and exports in Debian's Chromium (issue 10): a county handler opens 台账导出 from
+// the console's navigation (axe-core finds no violations), downloads 整改及退出台账 as Excel and
+// as CSV through the form's two buttons (the browser's file name is the Chinese one of the
+// Content-Disposition, the .xlsx is a zip with its sheet), and the case list's Excel export from
+// the link under its filter. Screenshots in ARTIFACT_DIR.
+//
+// Usage: node tests/browser/ledgers.mjs BASE_URL STATE_DIR ARTIFACT_DIR
+// Environment: JUBAO_CHROMIUM (default /usr/bin/chromium).
+// Ends with exactly one line "browser-ledgers: N passed, N failed"; non-zero exit on failure.
+
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
+const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
+if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
+	console.error('usage: node ledgers.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
+	process.exit(2);
+}
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BASE = BASE_ARG.replace(/\/+$/, '');
+const STATE = path.resolve(STATE_ARG);
+const ART = path.resolve(ART_ARG);
+const DBSOCK = path.join(STATE, 'run', 'mysqld.sock');
+const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const PASSWORD = 'Jubao-demo-2026';
+const LOGIN = 'brledger' + crypto.randomBytes(3).toString('hex');
+const DEPT = '长春市双阳区工业和信息化局';
+fs.mkdirSync(ART, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+function out(s) {
+	console.log('browser-ledgers: ' + s);
+}
+
+function check(cond, msg) {
+	if (!cond)
+		throw new Error(msg);
+}
+
+async function step(name, fn) {
+	try {
+		await fn();
+		passed++;
+		out('ok   ' + name);
+	} catch (e) {
+		failed++;
+		out('FAIL ' + name + ': ' + e.message);
+	}
+}
+
+function finish() {
+	console.log(`browser-ledgers: ${passed} passed, ${failed} failed`);
+	process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+function sql(query) {
+	const r = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DBSOCK,
+		'-u', 'root', '-N', '-B', 'jubao', '-e', query], { encoding: 'utf8', timeout: 30000 });
+	return r.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+// A handler needs no second factor: PBKDF2 at 1000 iterations, as the other browser tests.
+function makeStaff() {
+	const salt = crypto.randomBytes(16);
+	const hash = crypto.pbkdf2Sync(PASSWORD, salt, 1000, 32, 'sha256');
+	sql(`INSERT INTO staff (login, display_name, pw_hash, pw_salt, pw_iter, must_change) VALUES ` +
+		`('${LOGIN}', '浏览器台账', UNHEX('${hash.toString('hex')}'), ` +
+		`UNHEX('${salt.toString('hex')}'), 1000, 0)`);
+	sql(`INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, 'handler', d.id ` +
+		`FROM staff s, department d WHERE s.login = '${LOGIN}' AND d.name = '${DEPT}'`);
+}
+
+async function axe(page, name) {
+	await page.evaluate(AXE);
+	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+	const v = r.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) =>
+		n.target.join(' ')).join(', ')}`);
+	check(v.length === 0, `axe on ${name}: ${v.join('; ')}`);
+}
+
+// Click what starts a download; the file as the browser names and saves it.
+async function download(page, locator, file) {
+	const [d] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+	const to = path.join(ART, file);
+	await d.saveAs(to);
+	return { name: d.suggestedFilename(), data: fs.readFileSync(to) };
+}
+
+try {
+	makeStaff();
+} catch (e) {
+	out('FAIL setup: ' + e.message.split('\n').slice(-3).join(' '));
+	failed++;
+	finish();
+}
+
+const { chromium } = await import('playwright-core');
+const browser = await chromium.launch({
+	executablePath: CHROMIUM,
+	headless: true,
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	timeout: 60000,
+});
+setTimeout(() => { out('FAIL took longer than 120 s'); failed++; finish(); }, 120000).unref();
+const ctx = await browser.newContext({
+	locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 },
+	acceptDownloads: true,
+	extraHTTPHeaders: { 'X-Real-IP': `198.51.${crypto.randomInt(256)}.${crypto.randomInt(256)}` },
+});
+ctx.setDefaultTimeout(20000);
+const page = await ctx.newPage();
+
+await step('a county handler signs in and opens 台账导出 from the navigation', async () => {
+	await page.goto(`${BASE}/admin/login`);
+	await page.locator('#login').fill(LOGIN);
+	await page.locator('#password').fill(PASSWORD);
+	await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '登录' }).click()]);
+	await Promise.all([page.waitForNavigation(),
+		page.locator('nav.console-nav a', { hasText: '台账导出' }).click()]);
+	check(/\/admin\/ledgers/.test(page.url()), `台账导出 led to ${page.url()}`);
+	const areas = await page.locator('#lg-region option').allInnerTexts();
+	check(areas.length === 1 && areas[0].includes('双阳区'), `areas offered: ${areas}`);
+	await page.screenshot({ path: path.join(ART, 'ledgers-01-page.png'), fullPage: true });
+	await axe(page, 'the 台账导出 page');
+});
+
+await step('整改及退出台账 as Excel and as CSV, named in Chinese', async () => {
+	await page.locator('#lg-kind').selectOption('rectify');
+	await page.locator('#lg-period').selectOption('year');
+	const x = await download(page, page.getByRole('button', { name: '导出Excel' }), 'ledger.xlsx');
+	check(/^整改及退出台账（吉林省 长春市 双阳区，\d{4}年1月至\d{4}年12月）\.xlsx$/.test(x.name),
+		`file name ${x.name}`);
+	check(x.data.subarray(0, 2).toString() === 'PK' && x.data.includes('xl/worksheets/sheet1.xml'),
+		'the .xlsx is not a workbook');
+	const c = await download(page, page.getByRole('button', { name: '导出CSV' }), 'ledger.csv');
+	check(c.name.endsWith('.csv') && c.name.startsWith('整改及退出台账'), `file name ${c.name}`);
+	const text = c.data.toString('utf8');
+	check(text.startsWith('\ufeff整改及退出台账') && text.includes('\r\n双阳区,') &&
+		text.includes('\r\n合计,'), `CSV: ${text.slice(0, 200)}`);
+});
+
+await step('the case list offers its export under the filter', async () => {
+	await Promise.all([page.waitForNavigation(),
+		page.locator('nav.console-nav a', { hasText: '案件' }).click()]);
+	const x = await download(page, page.locator('.export-links a', { hasText: 'Excel' }), 'cases.xlsx');
+	check(x.name === '案件清单.xlsx' && x.data.subarray(0, 2).toString() === 'PK', `file ${x.name}`);
+	await page.screenshot({ path: path.join(ART, 'ledgers-02-case-list.png'), fullPage: true });
+	await axe(page, 'the case list with its export links');
+});
+
+await browser.close();
+finish();
