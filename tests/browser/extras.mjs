@@ -8,63 +8,24 @@
 // Environment: JUBAO_CHROMIUM (default /usr/bin/chromium).
 // Ends with exactly one line "browser-extras: N passed, N failed"; non-zero exit on failure.
 
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { check, chineseContext, harness, launch } from './harness.mjs';
+
 const [BASE_ARG, ART_ARG] = process.argv.slice(2);
-const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
 if (!BASE_ARG || !ART_ARG) {
 	console.error('usage: node extras.mjs BASE_URL ARTIFACT_DIR');
 	process.exit(2);
 }
 const BASE = BASE_ARG.replace(/\/+$/, '');
 const ART = path.resolve(ART_ARG);
+const { out, step, finish, deadline } = harness('browser-extras');
 fs.mkdirSync(ART, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-
-function out(s) {
-	console.log('browser-extras: ' + s);
-}
-
-function check(cond, msg) {
-	if (!cond)
-		throw new Error(msg);
-}
-
-async function step(name, fn) {
-	try {
-		await fn();
-		passed++;
-		out('ok   ' + name);
-	} catch (e) {
-		failed++;
-		out('FAIL ' + name + ': ' + e.message.split('\n')[0]);
-	}
-}
-
-function finish() {
-	console.log(`browser-extras: ${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && passed > 0 ? 0 : 1);
-}
-
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	timeout: 60000,
-});
-setTimeout(() => { out('FAIL took longer than 180 s'); failed++; finish(); }, 180000).unref();
-
-const ctx = await browser.newContext({
-	locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 },
-	extraHTTPHeaders: { 'X-Real-IP': `198.51.${crypto.randomInt(256)}.${crypto.randomInt(256)}` },
-});
-ctx.setDefaultTimeout(20000);
+const browser = await launch();
+deadline(180);
+const ctx = await chineseContext(browser);
 const page = await ctx.newPage();
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));

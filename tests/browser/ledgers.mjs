@@ -9,62 +9,25 @@
 // Environment: JUBAO_CHROMIUM (default /usr/bin/chromium).
 // Ends with exactly one line "browser-ledgers: N passed, N failed"; non-zero exit on failure.
 
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { axe, check, chineseContext, harness, launch, sqlOn } from './harness.mjs';
 
 const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
 if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
 	console.error('usage: node ledgers.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
 	process.exit(2);
 }
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BASE = BASE_ARG.replace(/\/+$/, '');
-const STATE = path.resolve(STATE_ARG);
 const ART = path.resolve(ART_ARG);
-const DBSOCK = path.join(STATE, 'run', 'mysqld.sock');
-const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const sql = sqlOn(path.join(path.resolve(STATE_ARG), 'run', 'mysqld.sock'));
 const PASSWORD = 'Jubao-demo-2026';
 const LOGIN = 'brledger' + crypto.randomBytes(3).toString('hex');
 const DEPT = '长春市双阳区工业和信息化局';
+const { step, finish, fail, deadline } = harness('browser-ledgers');
 fs.mkdirSync(ART, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-
-function out(s) {
-	console.log('browser-ledgers: ' + s);
-}
-
-function check(cond, msg) {
-	if (!cond)
-		throw new Error(msg);
-}
-
-async function step(name, fn) {
-	try {
-		await fn();
-		passed++;
-		out('ok   ' + name);
-	} catch (e) {
-		failed++;
-		out('FAIL ' + name + ': ' + e.message);
-	}
-}
-
-function finish() {
-	console.log(`browser-ledgers: ${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && passed > 0 ? 0 : 1);
-}
-
-function sql(query) {
-	const r = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DBSOCK,
-		'-u', 'root', '-N', '-B', 'jubao', '-e', query], { encoding: 'utf8', timeout: 30000 });
-	return r.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
 // A handler needs no second factor: PBKDF2 at 1000 iterations, as the other browser tests.
 function makeStaff() {
@@ -75,14 +38,6 @@ function makeStaff() {
 		`UNHEX('${salt.toString('hex')}'), 1000, 0)`);
 	sql(`INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, 'handler', d.id ` +
 		`FROM staff s, department d WHERE s.login = '${LOGIN}' AND d.name = '${DEPT}'`);
-}
-
-async function axe(page, name) {
-	await page.evaluate(AXE);
-	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-	const v = r.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) =>
-		n.target.join(' ')).join(', ')}`);
-	check(v.length === 0, `axe on ${name}: ${v.join('; ')}`);
 }
 
 // Click what starts a download; the file as the browser names and saves it.
@@ -96,26 +51,13 @@ async function download(page, locator, file) {
 try {
 	makeStaff();
 } catch (e) {
-	out('FAIL setup: ' + e.message.split('\n').slice(-3).join(' '));
-	failed++;
+	fail('setup: ' + e.message.split('\n').slice(-3).join(' '));
 	finish();
 }
 
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	timeout: 60000,
-});
-setTimeout(() => { out('FAIL took longer than 120 s'); failed++; finish(); }, 120000).unref();
-const ctx = await browser.newContext({
-	locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 },
-	acceptDownloads: true,
-	extraHTTPHeaders: { 'X-Real-IP': `198.51.${crypto.randomInt(256)}.${crypto.randomInt(256)}` },
-});
-ctx.setDefaultTimeout(20000);
+const browser = await launch();
+deadline(120);
+const ctx = await chineseContext(browser, { acceptDownloads: true });
 const page = await ctx.newPage();
 
 await step('a county handler signs in and opens 台账导出 from the navigation', async () => {

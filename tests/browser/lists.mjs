@@ -15,8 +15,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { axe, check, chineseContext, harness, launch, sqlOn } from './harness.mjs';
+
 const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
 if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
 	console.error('usage: node lists.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
 	process.exit(2);
@@ -26,44 +27,10 @@ const ROOT = path.resolve(HERE, '..', '..');
 const BASE = BASE_ARG.replace(/\/+$/, '');
 const STATE = path.resolve(STATE_ARG);
 const ART = path.resolve(ART_ARG);
-const DBSOCK = path.join(STATE, 'run', 'mysqld.sock');
 const CTL = path.join(ROOT, process.env.BUILD || 'build', 'tools', 'jubaoctl');
-const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const sql = sqlOn(path.join(STATE, 'run', 'mysqld.sock'));
+const { out, step, finish, fail, deadline } = harness('browser-lists');
 fs.mkdirSync(ART, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-
-function out(s) {
-	console.log('browser-lists: ' + s);
-}
-
-function check(cond, msg) {
-	if (!cond)
-		throw new Error(msg);
-}
-
-async function step(name, fn) {
-	try {
-		await fn();
-		passed++;
-		out('ok   ' + name);
-	} catch (e) {
-		failed++;
-		out('FAIL ' + name + ': ' + e.message);
-	}
-}
-
-function finish() {
-	console.log(`browser-lists: ${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && passed > 0 ? 0 : 1);
-}
-
-function sql(query) {
-	const r = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DBSOCK,
-		'-u', 'root', '-N', '-B', 'jubao', '-e', query], { encoding: 'utf8', timeout: 30000 });
-	return r.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
 // A 统一社会信用代码 with its check character (GB 32100-2015).
 function creditCode(body17) {
@@ -103,18 +70,6 @@ function insertEntries() {
 	out(r.trim());
 }
 
-// ------------------------------------------------------------------------------------ axe-core
-
-// axe-core run in the page as it is; injected through the DevTools protocol (page.evaluate),
-// which the pages' CSP (script-src 'self') does not govern.
-async function axe(page, name) {
-	await page.evaluate(AXE);
-	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-	const v = r.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) =>
-		n.target.join(' ')).join(', ')}`);
-	check(v.length === 0, `axe on ${name}: ${v.join('; ')}`);
-}
-
 async function shot(page, file) {
 	await page.screenshot({ path: path.join(ART, file), fullPage: true });
 }
@@ -124,26 +79,13 @@ async function shot(page, file) {
 try {
 	insertEntries();
 } catch (e) {
-	out('FAIL setup: ' + e.message.split('\n').slice(-3).join(' '));
-	failed++;
+	fail('setup: ' + e.message.split('\n').slice(-3).join(' '));
 	finish();
 }
 
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	timeout: 60000,
-});
-setTimeout(() => { out('FAIL took longer than 180 s'); failed++; finish(); }, 180000).unref();
-
-const ctx = await browser.newContext({
-	locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 },
-	extraHTTPHeaders: { 'X-Real-IP': `198.51.${crypto.randomInt(256)}.${crypto.randomInt(256)}` },
-});
-ctx.setDefaultTimeout(20000);
+const browser = await launch();
+deadline(180);
+const ctx = await chineseContext(browser);
 const page = await ctx.newPage();
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
