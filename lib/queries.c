@@ -490,12 +490,14 @@ const char *const queries[Q__MAX] = {
 	    "r.subject_name, r.region, " SUBMITTED_SHOWN ", COALESCE(" ISO_DATE("r.due_date") \
 	    ", ''), r.overdue, COALESCE(r.verdict, '')"
 #define EXPORT_FILTER " AND (? IS NULL OR r.ticket = ? OR r.subject_name LIKE CONCAT(?, '%')) " \
-	    CASE_FILTER "AND r.id < ? ORDER BY r.id DESC LIMIT ?"
-	/* Both walk the primary key backwards from the last id and stop at the chunk's end, so
-	 * the whole export reads the table once. A department's cases are those with a row of
+	    CASE_FILTER "AND r.id < ? AND r.id >= ? ORDER BY r.id DESC LIMIT ?"
+	/* Both walk the primary key backwards from the last id, within a window of ids
+	 * (cgi/admin/cases_export.c), and stop at the chunk's end, so the whole export reads the
+	 * table once and no statement reads more than a window. A department's cases are those with a row of
 	 * one of its units, counted per case by the (report, department) key: an EXISTS would be
 	 * flattened into a semi-join that reads every unit's cases again for every chunk (116,000
 	 * rows each at 100,000 cases). */
+	[Q_REPORT_MAX_ID] = "SELECT COALESCE(MAX(id), 0) FROM report",
 	[Q_CASES_EXPORT_AREA] = "SELECT " EXPORT_COLS ", " PRESS_COUNT("r.id") " FROM report r "
 	    "FORCE INDEX (PRIMARY) WHERE r.region LIKE ?" EXPORT_FILTER,
 	[Q_CASES_EXPORT_DEPT] = "SELECT " EXPORT_COLS ", " PRESS_COUNT("r.id") " FROM report r "

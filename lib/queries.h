@@ -166,7 +166,8 @@ enum query {
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
 	/* the case list's export: [kind,] prefix, q, q, q, state, state, overdue, before id,
-	 * limit -> export rows, newest first */
+	 * from id, limit -> export rows, newest first */
+	Q_REPORT_MAX_ID,       /* -> the largest report id, 0 when none */
 	Q_CASES_EXPORT_AREA,
 	Q_CASES_EXPORT_DEPT,
 	Q__MAX

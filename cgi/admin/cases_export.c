@@ -15,7 +15,11 @@
 #include "queries.h"
 #include "report.h"
 
-#define EXPORT_CHUNK 500
+#define EXPORT_CHUNK  500
+#define EXPORT_WINDOW 20000
+
+static const struct dbc max_cols[] = { { DBC_I64, 0, 0, 0 } };
+static const struct db_loader max_loader = { max_cols, 1, sizeof(int64_t) };
 
 struct export_line {
 	int64_t id, presses;
@@ -149,35 +153,59 @@ export_head(struct page *pg, const struct sheet *s, const struct area *ar)
 	return 0;
 }
 
+/* One chunk: the rows of the filter with lo <= id < hi, newest first, at most EXPORT_CHUNK. */
+static int
+export_chunk(struct page *pg, const struct area *ar, const char *q, struct export_arg *a,
+    int64_t lo)
+{
+	const char *state = fv(pg, LS_STATE), *ov = fv(pg, LS_OVERDUE);
+	struct export_line row;
+	struct dbp p[9];
+
+	a->n = 0;
+	p[0] = P_OPT(q);
+	p[1] = P_OPT(q);
+	p[2] = P_OPT(q);
+	p[3] = P_OPT(state);
+	p[4] = P_OPT(state);
+	p[5] = P_INT(ov != NULL && strcmp(ov, "1") == 0);
+	p[6] = P_INT(a->last);
+	p[7] = P_INT(lo);
+	p[8] = P_INT(EXPORT_CHUNK);
+	return area_run(pg, ar, Q_CASES_EXPORT_AREA, Q_CASES_EXPORT_DEPT, p, 9, &export_loader,
+	    &row, export_row, a);
+}
+
+/* The rows in windows of EXPORT_WINDOW ids from the newest down, each read in chunks: every
+ * statement reads at most a window's rows, however few of them the user may see (a county
+ * unit's cases among a province's), so none outlasts the database's read time-out. */
 static int
 fill_cases(struct page *pg, const void *what, const struct sheet *s)
 {
 	const struct area *ar = what;
-	const char *state = fv(pg, LS_STATE), *q = fv(pg, LS_Q), *ov = fv(pg, LS_OVERDUE);
-	struct export_arg a = { pg, s, 3, INT64_MAX, 0, false };
-	struct export_line row;
-	struct dbp p[8];
+	const char *q = fv(pg, LS_Q);
+	struct export_arg a = { pg, s, 3, 0, 0, false };
+	int64_t lo;
+	bool found;
 	char t[17];
 	int rc;
 
 	/* a ticket typed in groups of four is still a ticket, as on the list */
 	if (q != NULL && ticket_parse(q, strlen(q), t))
 		q = arena_strdup(&pg->c->arena, t);
+	if ((rc = db_load(&pg->c->db, Q_REPORT_MAX_ID, NULL, 0, &max_loader, NULL, &a.last, NULL,
+	    NULL, &found)) != DB_OK)
+		return rc;
+	a.last++;                            /* the upper bound is exclusive */
 	if (export_head(pg, s, ar) != 0)
 		return DB_FAIL;
-	do {
-		a.n = 0;
-		p[0] = P_OPT(q);
-		p[1] = P_OPT(q);
-		p[2] = P_OPT(q);
-		p[3] = P_OPT(state);
-		p[4] = P_OPT(state);
-		p[5] = P_INT(ov != NULL && strcmp(ov, "1") == 0);
-		p[6] = P_INT(a.last);
-		p[7] = P_INT(EXPORT_CHUNK);
-		rc = area_run(pg, ar, Q_CASES_EXPORT_AREA, Q_CASES_EXPORT_DEPT, p, 8,
-		    &export_loader, &row, export_row, &a);
-	} while (rc == DB_OK && !a.failed && a.n == EXPORT_CHUNK);
+	for (lo = a.last; lo > 0 && rc == DB_OK && !a.failed; ) {
+		lo = lo > EXPORT_WINDOW ? lo - EXPORT_WINDOW : 0;
+		do
+			rc = export_chunk(pg, ar, q, &a, lo);
+		while (rc == DB_OK && !a.failed && a.n == EXPORT_CHUNK);
+		a.last = lo;
+	}
 	if (rc != DB_OK)
 		return rc;
 	return a.failed || s->ops->end(s->w) != 0 ? DB_FAIL : DB_OK;

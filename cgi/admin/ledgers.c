@@ -58,6 +58,8 @@ to_client(void *arg, const char *buf, size_t len)
 	return FCGX_PutStr(buf, (int)len, c->fcgi.out) == (int)len ? 0 : -1;
 }
 
+static const char cut_short[] = "\r\n导出中断，文件不完整，请重新导出。\r\n";
+
 /* The CSV, streamed: the database is asked first, so that an outage is still a 503. */
 static void
 send_csv(struct page *pg, const char *disposition, sheet_fill fill, const void *what)
@@ -73,8 +75,12 @@ send_csv(struct page *pg, const char *disposition, sheet_fill fill, const void *
 	response_header(&c->resp, &c->arena, "Content-Disposition: %s", disposition);
 	if (!app_stream_head(c, 200, "text/csv; charset=utf-8"))
 		return;
-	if (fill(pg, what, &s) != DB_OK)
+	/* The head is gone: a failure now can only be said in the file itself, on a line of
+	 * its own, so that nobody takes a cut file for the whole. */
+	if (fill(pg, what, &s) != DB_OK) {
 		log_err("admin: the CSV %s ended early", c->path);
+		(void)to_client(c, cut_short, sizeof(cut_short) - 1);
+	}
 }
 
 /* The file at fd to the client, with its length. */
