@@ -205,7 +205,7 @@ list_page(struct ctx *c, struct listsrc *s, struct list_filter *f)
 		return;
 	}
 	if (cached) {
-		listcache_stamp(&cache, s->version, (int64_t)c->refdata.loaded);
+		listcache_stamp(&cache, s->version, c->refdata.names);
 		filter_key(f, key);
 		if ((hit = listcache_get(&cache, key)) != NULL) {
 			send_cached(c, hit);

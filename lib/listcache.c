@@ -77,13 +77,13 @@ listcache_free(struct listcache *c)
 }
 
 void
-listcache_stamp(struct listcache *c, uint64_t version, int64_t refdata_loaded)
+listcache_stamp(struct listcache *c, uint64_t version, uint64_t refdata_names)
 {
-	if (c->version == version && c->refdata == refdata_loaded)
+	if (c->version == version && c->refdata == refdata_names)
 		return;
 	listcache_free(c);
 	c->version = version;
-	c->refdata = refdata_loaded;
+	c->refdata = refdata_names;
 }
 
 const struct listcache_page *

@@ -12,7 +12,9 @@
  *
  * Correctness comes from the stamp: the version of the lists (a counter that the database bumps
  * in the same transaction as every change of a list entry, an item or a department; sql/016)
- * and the time the reference data was loaded. listcache_stamp drops every page when either
+ * and a digest of the reference data's names (lib/refdata.h: regions and industries, reloaded
+ * every few minutes, the same digest unless a name changed). listcache_stamp drops every page
+ * when either
  * differs from the pages' own, so a page is only ever answered for the version it was built
  * from. Bounded by bytes (config lists_cache_bytes; 0 disables it): the least recently used
  * pages go first.
@@ -37,7 +39,7 @@ struct listcache_page {
 struct listcache {
 	size_t                 max_bytes, bytes;
 	uint64_t               version;
-	int64_t                refdata;
+	uint64_t               refdata;
 	struct listcache_page *buckets[LISTCACHE_BUCKETS];
 	struct listcache_page *newest, *oldest;
 	unsigned long          hits, misses;
@@ -45,9 +47,9 @@ struct listcache {
 
 void listcache_init(struct listcache *, size_t max_bytes);
 void listcache_free(struct listcache *);
-/* The lists' current version and the reference data's load time: every page of another stamp
- * is dropped. */
-void listcache_stamp(struct listcache *, uint64_t version, int64_t refdata_loaded);
+/* The lists' current version and the reference data's digest: every page of another stamp is
+ * dropped. */
+void listcache_stamp(struct listcache *, uint64_t version, uint64_t refdata_names);
 /* The page of key, or NULL; valid until the next put, stamp or free. */
 const struct listcache_page *listcache_get(struct listcache *, const char *key);
 /* Keep a copy of gz (gzlen bytes, rawlen before compression) under key, dropping the least
