@@ -241,55 +241,53 @@ wrk.body = "$LOOKUP_BODY"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 $DONE_LUA
 LUA
-cat > "$WRKDIR/status.lua" <<'LUA'
--- args: cases file ("ticket code" a line). Each thread goes round all of them from its own
--- starting point.
+# Going round a list of requests (items, filled by the script's init): each thread from its
+# own starting point, each request made by the script's format_item.
+ROUND_LUA='
 local counter = 0
 function setup(thread)
 	thread:set("id", counter)
 	counter = counter + 1
 end
 
+function request()
+	pos = pos % #items + 1
+	return format_item(items[pos])
+end
+'
+cat > "$WRKDIR/status.lua" <<'LUA'
+-- args: cases file ("ticket code" a line).
 function init(args)
-	bodies = {}
+	items = {}
 	for line in io.lines(args[1]) do
 		local t, c = line:match("^(%d+) (%w+)$")
-		if t then bodies[#bodies + 1] = "ticket=" .. t .. "&code=" .. c end
+		if t then items[#items + 1] = "ticket=" .. t .. "&code=" .. c end
 	end
-	pos = (id * 7919) % #bodies
+	pos = (id * 7919) % #items
 	wrk.method = "POST"
 	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
 
-function request()
-	pos = pos % #bodies + 1
-	return wrk.format(nil, nil, nil, bodies[pos])
+function format_item(body)
+	return wrk.format(nil, nil, nil, body)
 end
 LUA
-printf '%s\n' "$DONE_LUA" >> "$WRKDIR/status.lua"
+printf '%s\n%s\n' "$ROUND_LUA" "$DONE_LUA" >> "$WRKDIR/status.lua"
 cat > "$WRKDIR/paths.lua" <<'LUA'
--- args: a file of paths with their query ("/jubao/lists/violation?year=…"), one a line. Each
--- thread goes round all of them from its own starting point.
-local counter = 0
-function setup(thread)
-	thread:set("id", counter)
-	counter = counter + 1
-end
-
+-- args: a file of paths with their query ("/jubao/lists/violation?year=…"), one a line.
 function init(args)
-	paths = {}
+	items = {}
 	for line in io.lines(args[1]) do
-		if #line > 0 then paths[#paths + 1] = line end
+		if #line > 0 then items[#items + 1] = line end
 	end
-	pos = (id * 7919) % #paths
+	pos = (id * 7919) % #items
 end
 
-function request()
-	pos = pos % #paths + 1
-	return wrk.format("GET", paths[pos])
+function format_item(path)
+	return wrk.format("GET", path)
 end
 LUA
-printf '%s\n' "$DONE_LUA" >> "$WRKDIR/paths.lua"
+printf '%s\n%s\n' "$ROUND_LUA" "$DONE_LUA" >> "$WRKDIR/paths.lua"
 cat > "$WRKDIR/submit.lua" <<'LUA'
 -- args: tokens file (first line the cookie, then one token a line), number of threads.
 -- Thread n takes tokens n, n+T, n+2T...: no token is sent twice.
