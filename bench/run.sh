@@ -11,11 +11,17 @@
 #   submit   new reports: POST /jubao/submit, a distinct valid CSRF token per request (from
 #            bench/tokens), every required field valid, committed durably
 #   lists-static    a published list page (/jubao/lists/violation: the static file jubaoctl
-#            publish wrote into publish_dir, served by nginx through try_files), at 50,000
-#            entries (bench/gen-lists.sql)
-#   lists-copy      the same page copied beside the static file (its size, without try_files)
-#   lists-filtered  a filtered list view (/jubao/lists/violation?region=2201&year=2026: the
-#            lists program, its count and its page of rows), at the same 50,000 entries
+#            publish wrote into publish_dir, served by nginx through try_files, its .gz by
+#            gzip_static), at 50,000 entries (bench/gen-lists.sql)
+#   lists-copy      the same page (and its .gz) copied beside the static file, without try_files
+#   lists-filtered  filtered list views (/jubao/lists/violation?year=Y&region=R&page=P: the
+#            lists program), going round every year x region (province, city, county) that
+#            has entries, pages 1-3, at the same 50,000 entries: pages from the lists
+#            workers' cache (lib/listcache.h) once each worker has built them
+#   lists-cold      the same URLs through a second lists program with lists_cache_bytes = 0
+#            (every page built: count, rows, document, XSLT), for information
+#
+# Every request says Accept-Encoding: gzip, as browsers do (static, hello and status too).
 #
 # and prints requests/s, p99 and the ratios to static and to hello (absolute rates drift between
 # runs; the ratios are the figures), the targets' verdicts, and checks in the database that every
@@ -96,14 +102,20 @@ stack() {
 sql() { mariadb --no-defaults -S "$RUN/mysqld.sock" -u root -N -B jubao -e "$1"; }
 
 HELLO_PID=
+COLD_PID=
+stop_pid() {
+	local p=$1
+	[ -n "$p" ] && kill -0 "$p" 2>/dev/null || return 0
+	kill -TERM "$p" 2>/dev/null || true
+	for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+	kill -0 "$p" 2>/dev/null && kill -KILL "$p" 2>/dev/null
+	return 0
+}
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ -n "$HELLO_PID" ] && kill -0 "$HELLO_PID" 2>/dev/null; then
-		kill -TERM "$HELLO_PID" 2>/dev/null || true
-		for _ in $(seq 1 50); do kill -0 "$HELLO_PID" 2>/dev/null || break; sleep 0.1; done
-		kill -0 "$HELLO_PID" 2>/dev/null && kill -KILL "$HELLO_PID" 2>/dev/null
-	fi
+	stop_pid "$HELLO_PID"
+	stop_pid "$COLD_PID"
 	stack stop >/dev/null 2>&1 || true
 	exit "$rc"
 }
@@ -112,12 +124,20 @@ trap 'exit 130' INT TERM
 
 # ---- the stack, with the static file and hello-world beside jubao
 
+# The static files with their .gz beside them, as the published pages have (gzip_static).
+# lists-cold: the lists program without its page cache, behind a path of its own that nginx
+# rewrites to /jubao/lists/violation (the query stays), so its pages are the same bytes.
 NGINX_EXTRA="
-		location = /bench/static.html { alias $STATE/www/static.html; }
-		location = /bench/lists-copy.html { alias $STATE/www/lists-copy.html; }
+		location = /bench/static.html { alias $STATE/www/static.html; gzip_static on; gzip_vary on; }
+		location = /bench/lists-copy.html { alias $STATE/www/lists-copy.html; gzip_static on; gzip_vary on; }
 		location = /bench/hello {
 			include fastcgi_params;
 			fastcgi_pass unix:$RUN/hello.sock;
+		}
+		location = /bench/lists-cold {
+			rewrite ^ /jubao/lists/violation break;
+			include fastcgi_params;
+			fastcgi_pass unix:$RUN/lists-cold.sock;
 		}"
 # One client address: no submission limit, and failed lookups (none expected) never block it.
 JUBAO_EXTRA_CONF="submit_limit = 0
@@ -162,6 +182,7 @@ status_code=$(curl -sS -o "$STATE/www/static.html" -w '%{http_code}' \
 [ "$status_code" = 200 ] || die "the lookup answered $status_code"
 grep -q 'state-submitted' "$STATE/www/static.html" || note "warning: the status page does not show the state"
 PAGE_BYTES=$(stat -c %s "$STATE/www/static.html")
+gzip -9 -n -k -f "$STATE/www/static.html" || die "gzip failed"
 # More cases, each a report of its own sent to the same endpoint with a form token from
 # bench/tokens, so that the lookups do not ask for one case again and again: the programs keep
 # the HTML of a repeated document (lib/render.c), and one case looked up 30,000 times would
@@ -199,6 +220,9 @@ got=$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/bench/hello")
 # ---- wrk scripts
 
 DONE_LUA='
+-- As browsers do: every request accepts gzip.
+wrk.headers["Accept-Encoding"] = "gzip"
+
 function done(summary, latency, requests)
 	local e = summary.errors
 	local exhausted = 0
@@ -217,32 +241,53 @@ wrk.body = "$LOOKUP_BODY"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 $DONE_LUA
 LUA
-cat > "$WRKDIR/status.lua" <<'LUA'
--- args: cases file ("ticket code" a line). Each thread goes round all of them from its own
--- starting point.
+# Going round a list of requests (items, filled by the script's init): each thread from its
+# own starting point, each request made by the script's format_item.
+ROUND_LUA='
 local counter = 0
 function setup(thread)
 	thread:set("id", counter)
 	counter = counter + 1
 end
 
+function request()
+	pos = pos % #items + 1
+	return format_item(items[pos])
+end
+'
+cat > "$WRKDIR/status.lua" <<'LUA'
+-- args: cases file ("ticket code" a line).
 function init(args)
-	bodies = {}
+	items = {}
 	for line in io.lines(args[1]) do
 		local t, c = line:match("^(%d+) (%w+)$")
-		if t then bodies[#bodies + 1] = "ticket=" .. t .. "&code=" .. c end
+		if t then items[#items + 1] = "ticket=" .. t .. "&code=" .. c end
 	end
-	pos = (id * 7919) % #bodies
+	pos = (id * 7919) % #items
 	wrk.method = "POST"
 	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
 
-function request()
-	pos = pos % #bodies + 1
-	return wrk.format(nil, nil, nil, bodies[pos])
+function format_item(body)
+	return wrk.format(nil, nil, nil, body)
 end
 LUA
-printf '%s\n' "$DONE_LUA" >> "$WRKDIR/status.lua"
+printf '%s\n%s\n' "$ROUND_LUA" "$DONE_LUA" >> "$WRKDIR/status.lua"
+cat > "$WRKDIR/paths.lua" <<'LUA'
+-- args: a file of paths with their query ("/jubao/lists/violation?year=…"), one a line.
+function init(args)
+	items = {}
+	for line in io.lines(args[1]) do
+		if #line > 0 then items[#items + 1] = line end
+	end
+	pos = (id * 7919) % #items
+end
+
+function format_item(path)
+	return wrk.format("GET", path)
+end
+LUA
+printf '%s\n%s\n' "$ROUND_LUA" "$DONE_LUA" >> "$WRKDIR/paths.lua"
 cat > "$WRKDIR/submit.lua" <<'LUA'
 -- args: tokens file (first line the cookie, then one token a line), number of threads.
 -- Thread n takes tokens n, n+T, n+2T...: no token is sent twice.
@@ -312,6 +357,7 @@ server_ticks() {
 		pids+=("$p" $(pgrep -P "$p" || true))
 	done
 	pids+=("$HELLO_PID" $(pgrep -P "$HELLO_PID" || true))
+	[ -z "$COLD_PID" ] || pids+=("$COLD_PID" $(pgrep -P "$COLD_PID" || true))
 	for p in "${pids[@]}"; do
 		[ -r "/proc/$p/stat" ] || continue
 		# utime and stime: fields 14 and 15, counted after the ")" that ends the name
@@ -352,6 +398,8 @@ alive() {
 		    die "$p is gone ($1): see $STATE/log"
 	done
 	kill -0 "$HELLO_PID" 2>/dev/null || die "hello is gone ($1): see $STATE/log"
+	[ -z "$COLD_PID" ] || kill -0 "$COLD_PID" 2>/dev/null ||
+	    die "the cold lists program is gone ($1): see $STATE/log/lists-cold.log"
 }
 
 measure() {   # name url script [args...]
@@ -408,22 +456,59 @@ ratios() {   # name base: the per-round percentages of name over base
 	    awk '{ printf "%.1f ", 100 * $1 / $2 }'
 }
 
-# ---- the published lists at 50,000 entries, for lists-static and lists-filtered
+# ---- the published lists at 50,000 entries, for lists-static, lists-filtered and lists-cold
 
 LISTS_STATIC="$BASE/jubao/lists/violation"
-LISTS_FILTERED="$BASE/jubao/lists/violation?region=2201&year=2026"
+LISTS_FILTERED="$BASE/jubao/lists/violation"
+LISTS_COLD="$BASE/bench/lists-cold"
 if has lists-static || has lists-filtered; then
 	sql "$(cat "$ROOT/bench/gen-lists.sql")" || die "bench/gen-lists.sql failed"
 	"$BUILD/tools/jubaoctl" -c "$CONF" publish --list violation > "$STATE/publish.log" 2>&1 ||
 	    { cat "$STATE/publish.log" >&2; die "jubaoctl publish failed"; }
 	note "$(sql 'SELECT COUNT(*) FROM list_entry') list entries; $(cat "$STATE/publish.log")"
 	# The same bytes as a plain static file: what the published page costs beyond its size.
-	cp "$STATE/published/jubao/lists/violation/index.html" "$STATE/www/lists-copy.html" ||
-	    die "no published page of the violation list"
-	for u in "$LISTS_STATIC" "$LISTS_FILTERED" "$BASE/bench/lists-copy.html"; do
+	for f in index.html index.html.gz; do
+		cp "$STATE/published/jubao/lists/violation/$f" "$STATE/www/lists-copy.${f#index.}" ||
+		    die "no published $f of the violation list"
+	done
+	# The filtered views: every year x region (the province, each city, each county) with
+	# public entries of the list, pages 1 to 3 (a county's year has some 20 pages here).
+	sql "SELECT DISTINCT year, region FROM list_entry WHERE list_type = 'violation' AND
+	    state IN ('notice', 'announcement', 'archived')" |
+	    awk '{ print $1, substr($2, 1, 2); print $1, substr($2, 1, 4); print $1, $2 }' |
+	    sort -u | while read -r y r; do
+		for p in 1 2 3; do printf '?year=%s&region=%s&page=%s\n' "$y" "$r" "$p"; done
+	done > "$WRKDIR/lists-queries.txt"
+	sed 's|^|/jubao/lists/violation|' "$WRKDIR/lists-queries.txt" > "$WRKDIR/lists-filtered.txt"
+	sed 's|^|/bench/lists-cold|' "$WRKDIR/lists-queries.txt" > "$WRKDIR/lists-cold.txt"
+	FILTERED_URLS=$(wc -l < "$WRKDIR/lists-queries.txt")
+	[ "$FILTERED_URLS" -ge 30 ] || die "only $FILTERED_URLS filtered views"
+	# A second lists program, its page cache off (the last setting of the file wins).
+	cp -p "$STATE/conf/public.conf" "$STATE/conf/public-cold.conf"
+	echo "lists_cache_bytes = 0" >> "$STATE/conf/public-cold.conf"
+	as_user=()
+	if [ "$(id -u)" = 0 ] && id jubao-public >/dev/null 2>&1; then
+		as_user=(-u jubao-public -g jubao-public)
+	fi
+	rm -f "$RUN/lists-cold.sock"
+	(umask 007; exec spawn-fcgi -n -s "$RUN/lists-cold.sock" -M 0660 "${as_user[@]}" -- \
+	    /usr/bin/multiwatch -f "$WORKERS" -s TERM -- "$BUILD/cgi/lists" \
+	    "$STATE/conf/public-cold.conf") >> "$STATE/log/lists-cold.log" 2>&1 9>&- &
+	COLD_PID=$!
+	for _ in $(seq 1 100); do [ -S "$RUN/lists-cold.sock" ] && break; sleep 0.05; done
+	[ -S "$RUN/lists-cold.sock" ] || die "the cold lists program did not start"
+	for u in "$LISTS_STATIC" "$BASE/bench/lists-copy.html"; do
 		got=$(curl -sS -o /dev/null -w '%{http_code}' "$u")
 		[ "$got" = 200 ] || die "$u answered $got"
 	done
+	# Every filtered URL answers 200, and the cold program the same bytes as the cached one.
+	while read -r qs; do
+		a=$(curl -sS -w '%{http_code}' --compressed "$LISTS_FILTERED$qs" | md5sum)
+		b=$(curl -sS -w '%{http_code}' "$LISTS_COLD$qs" | md5sum)
+		c=$(curl -sS -w '%{http_code}' "$LISTS_FILTERED$qs" | tail -c 3)
+		[ "$a" = "$b" ] && [ "$c" = 200 ] || die "$qs: not 200, or the cached and cold pages differ"
+	done < "$WRKDIR/lists-queries.txt"
+	note "$FILTERED_URLS filtered views, each answered 200, cached and cold pages the same"
 fi
 
 wait_quiet
@@ -439,10 +524,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	    keep_round lists-static
 	has lists-static && measure lists-copy "$BASE/bench/lists-copy.html" "$WRKDIR/get.lua" &&
 	    keep_round lists-copy
-	has lists-filtered && measure lists-filtered "$LISTS_FILTERED" "$WRKDIR/get.lua" &&
-	    keep_round lists-filtered
+	has lists-filtered && measure lists-filtered "$BASE" "$WRKDIR/paths.lua" \
+	    "$WRKDIR/lists-filtered.txt" && keep_round lists-filtered
+	has lists-filtered && measure lists-cold "$BASE" "$WRKDIR/paths.lua" \
+	    "$WRKDIR/lists-cold.txt" && keep_round lists-cold
 done
-for n in static hello status status-hot lists-static lists-copy lists-filtered; do
+for n in static hello status status-hot lists-static lists-copy lists-filtered lists-cold; do
 	[ -n "${ROUND_RPS[$n]:-}" ] || continue
 	RPS[$n]=$(median <<< "${ROUND_RPS[$n]}")
 	P99[$n]=$(median <<< "${ROUND_P99[$n]}")
@@ -481,7 +568,7 @@ fi
 	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
 	echo
 	printf '%-14s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
-	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered lists-cold submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
 		printf '%-14s %12s %9s %9s %10s %10s %8s %9s us\n' "$n" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 		    "$(awk -v a="${RPS[$n]}" -v b="${RPS[static]:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else printf "-" }')" \
@@ -490,7 +577,7 @@ fi
 	done
 	echo "(server CPU: CPU time of nginx, MariaDB and the FastCGI workers per request, all cores)"
 	echo
-	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered lists-cold submit; do
 		[ -n "${RPS[$n]:-}" ] || continue
 		printf 'socket errors %-15s %s\n' "$n:" "${ERRS[$n]}"
 	done
@@ -531,6 +618,12 @@ fi
 		    "$r" "$ratio" "${P99[lists-filtered]}" \
 		    "$(awk -v p="${P99[lists-filtered]}" -v h="${P99[hello]}" 'BEGIN { if (h > 0) printf "%.2f", p / h; else printf "-" }')" \
 		    "${P99[hello]}" "$(ratios lists-filtered hello)"
+		printf '  going round %s filtered views (every year x region with entries, pages 1-3)\n' \
+		    "${FILTERED_URLS:-?}"
+	fi
+	if [ -n "${RPS[lists-cold]:-}" ] && [ -n "${RPS[hello]:-}" ]; then
+		printf 'lists-cold (the same views, lists_cache_bytes = 0; not the target): %s%% of hello, p99 %s ms\n' \
+		    "$(median <<< "$(ratios lists-cold hello)")" "${P99[lists-cold]}"
 	fi
 	if [ -n "${RPS[submit]:-}" ]; then
 		ok2xx=$((REQS[submit] - BAD[submit]))
@@ -547,7 +640,7 @@ fi
 {
 	echo
 	echo "---- raw wrk output"
-	for n in static hello status status-hot lists-static lists-copy lists-filtered submit; do
+	for n in static hello status status-hot lists-static lists-copy lists-filtered lists-cold submit; do
 		for f in "$WRKDIR/$n".r*.out "$WRKDIR/$n.out"; do
 			[ -f "$f" ] || continue
 			[ "$n" = submit ] || [ "$f" != "$WRKDIR/$n.out" ] || continue

@@ -10,6 +10,9 @@
  *   /lists/annual_exit?year=Y    the year's exited enterprises, equipment and capacity
  *
  * The documents come from lib/listpages.c, which lib/publish.c also writes as static files.
+ * A list page (filtered or not) is kept whole, rendered and compressed, in a per-process
+ * cache (lib/listcache.h) for as long as the lists' version (sql/016) does not change: asked
+ * again, it costs one primary-key SELECT.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +21,18 @@
 
 #include "app.h"
 #include "form.h"
+#include "gz.h"
+#include "listcache.h"
 #include "listpages.h"
 #include "log.h"
 #include "region.h"
 
-/* The filter form's years may be a minute old here (lib/listyears.c); the published pages and
- * everything else are read afresh. */
-#define LIST_YEARS_TTL 60
+/* Rendered list pages, per process; its size is lists_cache_bytes (0: none). */
+static struct listcache cache;
+static bool cache_ready;
+
+/* Cached pages are compressed once at this level and sent many times. */
+#define LIST_GZ_LEVEL 6
 
 enum lk { LK_YEAR, LK_REGION, LK_INDUSTRY, LK_STATE, LK_PAGE, LK_FORMAT, LK__MAX };
 
@@ -117,18 +125,99 @@ index_page(struct ctx *c, const struct listsrc *s)
 		app_send(c, 200, doc);
 }
 
+/* The cache key of a filter: its validated values in a fixed order (the region as its
+ * prefix), so that every spelling of one view is one entry. */
 static void
-list_page(struct ctx *c, const struct listsrc *s, struct list_filter *f)
+filter_key(const struct list_filter *f, char key[LISTCACHE_KEY_MAX])
 {
+	snprintf(key, LISTCACHE_KEY_MAX, "%s|%d|%s|%s|%d|%lld", list_defs[f->type].code,
+	    f->year, f->region, f->industry != NULL ? f->industry : "", f->state,
+	    (long long)f->page);
+}
+
+/* A cached page: as it is to a browser that accepts gzip, inflated for the others. */
+static void
+send_cached(struct ctx *c, const struct listcache_page *p)
+{
+	unsigned char *raw;
+
+	response_header(&c->resp, &c->arena, "Vary: Accept-Encoding");
+	if (c->accepts_gzip) {
+		response_header(&c->resp, &c->arena, "Content-Encoding: gzip");
+		app_send_bytes(c, 200, "text/html; charset=utf-8", p->gz, p->gzlen);
+		return;
+	}
+	if (gz_inflate(p->gz, p->gzlen, p->rawlen, &raw) != 0) {
+		app_error(c, 500, "系统暂时出现错误，请稍后再试。");
+		return;
+	}
+	app_send_bytes(c, 200, "text/html; charset=utf-8", raw, p->rawlen);
+	free(raw);
+}
+
+/* doc (freed here) rendered, kept under key and sent. */
+static void
+render_keep(struct ctx *c, const char *key, xmlDocPtr doc)
+{
+	const struct listcache_page *p;
+	xmlChar *html = NULL;
+	unsigned char *gz = NULL;
+	size_t gzlen;
+	int len = 0;
+
+	if (render_doc(&c->render, 0, doc, false, false, &html, &len) != 0 ||
+	    gz_compress(html, (size_t)len, LIST_GZ_LEVEL, &gz, &gzlen) != 0) {
+		xmlFree(html);
+		xmlFreeDoc(doc);
+		app_error(c, 500, "系统暂时出现错误，请稍后再试。");
+		return;
+	}
+	xmlFreeDoc(doc);
+	listcache_put(&cache, key, gz, gzlen, (size_t)len);
+	if ((p = listcache_get(&cache, key)) != NULL)
+		send_cached(c, p);
+	else {                           /* larger than the whole cache */
+		response_header(&c->resp, &c->arena, "Vary: Accept-Encoding");
+		if (c->accepts_gzip) {
+			response_header(&c->resp, &c->arena, "Content-Encoding: gzip");
+			app_send_bytes(c, 200, "text/html; charset=utf-8", gz, gzlen);
+		} else
+			app_send_bytes(c, 200, "text/html; charset=utf-8", html, (size_t)len);
+	}
+	free(gz);
+	xmlFree(html);
+}
+
+static void
+list_page(struct ctx *c, struct listsrc *s, struct list_filter *f)
+{
+	const struct listcache_page *hit;
+	char key[LISTCACHE_KEY_MAX];
+	bool cached = cache_ready && !c->want_xml;
 	xmlDocPtr doc;
 	int64_t pages;
 
 	if (!read_filter(c, f))
 		return;
+	/* One primary-key read: the version every web node sees once a change has committed. */
+	if (listpages_version(s->db, &s->version) != DB_OK) {
+		unavailable(c);
+		return;
+	}
+	if (cached) {
+		listcache_stamp(&cache, s->version, c->refdata.names);
+		filter_key(f, key);
+		if ((hit = listcache_get(&cache, key)) != NULL) {
+			send_cached(c, hit);
+			return;
+		}
+	}
 	if (listpages_list(s, f, &doc, &pages) != DB_OK)
 		unavailable(c);
 	else if (doc == NULL)
 		app_error(c, 404, "没有这一页。");
+	else if (cached)
+		render_keep(c, key, doc);
 	else
 		app_send(c, 200, doc);
 }
@@ -234,7 +323,7 @@ type_of(const char *p, size_t len)
 
 /* rest: what follows "/lists/". */
 static void
-route(struct ctx *c, const struct listsrc *s, const char *rest)
+route(struct ctx *c, struct listsrc *s, const char *rest)
 {
 	size_t n = strcspn(rest, "/.");
 	int t = type_of(rest, n);
@@ -266,10 +355,21 @@ route(struct ctx *c, const struct listsrc *s, const char *rest)
 }
 
 static void
+cache_free(void)
+{
+	listcache_free(&cache);
+}
+
+static void
 handle(struct ctx *c)
 {
-	struct listsrc s = { &c->db, &c->refdata, &c->cfg, LIST_YEARS_TTL };
+	struct listsrc s = { &c->db, &c->refdata, &c->cfg, 0 };
 
+	if (!cache_ready && c->cfg.lists_cache_bytes > 0) {
+		listcache_init(&cache, (size_t)c->cfg.lists_cache_bytes);
+		cache_ready = true;
+		(void)atexit(cache_free);
+	}
 	if (c->is_post) {
 		response_header(&c->resp, &c->arena, "Allow: GET, HEAD");
 		app_error(c, 405, "不支持的请求方法。");

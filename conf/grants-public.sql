@@ -20,6 +20,7 @@ GRANT SELECT, INSERT, UPDATE ON rate_limit TO 'jubao_public'@'localhost';
 -- department's name, nothing else of the department
 GRANT SELECT ON list_entry TO 'jubao_public'@'localhost';
 GRANT SELECT ON list_item TO 'jubao_public'@'localhost';
+GRANT SELECT ON list_version TO 'jubao_public'@'localhost';
 GRANT SELECT (id, name) ON department TO 'jubao_public'@'localhost';
 -- statistics (sql/015): a report received and a reporter's answer add to the summary tables in
 -- their transaction (lib/stats.c), and the public summary page reads them; never the weights

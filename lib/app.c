@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "crypto.h"
+#include "gz.h"
 #include "log.h"
 #include "queries.h"
 #include "ratelimit.h"
@@ -107,6 +108,7 @@ request_begin(struct ctx *c)
 	if (qs != NULL && strlen(qs) <= QUERY_MAX)
 		(void)http_parse_urlencoded(&c->arena, qs, strlen(qs), &query_limits, &c->query);
 	c->want_xml = wants_xml(&c->query);
+	c->accepts_gzip = gz_accepted(FCGX_GetParam("HTTP_ACCEPT_ENCODING", c->fcgi.envp));
 	http_parse_cookies(&c->arena, env(c, "HTTP_COOKIE"), 32, &c->cookies);
 	if (!c->is_post)
 		c->form = c->query;

@@ -53,6 +53,7 @@ struct ctx {
 	bool             https;
 	bool             is_post;
 	bool             want_xml;         /* format=xml */
+	bool             accepts_gzip;     /* Accept-Encoding allows gzip (lib/gz.h) */
 	int64_t          now;              /* seconds since the epoch, at accept */
 	struct params    query;
 	struct params    form;             /* query for GET, body for POST */

@@ -43,6 +43,7 @@ config_defaults(struct config *c)
 	c->spool_max_bytes = 256ull << 20;
 	c->spool_max_files = 10000;
 	c->stats_min_cell = 5;
+	c->lists_cache_bytes = 8u << 20;
 	c->identity_alg = SEAL_AES256_GCM;
 }
 
@@ -191,6 +192,7 @@ config_set(struct config *c, const char *k, const char *v)
 	NUM(spool_max_bytes, 0, 1ull << 40);
 	NUM(spool_max_files, 0, 10000000);
 	NUM(stats_min_cell, 1, 1000);
+	NUM(lists_cache_bytes, 0, 1ull << 32);
 #undef STR
 #undef NUM
 	if (strcmp(k, "region_scope") == 0)

@@ -52,6 +52,8 @@ struct config {
 	uint64_t spool_max_bytes;       /* the spool's limits (lib/spool.h); 0: none */
 	unsigned spool_max_files;
 	unsigned stats_min_cell;        /* the public summary shows no count below it (/stats) */
+	uint64_t lists_cache_bytes;     /* rendered list pages each lists worker keeps
+	                                 * (lib/listcache.h), compressed; 0: none */
 	char     region_scope[7];       /* "" all of China; "22": only Jilin's regions offered */
 	char     form_regions[3];       /* the host province ("22"): its regions are what the form
 	                                 * offers by default (others a link away), and its

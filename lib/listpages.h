@@ -38,9 +38,15 @@ struct listsrc {
 	struct db             *db;
 	const struct refdata  *rd;
 	const struct config   *cfg;
-	int                    years_ttl;   /* > 0: the form's years may be this many seconds
-	                                     * old (the lists program); 0: always read */
+	uint64_t               version;     /* > 0: the lists' version read for this
+	                                     * request (the lists program): the form's years
+	                                     * kept from a request at the same version are
+	                                     * used; 0: always read */
 };
+
+/* The lists' version (sql/016): a number the database changes with every change of an
+ * entry, an item or a department. DB_OK or a db error (listyears.c). */
+int listpages_version(struct db *, uint64_t *version);
 
 /* The years with public entries of list type ("" every list), newest first, as
  * <year value="…"/> children of parent (listyears.c). DB_OK or a db error. */

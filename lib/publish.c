@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gz.h"
 #include "log.h"
 #include "publish.h"
 
@@ -46,47 +47,122 @@ file_path(const struct publisher *p, const char *rel, char *out, size_t cap)
 	return make_dirs(out);
 }
 
-/* An open temporary file beside path, to be renamed over it by file_commit. */
+/* An open temporary file beside path, to be renamed over it by file_commit, and its gzip
+ * sibling (path.gz, what nginx's gzip_static and Apache's rules send to browsers that accept
+ * gzip): everything written goes to both. */
 struct pubfile {
-	char  path[1024], tmp[1060];
-	FILE *f;
+	char   path[1024], tmp[1060];
+	char   gzpath[1030], gztmp[1066];
+	FILE  *f, *gzf;
+	struct gz_stream gz;
 };
+
+/* A new temporary file, readable by the web server whatever the writer's umask (the console
+ * runs with 007). The descriptor, or -1 (logged). */
+static int
+tmp_open(const char *tmp)
+{
+	int fd;
+
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
+	    fchmod(fd, 0644) != 0) {
+		log_err("publish: %s: %s", tmp, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			(void)unlink(tmp);
+		}
+		return -1;
+	}
+	return fd;
+}
+
+/* fd as a stream, or NULL (fd closed, tmp removed). */
+static FILE *
+tmp_stream(int fd, const char *tmp)
+{
+	FILE *f;
+
+	if ((f = fdopen(fd, "w")) == NULL) {
+		log_err("publish: %s: %s", tmp, strerror(errno));
+		close(fd);
+		(void)unlink(tmp);
+	}
+	return f;
+}
 
 static int
 file_open(struct publisher *p, const char *rel, struct pubfile *pf)
 {
 	int fd;
 
-	pf->f = NULL;
+	pf->f = pf->gzf = NULL;
 	if (file_path(p, rel, pf->path, sizeof(pf->path)) != 0)
 		return -1;
 	snprintf(pf->tmp, sizeof(pf->tmp), "%s.tmp%ld", pf->path, (long)getpid());
-	/* Readable by the web server whatever the writer's umask (the console runs with 007). */
-	if ((fd = open(pf->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
-	    fchmod(fd, 0644) != 0 || (pf->f = fdopen(fd, "w")) == NULL) {
-		log_err("publish: %s: %s", pf->tmp, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	snprintf(pf->gzpath, sizeof(pf->gzpath), "%s.gz", pf->path);
+	snprintf(pf->gztmp, sizeof(pf->gztmp), "%s.tmp%ld", pf->gzpath, (long)getpid());
+	if ((fd = tmp_open(pf->tmp)) < 0 || (pf->f = tmp_stream(fd, pf->tmp)) == NULL)
 		return -1;
+	if ((fd = tmp_open(pf->gztmp)) < 0 || (pf->gzf = tmp_stream(fd, pf->gztmp)) == NULL)
+		goto fail;
+	/* Level 9: written once, sent many times. */
+	if (gz_stream_begin(&pf->gz, pf->gzf, 9) != 0) {
+		fclose(pf->gzf);
+		(void)unlink(pf->gztmp);
+		goto fail;
 	}
 	return 0;
+fail:
+	fclose(pf->f);
+	(void)unlink(pf->tmp);
+	return -1;
 }
 
-/* Flush, sync and rename: readers see the old file or the new one, never a part. ok false:
- * the temporary file is removed. */
+/* Both files, as much as was written. */
+static bool
+file_write(struct pubfile *pf, const void *buf, size_t len)
+{
+	return fwrite(buf, 1, len, pf->f) == len && gz_stream_put(&pf->gz, buf, len) == 0;
+}
+
+/* A file written and closed: 0, or -1. */
+static int
+file_sync_close(FILE *f, bool ok)
+{
+	bool good = ok && fflush(f) == 0 && fsync(fileno(f)) == 0;
+
+	if (fclose(f) != 0)
+		good = false;
+	return good ? 0 : -1;
+}
+
+/* Flush, sync and rename, the .gz first: readers see the old file or the new one, never a
+ * part, and a crash between the two renames leaves a newer .gz beside the older page, never
+ * the reverse. ok false: the temporary files are removed and the old ones stay. */
 static int
 file_commit(struct publisher *p, struct pubfile *pf, bool ok)
 {
-	bool good = ok && fflush(pf->f) == 0 && fsync(fileno(pf->f)) == 0;
+	bool good = file_sync_close(pf->f, ok) == 0;
 
-	if (fclose(pf->f) != 0)
+	if (good)
+		good = gz_stream_end(&pf->gz) == 0;
+	else
+		gz_stream_abort(&pf->gz);
+	if (file_sync_close(pf->gzf, good) != 0)
 		good = false;
+	if (good && rename(pf->gztmp, pf->gzpath) != 0) {
+		log_err("publish: rename %s: %s", pf->gzpath, strerror(errno));
+		good = false;
+	}
 	if (good && rename(pf->tmp, pf->path) != 0) {
 		log_err("publish: rename %s: %s", pf->path, strerror(errno));
+		/* The new .gz must not stand beside the old page. */
+		(void)unlink(pf->gzpath);
 		good = false;
 	}
 	if (!good) {
 		(void)unlink(pf->tmp);
+		(void)unlink(pf->gztmp);
 		log_err("publish: %s not written", pf->path);
 		return -1;
 	}
@@ -101,7 +177,7 @@ write_bytes(struct publisher *p, const char *rel, const void *buf, size_t len)
 
 	if (file_open(p, rel, &pf) != 0)
 		return -1;
-	return file_commit(p, &pf, fwrite(buf, 1, len, pf.f) == len);
+	return file_commit(p, &pf, file_write(&pf, buf, len));
 }
 
 /* doc rendered through lists.xsl (freed here) into the file of rel. */
@@ -146,7 +222,7 @@ publish_entry(struct publisher *p, enum list_type t, int64_t id)
 static int
 to_file(void *arg, const char *buf, size_t len)
 {
-	return fwrite(buf, 1, len, arg) == len ? 0 : -1;
+	return file_write(arg, buf, len) ? 0 : -1;
 }
 
 static int
@@ -160,7 +236,7 @@ publish_csv(struct publisher *p, enum list_type t)
 	snprintf(rel, sizeof(rel), "/lists/%s.csv", list_defs[t].code);
 	if (file_open(p, rel, &pf) != 0)
 		return -1;
-	rc = listpages_csv(&p->src, &f, to_file, pf.f);
+	rc = listpages_csv(&p->src, &f, to_file, &pf);
 	return file_commit(p, &pf, rc == DB_OK);
 }
 
@@ -225,24 +301,39 @@ publish_list_pages(struct publisher *p, enum list_type t)
  * to rewrite on a publisher's click: pages 2 and on (newest first, so every page shifts) and
  * the CSV. Until `jubaoctl publish` writes them again, the lists program answers them, from
  * the database, so a reader never gets a stale page. */
+/* Remove the file of rel and its .gz, the .gz first: the page alone still answers its
+ * browsers; a .gz alone is never sent (the servers look for the page). 0, or -1. */
+static int
+remove_published(const struct publisher *p, const char *rel)
+{
+	char path[1024];
+	int rc = 0;
+
+	if (snprintf(path, sizeof(path), "%s%s%s.gz", p->src.cfg->publish_dir,
+	    p->src.cfg->url_prefix, rel) >= (int)sizeof(path))
+		return -1;
+	if (unlink(path) != 0 && errno != ENOENT)
+		rc = -1;
+	path[strlen(path) - 3] = '\0';
+	if (unlink(path) != 0 && errno != ENOENT)
+		rc = -1;
+	return rc;
+}
+
 static int
 invalidate_rest(struct publisher *p, enum list_type t, int64_t pages)
 {
-	char rel[128], path[1024];
+	char rel[128];
 	int64_t n;
 	int rc = 0;
 
 	for (n = 2; n <= pages + 1; n++) {
 		page_rel(t, n, rel, sizeof(rel));
-		if (snprintf(path, sizeof(path), "%s%s%s", p->src.cfg->publish_dir,
-		    p->src.cfg->url_prefix, rel) < (int)sizeof(path) && unlink(path) != 0 &&
-		    errno != ENOENT)
+		if (remove_published(p, rel) != 0)
 			rc = -1;
 	}
 	snprintf(rel, sizeof(rel), "/lists/%s.csv", list_defs[t].code);
-	if (snprintf(path, sizeof(path), "%s%s%s", p->src.cfg->publish_dir,
-	    p->src.cfg->url_prefix, rel) < (int)sizeof(path) && unlink(path) != 0 &&
-	    errno != ENOENT)
+	if (remove_published(p, rel) != 0)
 		rc = -1;
 	if (rc != 0)
 		log_err("publish: cannot remove a stale page of %s", list_defs[t].code);

@@ -433,6 +433,7 @@ const char *const queries[Q__MAX] = {
 	    "e.list_type = ?) AND " LIST_WITHDRAWN_SHOWN " ORDER BY 1 DESC",
 	[Q_LIST_LAST_UPDATE] = "SELECT MAX(e.updated_at) FROM list_entry e "
 	    "WHERE e.list_type = ? AND " LIST_PUBLIC,
+	[Q_LIST_VERSION] = "SELECT version FROM list_version WHERE id = 1",
 	/* The annual exit (退出) figures: entries of the closing lists announced (or archived)
 	 * in the year, per city ('city'), per industry ('industry') or in all (''), and per
 	 * capacity unit: capacities of different units are never added. */

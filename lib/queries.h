@@ -148,6 +148,7 @@ enum query {
 	Q_LIST_ENTRY,          /* type, id -> the entry row, public or not */
 	Q_LIST_YEARS,          /* type ('' all) x4 -> years with public entries */
 	Q_LIST_LAST_UPDATE,    /* type -> the latest updated_at of its public entries */
+	Q_LIST_VERSION,        /* -> the lists' version (sql/016, lib/listcache.h) */
 	Q_ANNUAL_EXIT,         /* dimension, year -> key, is total, unit, is subtotal,
 	                        * enterprises, equipment, capacity (WITH ROLLUP) */
 	/* the credit push (lib/creditexport.c; the console and jubaoctl credit-export) */

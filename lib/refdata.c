@@ -116,6 +116,29 @@ load_calendar(struct db *db, struct calendar **out)
 	return DB_OK;
 }
 
+/* FNV-1a over s and its terminating NUL, continuing from h. */
+static uint64_t
+digest_str(uint64_t h, const char *s)
+{
+	do
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	while (*s++ != '\0');
+	return h;
+}
+
+static uint64_t
+names_digest(const struct region *r, size_t nr, const struct industry *in, size_t ni)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		h = digest_str(digest_str(h, r[i].code), r[i].name) ^ (uint64_t)r[i].level;
+	for (i = 0; i < ni; i++)
+		h = digest_str(digest_str(h, in[i].code), in[i].name);
+	return h;
+}
+
 int
 refdata_refresh(struct refdata *rd, struct db *db, time_t now, int max_age)
 {
@@ -141,6 +164,7 @@ refdata_refresh(struct refdata *rd, struct db *db, time_t now, int max_age)
 	rd->nindustries = ni;
 	rd->calendar = cal;
 	rd->loaded = now;
+	rd->names = names_digest(regions, nr, industries, ni);
 	return DB_OK;
 }
 

@@ -8,6 +8,7 @@
 #define JUBAO_REFDATA_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 #include <libxml/tree.h>
@@ -33,6 +34,9 @@ struct refdata {
 	size_t           nindustries;
 	struct calendar *calendar;
 	time_t           loaded;
+	uint64_t         names;        /* a digest of the regions' and industries' codes and names:
+	                                * changes only when a reload brought other names (what a
+	                                * cached page shows of them, lib/listcache.h) */
 };
 
 /* Load when never loaded or older than max_age seconds. DB_OK, or the db error when nothing is

@@ -17,6 +17,7 @@ pkg-config                      pkg-config
 /usr/include/seccomp.h          libseccomp-dev
 /usr/include/qrencode.h         libqrencode-dev
 /usr/include/xlsxwriter.h       libxlsxwriter-dev
+/usr/include/zlib.h             zlib1g-dev
 mariadbd                        mariadb-server
 mariadb                         mariadb-client
 /usr/lib/galera/libgalera_smm.so galera-4

@@ -10,6 +10,7 @@ Prints "lists console: N passed, N failed".
 """
 
 import datetime
+import gzip
 import os
 import re
 import sys
@@ -276,11 +277,57 @@ def withdrawal_keeps_the_row_and_its_public_reason():
     # the list's CSV (and pages after the first) shift with a change: removed, not left stale;
     # the program answers them until jubaoctl publish writes them again
     csv_file = os.path.join(pub.STATE, "published", "jubao", "lists", "violation.csv")
-    assert not os.path.exists(csv_file)
+    assert not os.path.exists(csv_file) and not os.path.exists(csv_file + ".gz")
+    # the entry's gzip sibling was rewritten with it: the same bytes, and what gzip browsers get
+    with open(static, "rb") as f, open(static + ".gz", "rb") as g:
+        assert gzip.decompress(g.read()) == f.read()
+    served = pub.request("GET", "/lists/violation/%d" % eid, headers={"Accept-Encoding": "gzip"})
+    assert served.header("content-encoding") == "gzip" and \
+        reason in gzip.decompress(served.body).decode("utf-8")
     served = pub.request("GET", "/lists/violation.csv")
     assert served.status == 200 and reason in served.body.decode("utf-8-sig")
     assert reason in sql("SELECT detail FROM audit WHERE action = 'list_withdraw' AND detail LIKE "
                          "'entry %d %%'" % eid)[0][0]
+
+
+def filtered(url, gz):
+    """A filtered view as a browser gets it (gzip or not), and its text."""
+    a = pub.request("GET", url, headers={"Accept-Encoding": "gzip" if gz else "identity"})
+    assert a.status == 200, (url, a.status)
+    assert "Accept-Encoding" in (a.header("vary") or ""), a.headers
+    if gz:
+        assert a.header("content-encoding") == "gzip", a.headers
+        return gzip.decompress(a.body)
+    assert a.header("content-encoding") is None, a.headers
+    return a.body
+
+
+@test
+def a_console_change_shows_at_once_in_a_cached_filtered_view():
+    # Each lists worker keeps the rendered page of a filtered view until the lists change
+    # (lib/listcache.h, sql/016); a publisher's change must show on the very next request,
+    # whichever worker answers it.
+    b = publisher("nanguan")
+    first = "缓存测试甲公司" + con.SUFFIX
+    second = "缓存测试乙公司" + con.SUFFIX
+    a_id = create(b, "violation", enterprise=first)
+    assert move(b, "notice", a_id).status == 200
+    year = col(a_id, "year")[0]
+    url = "/lists/violation?state=notice&region=220102&year=%s" % year
+    for i in range(8):                   # every worker has it cached, both encodings asked
+        page = filtered(url, i % 2 == 0)
+        assert first.encode() in page
+    # the same view spelled otherwise is the same page
+    assert filtered("/lists/violation?year=%s&region=220102&state=notice" % year, True) == page
+    assert move(b, "withdraw", a_id, reason="缓存测试：撤回。").status == 200
+    for i in range(4):
+        assert first.encode() not in filtered(url, i % 2 == 0), "withdrawn, still shown"
+    b_id = create(b, "violation", enterprise=second)
+    for i in range(4):                   # a draft is not public
+        assert second.encode() not in filtered(url, i % 2 == 1)
+    assert move(b, "notice", b_id).status == 200
+    for i in range(4):
+        assert second.encode() in filtered(url, i % 2 == 0), "new entry not shown"
 
 
 @test

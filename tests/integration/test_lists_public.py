@@ -16,6 +16,7 @@ Prints "lists public: N passed, N failed".
 """
 
 import csv
+import gzip
 import html
 import io
 import os
@@ -303,6 +304,17 @@ def static_pages_are_the_programs():
         assert "etag" in static.headers and "etag" not in dynamic.headers, rel
         assert dynamic.status == 200 and dynamic.body == static.body, rel
         assert static.header("content-security-policy"), rel
+        # its gzip sibling: the same bytes compressed, what a browser that accepts gzip gets
+        with open(path + ".gz", "rb") as f:
+            packed = f.read()
+        assert gzip.decompress(packed) == disk, rel
+        zipped = get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert zipped.status == 200 and zipped.header("content-encoding") == "gzip", rel
+        assert zipped.body == packed and "Accept-Encoding" in (zipped.header("vary") or ""), rel
+        assert zipped.header("content-type") == static.header("content-type"), rel
+        assert zipped.header("content-security-policy"), rel
+        refused = get(url, headers={"Accept-Encoding": "gzip;q=0, identity"})
+        assert refused.header("content-encoding") is None and refused.body == disk, rel
     assert not os.path.exists(os.path.join(PUBLISHED, "violation", str(E["draft"])))
 
 
@@ -316,10 +328,18 @@ def change_and_publish_rewrites_atomically():
 
     def reader():
         while not stop.is_set():
-            r = get("/lists/violation")
+            zipped = reads[0] % 2 == 1
+            r = get("/lists/violation", headers={"Accept-Encoding": "gzip" if zipped else "identity"})
             reads[0] += 1
-            if r.status != 200 or not r.body.rstrip().endswith(b"</html>"):
-                bad.append((r.status, len(r.body)))
+            body = r.body
+            if zipped:
+                try:                           # a torn .gz would not decompress to its end
+                    body = gzip.decompress(body)
+                except (OSError, EOFError) as e:
+                    bad.append((r.status, "gzip", str(e)))
+                    continue
+            if r.status != 200 or not body.rstrip().endswith(b"</html>"):
+                bad.append((r.status, len(body)))
 
     t = threading.Thread(target=reader)
     t.start()
@@ -330,11 +350,57 @@ def change_and_publish_rewrites_atomically():
         stop.set()
         t.join()
     assert not bad and reads[0] > 0, (bad[:3], reads[0])
-    with open(path, encoding="utf-8") as f:
-        assert name in f.read()
+    with open(path, "rb") as f, open(path + ".gz", "rb") as g:
+        page = f.read()
+        assert name in page.decode("utf-8") and gzip.decompress(g.read()) == page
     assert name in get("/lists/violation").text
+    zipped = get("/lists/violation", headers={"Accept-Encoding": "gzip"})
+    assert zipped.header("content-encoding") == "gzip" and gzip.decompress(zipped.body) == page
     leftovers = [n for n in os.listdir(os.path.join(PUBLISHED, "violation")) if ".tmp" in n]
     assert not leftovers, leftovers
+
+
+def filtered_html(url, gz):
+    r = get(url, headers={"Accept-Encoding": "gzip" if gz else "identity"})
+    assert r.status == 200, (url, r.status)
+    assert "Accept-Encoding" in (r.header("vary") or ""), r.headers
+    if gz:
+        assert r.header("content-encoding") == "gzip", r.headers
+        return gzip.decompress(r.body).decode("utf-8")
+    assert r.header("content-encoding") is None
+    return r.text
+
+
+def cached_filtered_views_follow_every_change():
+    # The lists workers keep rendered filtered pages until the lists' version changes; the
+    # version is bumped by triggers, so even a change made in SQL shows on the next request.
+    url = "/lists/violation?year=%d&region=2202" % YEAR
+    for i in range(8):                   # in every worker's cache, both encodings
+        page = filtered_html(url, i % 2 == 0)
+    assert html.escape(PLAIN, quote=False) in page and "撤回企业%d" % YEAR in page
+    # every spelling of the view is the same page; the XML is the same filter
+    for same in ("/lists/violation?region=220200&year=%d" % YEAR,
+                 "/lists/violation?region=2202&year=%d&page=1" % YEAR):
+        assert filtered_html(same, True) == page
+    assert set(ids(xml(url))) == {E["announced"], E["withdrawn"]}
+    name = "缓存更名企业%d" % YEAR
+    try:
+        sql("UPDATE list_entry SET enterprise = %s WHERE id = %d" % (q(name), E["withdrawn"]))
+        for i in range(4):
+            assert name in filtered_html(url, i % 2 == 0), "renamed, old page served"
+        sql("UPDATE list_entry SET state = 'draft' WHERE id = %d" % E["withdrawn"])
+        for i in range(4):
+            assert name not in filtered_html(url, i % 2 == 1), "no longer public, still shown"
+        insert("cached_new", "violation", "notice", "220203", "coal", "缓存新增企业%d" % YEAR,
+               noticed_on="%d-04-01" % YEAR)
+        for i in range(4):
+            assert "缓存新增企业%d" % YEAR in filtered_html(url, i % 2 == 0), "new entry not shown"
+    finally:
+        sql("UPDATE list_entry SET state = 'withdrawn', enterprise = %s WHERE id = %d"
+            % (q("撤回企业%d" % YEAR), E["withdrawn"]))
+        if "cached_new" in E:
+            sql("DELETE FROM list_entry WHERE id = %d" % E.pop("cached_new"))
+    assert filtered_html(url, True) == page
 
 
 def annual_exit_charts_and_table():
@@ -410,7 +476,8 @@ TESTS = [drafts_and_silent_withdrawals_never_show, index_counts_public_entries,
          filters_year_region_industry_state, bad_filters_are_400_naming_the_field,
          paging_is_bounded, permalink_and_withdrawn_note, report_this_enterprise_prefills_the_form,
          csv_parses_back, atom_feed_is_valid_rfc4287, static_pages_are_the_programs,
-         change_and_publish_rewrites_atomically, annual_exit_charts_and_table,
+         change_and_publish_rewrites_atomically, cached_filtered_views_follow_every_change,
+         annual_exit_charts_and_table,
          csv_of_50000_rows_is_streamed]
 
 if __name__ == "__main__":
