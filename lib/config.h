@@ -25,6 +25,7 @@ struct config {
 	char     db_user[64];
 	char     db_password[128];      /* read from the key file's db_password, never here */
 	unsigned db_timeout;            /* seconds, connect/read/write */
+	unsigned db_rw_timeout;         /* seconds, read/write if set (jubaoctl's long statements) */
 	/* files */
 	char     key_file[256];
 	char     xslt_dir[256];

@@ -118,6 +118,7 @@ connect_one(struct db *db, const char *sock)
 {
 	const struct config *c = db->cfg;
 	unsigned timeout = c->db_timeout;
+	unsigned rw_timeout = c->db_rw_timeout ? c->db_rw_timeout : timeout;
 	my_bool off = 0;
 	unsigned int local_infile = 0;
 	const char *init = "SET time_zone = '+08:00', sql_mode = 'STRICT_ALL_TABLES,"
@@ -130,8 +131,8 @@ connect_one(struct db *db, const char *sock)
 	    mysql_optionsv(db->conn, MYSQL_OPT_LOCAL_INFILE, &local_infile) != 0 ||
 	    mysql_optionsv(db->conn, MYSQL_OPT_RECONNECT, &off) != 0 ||
 	    mysql_optionsv(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) != 0 ||
-	    mysql_optionsv(db->conn, MYSQL_OPT_READ_TIMEOUT, &timeout) != 0 ||
-	    mysql_optionsv(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_READ_TIMEOUT, &rw_timeout) != 0 ||
+	    mysql_optionsv(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout) != 0 ||
 	    mysql_optionsv(db->conn, MYSQL_INIT_COMMAND, init) != 0)
 		log_fatal("mysql_optionsv failed");
 	if (mysql_real_connect(db->conn, sock[0] ? NULL : c->db_host, c->db_user,

@@ -115,13 +115,18 @@ load_config(struct ctl *c, bool need_secrets)
  * costs a few milliseconds, once per run. */
 static const char *ctl_sql[CQ__MAX];
 
-int
-open_db(struct ctl *c)
+/* The web programs' db_timeout (a few seconds) exists to answer a waiting citizen quickly;
+ * jubaoctl's statements are long by nature (publish reads every entry of every list, a rebuild
+ * or an export reads whole tables) and a person or cron waits for them, so it allows this long
+ * for an answer before it calls the server gone (connecting keeps the configured time-out). */
+#define CTL_DB_TIMEOUT 120
+
+static int
+connect_ctl(struct ctl *c)
 {
 	size_t i;
 
-	if (load_config(c, true) != 0)
-		return 1;
+	c->cfg.db_rw_timeout = CTL_DB_TIMEOUT;
 	for (i = 0; i < CQ__MAX; i++)
 		ctl_sql[i] = i < CQ_FIRST ? queries[i] : ctl_queries[i];
 	db_init(&c->db, &c->cfg, ctl_sql, CQ__MAX);
@@ -132,23 +137,24 @@ open_db(struct ctl *c)
 }
 
 int
+open_db(struct ctl *c)
+{
+
+	if (load_config(c, true) != 0)
+		return 1;
+	return connect_ctl(c);
+}
+
+int
 open_db_as(struct ctl *c, const char *user)
 {
-	size_t i;
-
 	if (c->cfg.db_socket[0] == '\0')
 		return fail("--user needs db_socket in the configuration");
 	if ((size_t)snprintf(c->cfg.db_user, sizeof(c->cfg.db_user), "%s", user) >=
 	    sizeof(c->cfg.db_user))
 		return fail("user name too long");
 	c->cfg.db_password[0] = '\0';
-	for (i = 0; i < CQ__MAX; i++)
-		ctl_sql[i] = i < CQ_FIRST ? queries[i] : ctl_queries[i];
-	db_init(&c->db, &c->cfg, ctl_sql, CQ__MAX);
-	c->have_db = true;
-	if (db_connect(&c->db) != DB_OK)
-		return fail("cannot connect to database %s as %s", c->cfg.db_name, user);
-	return 0;
+	return connect_ctl(c);
 }
 
 void
