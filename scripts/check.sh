@@ -113,6 +113,7 @@ apache_suites() {
 	suite integration test_public.py "public channel through Apache"
 	suite console test_console.py "staff console tests through Apache"
 	suite edges test_edges.py "edges (Apache's temporary files and logs, URLs, timing)"
+	suite lists-public test_lists_public.py "published lists through Apache (their .gz siblings, rewrite rules)"
 	unset WEB
 	STATE_DIR="$state" scripts/stack.sh stop > /dev/null 2>&1
 	started=""
