@@ -3,8 +3,10 @@
  * deadline, that is the entries of the closing lists (violation, elimination, forced_exit)
  * still in notice (公示: the exit neither completed nor announced, nor withdrawn) whose
  * deadline is past, as one XML document whose record elements carry the data items of the
- * national 行政处罚 public-credit data standard (双公示 行政处罚信息, the CF_* item codes) that
- * our data has; README, "The credit push", maps each item to its column.
+ * national 行政处罚 public-credit data standard (双公示 行政处罚信息, the CF_* item codes) in its
+ * order: every required item (missing="1" when our data has no value) and the optional ones
+ * our data has; README, "The credit push", maps each item to its column and says where the
+ * item list comes from.
  *
  * The one writer of that document: `jubaoctl credit-export` (the whole province) and the
  * publisher's download in the console (the publisher's area) both call credit_export(). An

@@ -277,7 +277,11 @@ pid $f/nginx.pid;
 error_log $f/error.log warn;
 events { worker_connections 1024; }
 http {
-	access_log $f/access.log;
+	# Which web node answered each request and how long it took (the test names its requests
+	# with X-Test-Id, so a slow one can be found here).
+	log_format timing '\$msec \$http_x_test_id "\$request" \$status \$request_time '
+		'up=\$upstream_addr ustatus=\$upstream_status utime=\$upstream_response_time';
+	access_log $f/access.log timing;
 	server_tokens off;
 	client_body_temp_path $f/tmp/body;
 	proxy_temp_path $f/tmp/proxy;

@@ -49,7 +49,9 @@ def check(cond, msg):
     return cond
 
 
-def request(base, method, path, body=None, headers=None, ip="192.0.2.1", timeout=30):
+# Longer than the web nodes' fastcgi_read_timeout (30 s), so that a request a web node gives up on
+# comes back as its 504, not as the client's own time-out.
+def request(base, method, path, body=None, headers=None, ip="192.0.2.1", timeout=45):
     u = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
     h = dict(headers or {})
@@ -95,7 +97,10 @@ def sql(node, query):
 
 def cluster(*args):
     t = time.monotonic()
-    r = subprocess.run([CLUSTER] + list(args), capture_output=True, text=True, timeout=300)
+    # this cluster's directory and ports, whatever the caller's environment says
+    env = dict(os.environ, CLUSTER_DIR=CDIR,
+               CLUSTER_PORT=str(urllib.parse.urlparse(FRONT).port - 50))
+    r = subprocess.run([CLUSTER] + list(args), capture_output=True, text=True, timeout=300, env=env)
     if r.returncode != 0:
         raise RuntimeError("cluster.sh %s: %s %s" % (" ".join(args), r.stdout, r.stderr))
     return time.monotonic() - t
@@ -143,23 +148,38 @@ def rate_limit_across_nodes():
 class Load:
     def __init__(self):
         self.lock = threading.Lock()
-        self.answers = []           # (start, end, kind, status)
+        self.answers = []           # (start, end, kind, status, id)
+        self.inflight = {}          # id: (start, kind); the watchdog looks for slow ones
+        self.next_id = 0
         self.acked = []             # (ticket, code)
         self.longest_retry = 0.0
         self.stop = False
         self.bad_lookups = []
 
-    def note(self, t0, kind, status):
+    def note(self, t0, kind, status, rid=None):
         with self.lock:
-            self.answers.append((t0, time.monotonic(), kind, status))
+            self.answers.append((t0, time.monotonic(), kind, status, rid))
+            self.inflight.pop(rid, None)
+
+    def request(self, kind, method, path, body=None, headers=None, ip="192.0.2.1"):
+        """request() through the front, named by an X-Test-Id (in the front's access log) and
+        noted in flight, so that the watchdog can see a request that hangs while it hangs."""
+        with self.lock:
+            self.next_id += 1
+            rid = "%s-%d" % (kind, self.next_id)
+            t0 = time.monotonic()
+            self.inflight[rid] = (t0, kind)
+        st, h, data = request(FRONT, method, path, body, dict(headers or {}, **{"X-Test-Id": rid}),
+                              ip=ip)
+        self.note(t0, kind, st, rid)
+        return st, h, data
 
     def submit(self):
         ip = fresh_ip()
         first_fail = None
         while not self.stop or first_fail is not None:
             t0 = time.monotonic()
-            st, h, body = request(FRONT, "GET", "/submit", ip=ip)
-            self.note(t0, "form", st)
+            st, h, body = self.request("form", "GET", "/submit", ip=ip)
             if st == 200:
                 break
             first_fail = first_fail or t0
@@ -182,9 +202,8 @@ class Load:
         # same idempotency key), until an answer comes.
         while True:
             t0 = time.monotonic()
-            st, _, data = request(FRONT, "POST", "/submit", body, ip=ip,
-                                  headers={"Content-Type": ctype, "Cookie": cookie})
-            self.note(t0, "submit", st)
+            st, _, data = self.request("submit", "POST", "/submit", body, ip=ip,
+                                       headers={"Content-Type": ctype, "Cookie": cookie})
             if st == 200:
                 r = ET.fromstring(data)
                 with self.lock:
@@ -207,10 +226,8 @@ class Load:
                 return
             ticket, code = random.choice(self.acked)
         form = urllib.parse.urlencode([("ticket", ticket), ("code", code), ("format", "xml")]).encode()
-        t0 = time.monotonic()
-        st, _, _ = request(FRONT, "POST", "/status", form, ip=fresh_ip(),
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})
-        self.note(t0, "lookup", st)
+        st, _, _ = self.request("lookup", "POST", "/status", form, ip=fresh_ip(),
+                                headers={"Content-Type": "application/x-www-form-urlencoded"})
         if st != 0 and st < 500 and st != 200:
             with self.lock:
                 self.bad_lookups.append((ticket, st))
@@ -227,9 +244,9 @@ class Load:
         came: how long the service answered only with errors, seen from the clients. Also the
         slowest single request (kind, start, seconds, status)."""
         import bisect
-        good = sorted(t1 for _, t1, _, st in self.answers if 0 < st < 500)
+        good = sorted(t1 for _, t1, _, st, _ in self.answers if 0 < st < 500)
         worst, where = 0.0, None
-        for t0, t1, kind, st in self.answers:
+        for t0, t1, kind, st, _ in self.answers:
             if 0 < st < 500:
                 continue
             i = bisect.bisect_right(good, t1)
@@ -239,6 +256,98 @@ class Load:
                 worst, where = g1 - g0, g0 - T0
         slow = max(self.answers, key=lambda a: a[1] - a[0])
         return worst, where, (slow[2], slow[0] - T0, slow[1] - slow[0], slow[3])
+
+
+# --- what a hanging request waits for ---------------------------------------------------------
+PROGRAMS = ("submit", "status", "pages", "lists", "admin")
+SLOW = float(os.environ.get("CLUSTER_SLOW", "5"))
+
+
+def unix_peers():
+    """pid: the paths of the listening unix sockets its connected sockets reach (ss -xpn)."""
+    out = subprocess.run(["ss", "-xpnH"], capture_output=True, text=True).stdout
+    path_of, conns = {}, []
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) < 8:
+            continue
+        path_of[f[5]] = f[4]
+        conns.append((f[5], f[7], re.findall(r"pid=(\d+)", line)))
+    peers = {}
+    for _, peer, pids in conns:
+        for pid in pids:
+            peers.setdefault(int(pid), set()).add(path_of.get(peer, "?").replace(CDIR + "/", ""))
+    return peers
+
+
+def proc(pid, name):
+    try:
+        with open("/proc/%d/%s" % (pid, name)) as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
+def diagnose(rid, age):
+    """While a request hangs: each database node's busy connections, and each FastCGI worker's
+    kernel wait, current system call and the sockets it is connected to."""
+    lines = ["request %s in flight for %.1f s" % (rid, age)]
+    for n in (1, 2, 3):
+        try:
+            rows = sql(n, "SELECT ID, USER, COMMAND, TIME, STATE, LEFT(INFO, 60) FROM "
+                          "information_schema.PROCESSLIST WHERE USER LIKE 'jubao%' AND COMMAND <> 'Sleep'")
+            st = sql(n, "SHOW STATUS LIKE 'wsrep_local_state_comment'")
+            lines.append("db%d (%s): %s" % (n, st[0][1] if st else "?", rows))
+        except Exception as e:          # noqa: BLE001 (a dead node is part of the picture)
+            lines.append("db%d: %s" % (n, str(e).strip()[:80]))
+    # the web nodes' FastCGI sockets: connections waiting to be accepted (a listener's
+    # Recv-Q), and which process holds each accepted one
+    out = subprocess.run(["ss", "-xapnH"], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) >= 8 and f[4].startswith(CDIR + "/web") and f[4].endswith(".sock"):
+            lines.append("%s %s recv-q=%s send-q=%s held by %s" % (
+                f[4].replace(CDIR + "/", ""), f[1], f[2], f[3],
+                ",".join(re.findall(r'\("([^"]+)",pid=(\d+)', line) and
+                         ["%s:%s" % x for x in re.findall(r'\("([^"]+)",pid=(\d+)', line)]) or "-"))
+    for web in (1, 2):
+        try:
+            with open(os.path.join(CDIR, "web%d" % web, "run", "nginx.daemon")) as f:
+                master = int(f.read().strip())
+            kids = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True,
+                                  text=True).stdout.split()
+            for pid in [master] + [int(k) for k in kids]:
+                lines.append("web%d nginx %d: wchan=%s syscall=%s" % (
+                    web, pid, proc(pid, "wchan"), proc(pid, "syscall").split(" ")[0]))
+        except (OSError, ValueError):
+            pass
+    peers = unix_peers()
+    for web in (1, 2):
+        for prog in PROGRAMS:
+            try:
+                pids = workers_of(web, prog)
+            except OSError:
+                continue
+            for pid in pids:
+                lines.append("web%d %s %d: wchan=%s syscall=%s peers=%s" % (
+                    web, prog, pid, proc(pid, "wchan"), proc(pid, "syscall").split(" ")[0],
+                    sorted(peers.get(pid, ()))))
+    with open(os.path.join(CDIR, "hangs.txt"), "a") as f:
+        f.write("\n".join(lines) + "\n\n")
+    log("slow request %s (%.1f s so far): see %s" % (rid, age, os.path.join(CDIR, "hangs.txt")))
+
+
+def watchdog(load):
+    seen = set()
+    while not load.stop:
+        now = time.monotonic()
+        with load.lock:
+            slow = [(rid, now - t0) for rid, (t0, _) in load.inflight.items()
+                    if now - t0 > SLOW and rid not in seen]
+        for rid, age in slow:
+            seen.add(rid)
+            diagnose(rid, age)
+        time.sleep(0.5)
 
 
 def workers_of(web, prog):
@@ -258,6 +367,7 @@ def kill_workers(load):
         victim = random.choice(before)
         t = time.monotonic()
         os.kill(victim, 9)
+        log("SIGKILL web%d %s worker %d" % (web, prog, victim))
         while True:
             now = workers_of(web, prog)
             if victim not in now and len(now) == len(before):
@@ -273,6 +383,15 @@ def kill_workers(load):
     return worst
 
 
+def front_log(rid):
+    """The front's access-log line of a request (web node, upstream status and time)."""
+    try:
+        with open(os.path.join(CDIR, "front", "access.log")) as f:
+            return " | ".join(l.strip() for l in f if " %s " % rid in l) or "not logged"
+    except OSError:
+        return "no log"
+
+
 def main():
     cluster("wait-synced")
     sessions_across_nodes()
@@ -282,6 +401,7 @@ def main():
     threads = [threading.Thread(target=load.run, daemon=True) for _ in range(THREADS)]
     for t in threads:
         t.start()
+    threading.Thread(target=watchdog, args=(load,), daemon=True).start()
     log("load: %d threads through the front" % THREADS)
     time.sleep(6)
     figures = {}
@@ -318,6 +438,10 @@ def main():
     log("longest window with only 5xx answers: %.2f s (from %.1f s); longest a reporter retried "
         "one form before its ticket: %.2f s" % (worst, where or 0.0, load.longest_retry))
     log("slowest request: %s started at %.1f s, %.2f s, status %d" % slow)
+    for t0, t1, kind, st, rid in sorted(answers):
+        if t1 - t0 > SLOW:
+            log("slow: %s started at %.1f s, took %.2f s, status %d; front: %s" % (
+                rid, t0 - T0, t1 - t0, st, front_log(rid)))
     check(worst <= MAX_5XX_WINDOW, "a 5xx window of %.2f s (limit %.1f s)" % (worst, MAX_5XX_WINDOW))
     check(not load.bad_lookups, "acknowledged tickets not found: %s" % load.bad_lookups[:5])
 

@@ -24,8 +24,12 @@ CTL = os.path.join(ROOT, os.environ.get("BUILD", "build"), "tools", "jubaoctl")
 CONF = os.path.join(pub.STATE, "conf", "jubao.conf")
 TESTS = []
 E = {}          # name -> entry id
-ITEMS = ["CF_XDR_MC", "CF_XDR_LB", "CF_XDR_SHXYM", "CF_WFXW", "CF_SY", "CF_YJ", "CF_CFLB", "CF_NR",
-         "CF_JDRQ", "CF_CFJG", "CF_CFJGDM", "CF_SJLY", "CF_SJLYDM", "BZ"]
+# The 双公示 行政处罚 items a record carries, in the standard's order (README, "The credit push"):
+# the required ones always, those our data lacks as missing="1" (决定书文号, 处罚有效期); the
+# optional ones our data lacks (法定代表人, 罚款金额, 公示截止期 …) not at all.
+ITEMS = ["CF_XDR_MC", "CF_XDR_LB", "CF_XDR_SHXYM", "CF_WSH", "CF_WFXW", "CF_SY", "CF_YJ", "CF_CFLB",
+         "CF_NR", "CF_JDRQ", "CF_YXQ", "CF_CFJG", "CF_CFJGDM", "CF_SJLY", "CF_SJLYDM", "BZ"]
+ALWAYS_MISSING = ["CF_WSH", "CF_YXQ"]
 
 
 def test(fn):
@@ -97,6 +101,8 @@ def check_mine(recs, want, missing=()):
     for key in want:
         r = recs[E[key]]
         assert [c.tag for c in r] == ITEMS, [c.tag for c in r]
+        for code in ALWAYS_MISSING:
+            assert r.find(code).get("missing") == "1" and not r.findtext(code), (key, code)
         assert r.findtext("CF_XDR_MC") == "信用推送%s公司<&>" % key
         assert r.findtext("CF_XDR_LB") == "法人及非法人组织"
         if key in missing:

@@ -5,6 +5,9 @@ and the status lookup says 已收到，正在登记 for the right code; past the
 answers 503. With MariaDB back, `jubaoctl spool-import` stores each report exactly once, even when
 killed with SIGKILL half-way and when two run at once, with its original submission time, the
 deadline computed from it, its attachments (SHA-256) and an identity the custodian opens.
+A report whose commit landed but whose answer came too late (MariaDB's reply to COMMIT held back
+past db_timeout by a proxy in front of its socket) is spooled too, and imported as a linked
+duplicate of the committed one, without its files a second time; the reporter's ticket works.
 
 Usage: test_spool.py BASE_URL STATE_DIR [test-name-substring]
 Prints "spool: N passed, N failed".
@@ -14,8 +17,10 @@ import hashlib
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -196,6 +201,205 @@ def the_custodian_opens_the_spooled_identity():
     assert b.act(r["id"], "accept").status == 200
     a = b.act(r["id"], "reveal")
     assert a.status == 200 and name in a.text and phone in a.text, a.status
+
+
+class CommitAnswerLate:
+    """MariaDB's socket, with the server's answer to one COMMIT held back.
+
+    While in use, the server's socket file is moved aside and this proxy listens at its path,
+    passing every byte both ways (the programs reconnect through it once their connections are
+    killed). Armed, it passes the next COMMIT to the server, which commits, and keeps the answer
+    from the client until the client gives up (db_timeout) and hangs up: a commit that landed
+    with a time-out for an answer, as a dying connection or a stalled node gives it."""
+
+    def __init__(self):
+        self.path = pub.DBSOCK
+        self.real = pub.DBSOCK + ".real"
+        self.armed = False
+        self.held = None            # when the COMMIT was passed on and its answer held
+        self.hung_up = None         # when the client gave up on it
+        self.socks = []
+        self.stop = False
+
+    def __enter__(self):
+        os.rename(self.path, self.real)
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(self.path + ".proxy")
+        os.chmod(self.path + ".proxy", 0o777)
+        self.listener.listen(64)
+        os.rename(self.path + ".proxy", self.path)
+        threading.Thread(target=self.accept, daemon=True).start()
+        self.reconnect_programs()
+        # A worker that failed to connect a moment ago (an earlier test stopped the database)
+        # does not try again within that second (lib/db.c): past it, every worker connects.
+        time.sleep(1.1)
+        return self
+
+    def __exit__(self, *exc):
+        self.stop = True
+        os.rename(self.real, self.path)      # the server's own socket back first
+        self.listener.close()
+        for s in self.socks:
+            try:
+                s.close()
+            except OSError:
+                pass
+        self.reconnect_programs()
+
+    def reconnect_programs(self):
+        """The programs' connections dropped: their next statement connects anew (db.c)."""
+        for cid, in sql_root("SELECT ID FROM information_schema.PROCESSLIST "
+                             "WHERE USER IN ('jubao', 'jubao_public')"):
+            sql_root("KILL CONNECTION %s" % cid, ok_if_gone=True)
+
+    def accept(self):
+        while not self.stop:
+            try:
+                c, _ = self.listener.accept()
+            except OSError:
+                return
+            u = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            u.connect(self.real)
+            self.socks += [c, u]
+            hold = threading.Event()
+            threading.Thread(target=self.to_server, args=(c, u, hold), daemon=True).start()
+            threading.Thread(target=pump, args=(u, c, lambda _: not hold.is_set()),
+                             daemon=True).start()     # the answer to the COMMIT never arrives
+
+    def to_server(self, c, u, hold):
+        """Client to server, looking at each packet (3-byte length, sequence, payload)."""
+        buf = bytearray()
+
+        def look(data):
+            buf.extend(data)
+            while len(buf) >= 4 and len(buf) >= 4 + int.from_bytes(buf[:3], "little"):
+                n = int.from_bytes(buf[:3], "little")
+                if self.armed and buf[4:4 + n] == b"\x03COMMIT":
+                    self.armed = False
+                    self.held = time.monotonic()
+                    hold.set()
+                del buf[:4 + n]
+            return True
+        pump(c, u, look)
+        if hold.is_set():
+            self.hung_up = time.monotonic()
+
+
+def pump(src, dst, look):
+    """Bytes from src to dst, those look() lets pass, until either side closes."""
+    while True:
+        try:
+            data = src.recv(65536)
+        except OSError:
+            data = b""
+        if not data:
+            break
+        if look(data):
+            try:
+                dst.sendall(data)
+            except OSError:
+                break
+    for s in (src, dst):
+        s.close()
+
+
+def sql_root(query, ok_if_gone=False):
+    """As sql(), over the server's own socket wherever it is (moved aside by the proxy)."""
+    sock = pub.DBSOCK + ".real" if os.path.exists(pub.DBSOCK + ".real") else pub.DBSOCK
+    r = subprocess.run(["mariadb", "--no-defaults", "--default-character-set=utf8mb4", "-S", sock,
+                        "-u", "root", "-N", "-B", "jubao", "-e", query],
+                       capture_output=True, text=True, timeout=30)
+    if r.returncode != 0 and not (ok_if_gone and "Unknown thread" in r.stderr):
+        raise RuntimeError("sql failed: " + r.stderr)
+    return [line.split("\t") for line in r.stdout.splitlines()]
+
+
+@test
+def a_commit_answered_too_late_is_imported_as_a_linked_duplicate():
+    """The report committed, the answer to COMMIT did not come within db_timeout: the worker
+    spooled the same report with the same files. The import stores the reporter's copy under
+    the receipt's ticket as a duplicate of the committed report, without attachment rows."""
+    ip = pub.fresh_ip()
+    cookie, token, _ = pub.open_form(ip=ip)
+    subject = "提交超时企业%d" % int(time.time() * 1000 % 10**9)
+    fields = pub.report_fields(token, subject_name=subject, reporter_name="吴十丁",
+                               reporter_phone="13911110004") + [("format", "xml")]
+    files = [("attachment", "a.png", pub.PNG), ("attachment", "b.pdf", pub.PDF)]
+    with CommitAnswerLate() as proxy:
+        proxy.armed = True
+        t0 = time.monotonic()
+        a = pub.post_multipart("/submit", fields, files, cookie=cookie, ip=ip)
+        took = time.monotonic() - t0
+        for _ in range(50):             # the proxy notes the hang-up just after the answer
+            if proxy.hung_up:
+                break
+            time.sleep(0.1)
+    assert proxy.held is not None, ("no COMMIT passed through the proxy", a.status, a.text[:300])
+    assert proxy.hung_up is not None, "the program never gave up on the COMMIT"
+    assert a.status == 200 and took < 5, (a.status, took, a.text[:300])
+    r = a.xml()
+    assert r.findtext("spooled") == "1" and r.find("attachments").get("count") == "2", a.text[:300]
+    ticket, code = r.findtext("ticket"), r.findtext("code")
+    # the commit did land: the report is in the database under the ticket its worker drew
+    rows = sql("SELECT id, ticket FROM report WHERE subject_name = '%s'" % subject)
+    assert len(rows) == 1 and rows[0][1] != ticket, (rows, ticket)
+    original, first_ticket = int(rows[0][0]), rows[0][1]
+    assert ticket + ".rec" in records(), records()
+    # before the import, the receipt's ticket answers from the spool
+    x = pub.lookup(ticket, code, ip=pub.fresh_ip()).xml()
+    assert x.findtext("state") == "spooled", x.findtext("state")
+
+    p = ctl("spool-import")
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 0 and "1 imported" in out and not records(), (out, err, records())
+    rows = sql("SELECT id, ticket, COALESCE(duplicate_of, 0) FROM report WHERE subject_name = '%s' "
+               "ORDER BY id" % subject)
+    assert [(t, int(d)) for _, t, d in rows] == [(first_ticket, 0), (ticket, original)], rows
+    copy = int(rows[1][0])
+    # the files once, with the committed report; the copy names none of its own
+    att = sql("SELECT report_id, LOWER(HEX(sha256)) FROM attachment WHERE report_id IN (%d, %d)"
+              % (original, copy))
+    assert sorted(att) == sorted([[str(original), hashlib.sha256(pub.PNG).hexdigest()],
+                                  [str(original), hashlib.sha256(pub.PDF).hexdigest()]]), att
+    assert sql("SELECT COUNT(*) FROM report_identity WHERE report_id IN (%d, %d)"
+               % (original, copy)) == [["2"]]
+
+    # staff: one case to handle, with the copy shown as its duplicate (and no files of its own)
+    b = Browser()
+    b.login(U["intake"])
+    orig_x, copy_x = b.case_xml(original), b.case_xml(copy)
+    dups = [(field(c, "id"), field(c, "ticket")) for c in orig_x.findall(".//duplicates/case")]
+    assert dups == [(str(copy), ticket)], dups
+    linked = [e for e in copy_x.iter() if e.get("duplicate-of")]
+    assert [(e.get("duplicate-of"), e.get("duplicate-ticket")) for e in linked] == \
+        [(str(original), first_ticket)], linked
+    assert not [e for e in orig_x.iter() if e.get("duplicate-of")]
+    assert len(orig_x.findall(".//attachments/attachment")) == 2
+    assert not copy_x.findall(".//attachments/attachment")
+
+    # the reporter's ticket: "submitted" now, and the original's outcome once it is released
+    x = pub.lookup(ticket, code, ip=pub.fresh_ip()).xml()
+    assert x.findtext("state") == "submitted", x.findtext("state")
+    assert pub.lookup(ticket, "ABCDEFGH", ip=pub.fresh_ip()).status == 404
+    handler = Browser()
+    handler.login(U["handler"])
+    lead = con.dept_id("长春市南关区工业和信息化局")
+    for who, action, kw in ((b, "accept", {}), (b, "transfer", {"lead": lead, "department": [lead]}),
+                            (handler, "start_inspection", {}),
+                            (handler, "inspect", {"inspected_on": "2026-11-20", "team": "核查组",
+                                                  "findings": "无", "verdict": "false"}),
+                            (handler, "feedback", {"text": "经核查，举报情况不属实。"}),
+                            (b, "release", {})):
+        st = who.act(original, action, **kw).status
+        assert st == 200, (action, st)
+    x = pub.lookup(ticket, code, ip=pub.fresh_ip()).xml()
+    assert x.findtext("state") == "closed", x.findtext("state")
+    assert "经核查，举报情况不属实。" in [e.text for e in x.findall("events/event")]
+
+
+def field(e, name):
+    """A record's value, as an attribute or a child element."""
+    return e.get(name) if e.get(name) is not None else e.findtext(name)
 
 
 @test
