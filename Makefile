@@ -40,7 +40,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               holidays region http form db dbload lists \
               queries render audit \
               auth workflow staff \
-              refdata ratelimit scrub store spool spooldir stats report reportform sandbox app routing htmlout listpages listannual listyears listcache gz publish qr creditexport \
+              refdata ratelimit scrub store spool spooldir stats report reportform sandbox app routing htmlout listpages listannual listyears listcache gz fcgiout publish qr creditexport \
               ledger xlsx
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
@@ -53,7 +53,7 @@ ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \
               test_htmlout test_region test_workflow test_proxy test_staff test_scrub test_arena test_seal test_lists \
-              test_sandbox test_listpages test_spool test_stats test_ledger test_gz test_listcache
+              test_sandbox test_listpages test_spool test_stats test_ledger test_gz test_listcache test_fcgiout
 UNIT_BINS   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 BENCH_BINS  = $(BUILD)/bench/hello $(BUILD)/bench/tokens
 TOOL_BINS   = $(BUILD)/tools/jubaoctl

@@ -10,11 +10,13 @@
 
 #include "app.h"
 #include "crypto.h"
+#include "fcgiout.h"
 #include "gz.h"
 #include "log.h"
 #include "queries.h"
 #include "ratelimit.h"
 #include "sandbox.h"
+#include "store.h"
 
 #define QUERY_MAX       4096     /* bytes of a query string */
 #define REFDATA_MAX_AGE 300      /* seconds between reloads of the reference tables */
@@ -183,10 +185,51 @@ app_read_form(struct ctx *c, size_t max_body, const char **why)
 	return 0;
 }
 
+/* Pass the kept header block on to libfcgi's stream (before a streamed body). */
+static void
+flush_head(struct ctx *c)
+{
+	if (c->head_len > 0)
+		(void)FCGX_PutStr(c->head, (int)c->head_len, c->fcgi.out);
+	c->head_len = 0;
+}
+
 static void
 put(struct ctx *c, const char *s)
 {
-	(void)FCGX_PutS(s, c->fcgi.out);
+	size_t n = strlen(s);
+
+	if (n > sizeof(c->head) - c->head_len) {
+		flush_head(c);
+		c->head_spilled = true;
+		(void)FCGX_PutStr(s, (int)n, c->fcgi.out);
+		return;
+	}
+	memcpy(c->head + c->head_len, s, n);
+	c->head_len += n;
+}
+
+/* The header block and the body as FastCGI records in one write (lib/fcgiout.h). The
+ * records are in the request arena, wiped with it where the program wipes. */
+static void
+put_whole(struct ctx *c, const void *body, size_t len)
+{
+	size_t size;
+	uint8_t *rec;
+
+	if (c->head_spilled || len > (size_t)INT32_MAX) {
+		flush_head(c);
+		if (len > 0 && len <= (size_t)INT32_MAX)
+			(void)FCGX_PutStr(body, (int)len, c->fcgi.out);
+		return;
+	}
+	size = fcgiout_size(c->head_len + len);
+	rec = arena_alloc(&c->arena, size);
+	fcgiout_records(rec, (unsigned)c->fcgi.requestId, c->head, c->head_len, body, len);
+	c->head_len = 0;
+	/* A failed write means the web server has gone: nothing left to answer. */
+	if (store_write_all(c->fcgi.ipcFd, rec, size) != 0)
+		log_err("answer: the web server closed the connection");
 }
 
 /* The headers every answer carries, and the handler's own (cookies, Retry-After). */
@@ -238,8 +281,7 @@ app_send(struct ctx *c, int status, xmlDocPtr doc)
 	put(c, line);
 	put_security_headers(c);
 	put(c, "\r\n");
-	if (strcmp(c->method, "HEAD") != 0)
-		(void)FCGX_PutStr((const char *)out, outlen, c->fcgi.out);
+	put_whole(c, out, strcmp(c->method, "HEAD") != 0 ? (size_t)outlen : 0);
 	xmlFree(out);
 }
 
@@ -357,8 +399,7 @@ app_send_bytes(struct ctx *c, int status, const char *content_type, const void *
 	put(c, line);
 	put_security_headers(c);
 	put(c, "\r\n");
-	if (strcmp(c->method, "HEAD") != 0 && len > 0 && len < INT32_MAX)
-		(void)FCGX_PutStr(buf, (int)len, c->fcgi.out);
+	put_whole(c, buf, strcmp(c->method, "HEAD") != 0 ? len : 0);
 }
 
 bool
@@ -374,6 +415,7 @@ app_stream_head(struct ctx *c, int status, const char *content_type)
 	put(c, line);
 	put_security_headers(c);
 	put(c, "\r\n");
+	flush_head(c);
 	return strcmp(c->method, "HEAD") != 0;
 }
 
@@ -391,6 +433,7 @@ app_redirect(struct ctx *c, const char *path)
 	put(c, line);
 	put_security_headers(c);
 	put(c, "\r\n");
+	put_whole(c, NULL, 0);
 }
 
 const char *
@@ -456,6 +499,8 @@ finish_request(struct ctx *c)
 	char rest[4096];
 	int i;
 
+	flush_head(c);                     /* a header block no path sent (none should be) */
+	c->head_spilled = false;
 	for (i = 0; i < 4 && FCGX_HasSeenEOF(c->fcgi.in) != EOF; i++)
 		if (FCGX_GetStr(rest, sizeof(rest), c->fcgi.in) <= 0)
 			break;

@@ -60,6 +60,11 @@ struct ctx {
 	struct params    cookies;
 	struct response  resp;
 	bool             answered;
+	/* The answer's header block, kept until the body is known so that both leave in one
+	 * write (lib/fcgiout.h); spilled into libfcgi's stream only if it outgrows this. */
+	char             head[8192];
+	size_t           head_len;
+	bool             head_spilled;
 };
 
 int app_main(int argc, char **argv, const struct program *);
