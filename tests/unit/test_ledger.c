@@ -100,7 +100,20 @@ test_layouts(void)
 
 		CHECK(ledger_kind(d->code) == (int)k);
 		CHECK(strcmp(ledger_kinds[k].value, d->code) == 0);
-		CHECK(d->cols[0].src == LC_KEY && d->ncols <= 32);
+		CHECK(d->ncols <= 32);
+		if (d->rows == LR_ENTRIES) {
+			/* every column an entry's field, each at most once */
+			unsigned seen = 0;
+
+			for (i = 0; i < d->ncols; i++) {
+				int f = d->cols[i].src - LC_ENTRY(0);
+
+				CHECK(f >= 0 && f < LE__MAX && !(seen & (1u << f)));
+				seen |= 1u << f;
+			}
+			continue;
+		}
+		CHECK(d->cols[0].src == LC_KEY);
 		for (i = 1; i < d->ncols; i++) {
 			int src = d->cols[i].src;
 
