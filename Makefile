@@ -41,7 +41,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
               queries render audit \
               auth workflow staff \
               refdata ratelimit scrub store spool spooldir stats report reportform sandbox app routing htmlout listpages listannual listyears listcache gz fcgiout publish qr creditexport \
-              ledger xlsx
+              ledger ledger_entries xlsx
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.

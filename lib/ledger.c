@@ -75,20 +75,45 @@ static const struct sheet_col yearly_cols[] = {
 	SHARE("办理时效", "按期反馈率", SM_CLOSED_ONTIME, 11),
 };
 
+/* 整改及退出台账（企业明细）: one row per entry of the rectification (黄牌), forced-exit (红牌)
+ * and elimination lists, as the departments keep it: the enterprise, its problem, the
+ * requirement and deadline, the progress, the completion and the capacity exited. */
+#define ENT(g, l, f, w, k)    { g, l, LC_ENTRY(f), -1, w, k }
+static const struct sheet_col enterprise_cols[] = {
+	ENT(NULL, "序号", LE_SEQ, 6, SF_INT),
+	ENT(NULL, "企业名称", LE_ENTERPRISE, 24, SF_TEXT),
+	ENT(NULL, "所在地区", LE_REGION, 20, SF_TEXT),
+	ENT(NULL, "行业", LE_INDUSTRY, 10, SF_TEXT),
+	ENT(NULL, "名单类别", LE_LIST, 14, SF_TEXT),
+	ENT(NULL, "存在问题", LE_PROBLEM, 36, SF_TEXT),
+	ENT(NULL, "整改（退出）要求", LE_REQUIREMENT, 28, SF_TEXT),
+	ENT(NULL, "完成时限", LE_DEADLINE, 12, SF_TEXT),
+	ENT(NULL, "公示日期", LE_NOTICED, 12, SF_TEXT),
+	ENT("进展及完成情况", "进展", LE_STATE, 10, SF_TEXT),
+	ENT("进展及完成情况", "完成情况", LE_COMPLETION, 30, SF_TEXT),
+	ENT("进展及完成情况", "完成（撤回）日期", LE_DONE_ON, 14, SF_TEXT),
+	ENT("产能", "数值", LE_CAPACITY, 10, SF_DECIMAL),
+	ENT("产能", "单位", LE_UNIT, 12, SF_TEXT),
+	ENT(NULL, "责任部门", LE_DEPARTMENT, 24, SF_TEXT),
+};
+
 #define NCOLS(t) (unsigned)(sizeof(t) / sizeof((t)[0]))
 
 const struct ledger_def ledger_defs[LEDGER__MAX] = {
-	[LEDGER_INSPECT] = { "inspect", "核查检查基本情况汇总表", false, inspect_cols,
+	[LEDGER_INSPECT] = { "inspect", "核查检查基本情况汇总表", LR_AREAS, inspect_cols,
 	    NCOLS(inspect_cols) },
-	[LEDGER_RECTIFY] = { "rectify", "整改及退出台账", false, rectify_cols,
+	[LEDGER_RECTIFY] = { "rectify", "整改及退出台账", LR_AREAS, rectify_cols,
 	    NCOLS(rectify_cols) },
-	[LEDGER_YEARLY] = { "yearly", "年度举报办理情况汇总表", true, yearly_cols,
+	[LEDGER_YEARLY] = { "yearly", "年度举报办理情况汇总表", LR_MONTHS, yearly_cols,
 	    NCOLS(yearly_cols) },
+	[LEDGER_ENTERPRISE] = { "enterprise", "整改及退出台账（企业明细）", LR_ENTRIES,
+	    enterprise_cols, NCOLS(enterprise_cols) },
 };
 
 const struct option ledger_kinds[] = {
 	{ "inspect", "核查检查基本情况汇总表" }, { "rectify", "整改及退出台账" },
-	{ "yearly", "年度举报办理情况汇总表" }, { NULL, NULL },
+	{ "yearly", "年度举报办理情况汇总表" }, { "enterprise", "整改及退出台账（企业明细）" },
+	{ NULL, NULL },
 };
 
 int
@@ -182,6 +207,8 @@ csv_number(void *w, unsigned row, unsigned col, double v, enum sheet_fmt fmt,
 
 	if (fmt == SF_PERCENT)
 		snprintf(buf, sizeof(buf), "%.1f%%", v * 100);
+	else if (fmt == SF_DECIMAL)
+		snprintf(buf, sizeof(buf), "%.2f", v);
 	else
 		snprintf(buf, sizeof(buf), "%.0f", v);
 	return csv_text(w, row, col, buf, part);
@@ -318,14 +345,14 @@ rows_load(struct db *db, const struct ledger_req *q, struct rows *s)
 	p[1] = P_TEXT("");
 	p[2] = P_TEXT(q->per.from);
 	p[3] = P_TEXT(q->per.to);
-	if (ledger_defs[q->kind].by_month) {
+	if (ledger_defs[q->kind].rows == LR_MONTHS) {
 		p[4] = P_INT((int64_t)n);
 		p[5] = P_TEXT(q->area);
 	} else {
 		p[4] = P_INT((int64_t)(n < 6 ? n + 2 : n));
 		p[5] = P_TEXT(like);
 	}
-	rc = db_load(db, ledger_defs[q->kind].by_month ? Q_STATS_MONTHS : Q_STATS_REGIONS, p, 6,
+	rc = db_load(db, ledger_defs[q->kind].rows == LR_MONTHS ? Q_STATS_MONTHS : Q_STATS_REGIONS, p, 6,
 	    &stats_row_loader, NULL, &row, rows_push, s, &found);
 	if (rc == DB_OK && s->nomem) {
 		log_err("ledger: out of memory");
@@ -407,8 +434,7 @@ area_rows(const struct sheet *s, const struct refdata *rd, const struct ledger_r
 	return 0;
 }
 
-/* The title, the area and period, the header rows. */
-static int
+int
 ledger_head(const struct sheet *s, const struct ledger_req *q)
 {
 	const struct ledger_def *d = &ledger_defs[q->kind];
@@ -427,8 +453,9 @@ ledger_head(const struct sheet *s, const struct ledger_req *q)
 	return sheet_header(s, 2, d->cols, d->ncols);
 }
 
-int
-ledger_write(struct db *db, const struct refdata *rd, const struct ledger_req *q,
+/* A ledger of counters: its rows from the summary tables, then their totals. */
+static int
+counts_write(struct db *db, const struct refdata *rd, const struct ledger_req *q,
     const struct sheet *s)
 {
 	int64_t sum[SC__MAX] = { 0 };
@@ -443,15 +470,27 @@ ledger_write(struct db *db, const struct refdata *rd, const struct ledger_req *q
 	if ((used = calloc(rs.n + 1, sizeof(*used))) == NULL)
 		goto done;
 	if (ledger_head(s, q) != 0 ||
-	    (ledger_defs[q->kind].by_month ? month_rows(s, q, &rs, used, &r, sum) :
+	    (ledger_defs[q->kind].rows == LR_MONTHS ? month_rows(s, q, &rs, used, &r, sum) :
 	    area_rows(s, rd, q, &rs, used, &r, sum)) != 0 ||
-	    ledger_row(s, &ledger_defs[q->kind], r, "合计", sum, SP_TOTAL) != 0 ||
-	    s->ops->end(s->w) != 0)
+	    ledger_row(s, &ledger_defs[q->kind], r, "合计", sum, SP_TOTAL) != 0)
 		goto done;
 	rc = DB_OK;
 done:
 	free(used);
 	free(rs.r);
+	return rc;
+}
+
+int
+ledger_write(struct db *db, const struct refdata *rd, const struct ledger_req *q,
+    const struct sheet *s)
+{
+	int rc;
+
+	rc = ledger_defs[q->kind].rows == LR_ENTRIES ? ledger_entries_write(db, rd, q, s) :
+	    counts_write(db, rd, q, s);
+	if (rc == DB_OK && s->ops->end(s->w) != 0)
+		rc = DB_FAIL;
 	return rc;
 }
 

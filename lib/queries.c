@@ -485,6 +485,30 @@ const char *const queries[Q__MAX] = {
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
 	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
 	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
+	/* 整改及退出台账（企业明细）: the published entries of the rectification, forced-exit and
+	 * elimination lists of enterprises in the area that were open during the period:
+	 * published (公示) before its end and neither announced (completed) nor withdrawn before
+	 * its start. Drafts never; the violation list is the legality review's (seed 003's
+	 * 建设运营合法有效性专项审查), not this ledger's. Never the case, its ticket or anything
+	 * of a reporter. The failed items in one text: the cap of GROUP_CONCAT raised for this
+	 * statement only (MariaDB's SET STATEMENT), so that no item is cut. */
+	[Q_LEDGER_ENTRIES] = "SET STATEMENT group_concat_max_len = 1048576 FOR "
+	    "SELECT e.list_type, e.state, e.enterprise, e.region, e.industry, "
+	    "COALESCE(e.facts, ''), COALESCE((SELECT GROUP_CONCAT(CONCAT(i.item, '：实测', "
+	    "i.measured, '，限值', i.limit_value, '（', i.standard_no, '）') ORDER BY i.seq "
+	    "SEPARATOR '；') FROM list_item i WHERE i.entry_id = e.id), ''), "
+	    "COALESCE(e.equipment, ''), COALESCE(e.model, ''), "
+	    "COALESCE(CAST(e.quantity AS CHAR), ''), COALESCE(e.legal_basis, ''), "
+	    "COALESCE(e.requirement, ''), COALESCE(e.exit_method, ''), e.deadline, "
+	    "COALESCE(e.completion, ''), COALESCE(CAST(e.capacity AS CHAR), ''), "
+	    "COALESCE(e.capacity_unit, ''), d.name, e.noticed_on, e.announced_on, "
+	    "e.withdrawn_on, COALESCE(e.withdraw_reason, '') FROM list_entry e "
+	    "JOIN department d ON d.id = e.department_id "
+	    "WHERE e.list_type IN ('rectification','forced_exit','elimination') "
+	    "AND e.state <> 'draft' AND e.noticed_on < DATE_ADD(?, INTERVAL 1 MONTH) "
+	    "AND ((e.announced_on IS NULL AND e.withdrawn_on IS NULL) OR e.announced_on >= ? "
+	    "OR e.withdrawn_on >= ?) AND e.region LIKE ? "
+	    "ORDER BY e.region, e.noticed_on, e.id",
 	/* The case list's export (cgi/admin/cases_export.c): the list's filters, in chunks after
 	 * the last id; only what the list and the case page show every role on the case. */
 #define EXPORT_COLS "r.id, r.ticket, r.state, r.category, r.industry, r.channel, " \

@@ -166,6 +166,8 @@ enum query {
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
+	/* 整改及退出台账（企业明细） (lib/ledger_entries.c) */
+	Q_LEDGER_ENTRIES,      /* period's last month, from x2, area prefix LIKE -> entry rows */
 	/* the case list's export: [kind,] prefix, q, q, q, state, state, overdue, before id,
 	 * from id, limit -> export rows, newest first */
 	Q_REPORT_MAX_ID,       /* -> the largest report id, 0 when none */

@@ -13,7 +13,7 @@
 #include "xlsx.h"
 
 #define PARTS (SP_TOTAL + 1)
-#define FMTS  (SF_PERCENT + 1)
+#define FMTS  SF__MAX
 
 struct xlsx_sheet {
 	lxw_workbook  *wb;
@@ -43,6 +43,8 @@ formats_make(struct xlsx_sheet *x)
 			}
 			if (p == SP_SUBTITLE)
 				continue;
+			if (p == SP_BODY && k == SF_TEXT)
+				format_set_text_wrap(f);   /* the enterprise ledger's long texts */
 			format_set_border(f, LXW_BORDER_THIN);
 			if (p == SP_HEAD || p == SP_TOTAL)
 				format_set_bold(f);
@@ -55,6 +57,8 @@ formats_make(struct xlsx_sheet *x)
 				format_set_num_format(f, "0");
 			else if (k == SF_PERCENT)
 				format_set_num_format(f, "0.0%");
+			else if (k == SF_DECIMAL)
+				format_set_num_format(f, "0.00");
 		}
 }
 

@@ -2,7 +2,8 @@
 // The ledgers and exports in Debian's Chromium (issue 10): a county handler opens 台账导出 from
 // the console's navigation (axe-core finds no violations), downloads 整改及退出台账 as Excel and
 // as CSV through the form's two buttons (the browser's file name is the Chinese one of the
-// Content-Disposition, the .xlsx is a zip with its sheet), and the case list's Excel export from
+// Content-Disposition, the .xlsx is a zip with its sheet), the same for 整改及退出台账（企业明细）,
+// and the case list's Excel export from
 // the link under its filter. Screenshots in ARTIFACT_DIR.
 //
 // Usage: node tests/browser/ledgers.mjs BASE_URL STATE_DIR ARTIFACT_DIR
@@ -87,6 +88,19 @@ await step('整改及退出台账 as Excel and as CSV, named in Chinese', async 
 	const text = c.data.toString('utf8');
 	check(text.startsWith('\ufeff整改及退出台账') && text.includes('\r\n双阳区,') &&
 		text.includes('\r\n合计,'), `CSV: ${text.slice(0, 200)}`);
+});
+
+await step('整改及退出台账（企业明细） as Excel and CSV: the same form, one row per enterprise', async () => {
+	await page.locator('#lg-kind').selectOption('enterprise');
+	await page.locator('#lg-period').selectOption('year');
+	const x = await download(page, page.getByRole('button', { name: '导出Excel' }), 'ledger-enterprise.xlsx');
+	check(/^整改及退出台账（企业明细）（吉林省 长春市 双阳区，\d{4}年1月至\d{4}年12月）\.xlsx$/.test(x.name),
+		`file name ${x.name}`);
+	check(x.data.subarray(0, 2).toString() === 'PK', 'the .xlsx is not a workbook');
+	const c = await download(page, page.getByRole('button', { name: '导出CSV' }), 'ledger-enterprise.csv');
+	const text = c.data.toString('utf8');
+	check(text.startsWith('\ufeff整改及退出台账（企业明细）') && text.includes('\r\n序号,企业名称,') &&
+		text.includes('\r\n合计（条）,'), `CSV: ${text.slice(0, 300)}`);
 });
 
 await step('the case list offers its export under the filter', async () => {

@@ -8,6 +8,10 @@ actions) in two counties no other suite uses:
                  made, as differences), the case list's export and its privacy
   220113 九台区  the area limits of a county handler
 
+and list entries made through the publishers' console (draft, 公示, 公告, 归档, 撤回) in the same
+two counties, for 整改及退出台账（企业明细）, one row per entry, compared cell by cell with the
+entries made.
+
 Each ledger is downloaded as .xlsx and opened with zipfile + xml.etree (shared or inline
 strings, sheet1.xml, merged cells), compared cell by cell with the statistics page's figures;
 the CSV is parsed back with the csv module and must equal the .xlsx; jubaoctl ledger must write
@@ -31,6 +35,7 @@ import zipfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_console as con  # noqa: E402  (Browser, staff, reports)
 import test_public as pub   # noqa: E402
+import test_lists_console as lc  # noqa: E402  (entries through the publisher's pages)
 
 sql = pub.sql
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -62,6 +67,8 @@ def setup():
         "shuangyang": [("handler", "长春市双阳区工业和信息化局")],
         "jiutai": [("handler", "长春市九台区工业和信息化局")],
         "auditor": [("auditor", "吉林省工业和信息化厅")],
+        "pub_sy": [("publisher", "长春市双阳区工业和信息化局")],
+        "pub_jt": [("publisher", "长春市九台区工业和信息化局")],
     }.items():
         U[key] = "lg" + key + s
         con.make_staff(U[key], roles)
@@ -131,7 +138,8 @@ def xlsx_grid(cells):
             t, v = cells.get((r, c), ("s", ""))
             if t == "n":
                 f = float(v)
-                v = "%.1f%%" % (f * 100) if "率" in heads[c] else "%d" % round(f)
+                v = "%.1f%%" % (f * 100) if "率" in heads[c] else \
+                    "%.2f" % f if "产能" in heads[c] else "%d" % round(f)
             row.append(v)
         grid.append(row)
     return grid
@@ -150,6 +158,12 @@ def all_bytes(data):
     """Every part of a zip, decompressed, and the zip itself: what a reader could find."""
     z = zipfile.ZipFile(io.BytesIO(data))
     return data + b"".join(z.read(n) for n in z.namelist())
+
+
+def neutralised(grid):
+    """The grid as the CSV writes it: a text starting like a formula gets a leading '."""
+    return [["'" + v if v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row]
+            for row in grid]
 
 
 def download(b, path, status=200):
@@ -313,13 +327,14 @@ def csv_equals_the_xlsx_and_jubaoctl_writes_the_same_files():
     for kind, q, period, area in [
             ("inspect", "period=year&year=%d&region=2201" % YEAR, str(YEAR), "2201"),
             ("rectify", "period=quarter&year=%d&quarter=4&region=22" % YEAR, "%d-Q4" % YEAR, "22"),
-            ("yearly", "period=year&year=%d&region=220112" % YEAR, str(YEAR), "220112")]:
+            ("yearly", "period=year&year=%d&region=220112" % YEAR, str(YEAR), "220112"),
+            ("enterprise", "period=year&year=%d&region=2201" % YEAR, str(YEAR), "2201")]:
         x = ledger(intake, kind, "xlsx", q)
         c = ledger(intake, kind, "csv", q)
         assert c.header("content-type") == "text/csv; charset=utf-8"
         assert disposition_name(c).endswith(".csv")
         cells, _ = read_xlsx(x.body)
-        assert read_csv(c.body) == xlsx_grid(cells), kind
+        assert read_csv(c.body) == neutralised(xlsx_grid(cells)), kind
         out = os.path.join(pub.STATE, "ledger-test.%s" % kind)
         for fmt, console in (("csv", c.body), ("xlsx", x.body)):
             r = jubaoctl("ledger", "--kind", kind, "--period", period, "--area", area,
@@ -460,7 +475,8 @@ def formula_looking_subject_arrives_neutralised():
 def the_export_page_offers_the_ledgers_within_the_area():
     jiutai = browser("jiutai")
     x = download(jiutai, "/admin/ledgers?format=xml").xml()
-    assert [k.get("value") for k in x.findall("kinds/option")] == ["inspect", "rectify", "yearly"]
+    assert [k.get("value") for k in x.findall("kinds/option")] == \
+        ["inspect", "rectify", "yearly", "enterprise"]
     assert [a.get("code") for a in x.findall("areas/area")] == ["220113"]
     html = download(jiutai, "/admin/ledgers").text
     assert 'formaction="/jubao/admin/ledger.csv"' in html and "台账导出" in html
@@ -468,6 +484,215 @@ def the_export_page_offers_the_ledgers_within_the_area():
     assert "/admin/ledgers" in [i.get("path") for i in menu.iter("item")]
     lst = download(jiutai, "/admin/cases?state=closed&overdue=1").text
     assert "/jubao/admin/cases.xlsx?state=closed&amp;q=&amp;overdue=1" in lst, lst[-3000:]
+
+
+# ---- 整改及退出台账（企业明细）: entries made through the publisher's console -------------------
+
+SY_REGION, SY_NAME, SY_DEPT = "220112", "吉林省 长春市 双阳区", "长春市双阳区工业和信息化局"
+ITEM = "单位产品综合能耗：实测612 千克标准煤/吨，限值≤ 560 千克标准煤/吨（GB 21256-2013）"
+ITEM2 = "颗粒物排放：实测35 mg/m³，限值≤ 20 mg/m³（GB 4915-2013）"
+ENT_COLS = ["序号", "企业名称", "所在地区", "行业", "名单类别", "存在问题", "整改（退出）要求",
+            "完成时限", "公示日期", "进展", "完成情况", "完成（撤回）日期", "数值", "单位", "责任部门"]
+ENTRIES = {}
+
+
+def make_entries():
+    """Entries of 双阳区 and 九台区 through the publisher's pages, once; name -> the row the
+    ledger should show (without its 序号)."""
+    if ENTRIES:
+        return ENTRIES
+    b, jt = browser("pub_sy"), browser("pub_jt")
+    tag = "台账%s" % con.SUFFIX
+    today = lc.today()
+    sy = dict(region=SY_REGION, address="双阳区测试路8号")
+
+    def row(name, lst, problem, req, state, completion="", done="", cap="", unit="",
+            region=SY_NAME, dept=SY_DEPT):
+        ENTRIES[name] = [name, region, "钢铁", lst, problem, req, "2026-12-31", today, state,
+                         completion, done, cap, unit, dept]
+
+    # 黄牌, in notice, two failed items
+    n = "黄牌%s甲" % tag
+    e = lc.create(b, "rectification", enterprise=n, requirement="六个月内完成节能改造。", **sy)
+    assert lc.add_item(b, e).status == 200
+    assert lc.add_item(b, e, item="颗粒物排放", measured="35 mg/m³", limit="≤ 20 mg/m³",
+                       standard="GB 4915-2013").status == 200
+    assert lc.move(b, "notice", e).status == 200
+    row(n, "整改信息（黄牌）", ITEM + "；" + ITEM2, "六个月内完成节能改造。", "公示中")
+    # 红牌, announced: its capacity exited
+    n = "红牌%s乙" % tag
+    e = lc.create(b, "forced_exit", enterprise=n, **sy)
+    assert lc.add_item(b, e).status == 200
+    assert lc.move(b, "notice", e).status == 200
+    assert lc.move(b, "announce", e, completion="已关停退出并经验收。").status == 200
+    row(n, "不达标强制退出（红牌）", "不达标项目：%s；拒不整改或整改未达标情况：逾期未整改。" % ITEM,
+        "法律依据：《节约能源法》", "已公告", "已关停退出并经验收。", today, "30.00", "万吨/年")
+    # 淘汰, announced and archived; another in another unit
+    n = "淘汰%s丙" % tag
+    e = lc.create(b, "elimination", enterprise=n, **sy)
+    assert lc.move(b, "notice", e).status == 200
+    assert lc.move(b, "announce", e, completion="中频炉2台已拆除。").status == 200
+    assert lc.move(b, "archive", e).status == 200
+    row(n, "淘汰信息", "设备（生产线）名称：中频炉；型号：GW-5T；数量：2", "拆除", "已归档",
+        "中频炉2台已拆除。", today, "12.50", "万吨/年")
+    n = "淘汰%s丁" % tag
+    e = lc.create(b, "elimination", enterprise=n, capacity="300", capacity_unit="吨/年",
+                  model=None, **sy)
+    assert lc.move(b, "notice", e).status == 200
+    assert lc.move(b, "announce", e, completion="已拆除。").status == 200
+    row(n, "淘汰信息", "设备（生产线）名称：中频炉；数量：2", "拆除", "已公告", "已拆除。", today,
+        "300.00", "吨/年")
+    # withdrawn: kept, marked, with its public reason; no capacity
+    n = "撤回%s戊" % tag
+    e = lc.create(b, "elimination", enterprise=n, **sy)
+    assert lc.move(b, "notice", e).status == 200
+    assert lc.move(b, "withdraw", e, reason="经复查误列入名单。").status == 200
+    row(n, "淘汰信息", "设备（生产线）名称：中频炉；型号：GW-5T；数量：2", "拆除", "已撤回",
+        "撤回原因：经复查误列入名单。", today, "12.50", "万吨/年")
+    # a name that looks like a formula
+    n = '=HYPERLINK("http://evil.example/x","点我")%s' % tag
+    e = lc.create(b, "rectification", enterprise=n, requirement="限期整改。", **sy)
+    assert lc.add_item(b, e).status == 200
+    assert lc.move(b, "notice", e).status == 200
+    row(n, "整改信息（黄牌）", ITEM, "限期整改。", "公示中")
+    # never in this ledger: a draft, the violation list, the compliant list
+    lc.create(b, "rectification", enterprise="草稿%s己" % tag, **sy)
+    for lst in ("violation", "compliant"):
+        assert lc.move(b, "notice", lc.create(b, lst, enterprise="%s%s庚" % (lst, tag),
+                                               **sy)).status == 200
+    # 九台区's own
+    n = "九台%s辛" % tag
+    e = lc.create(jt, "rectification", enterprise=n, requirement="限期整改。", region="220113",
+                  address="九台区测试路1号")
+    assert lc.add_item(jt, e).status == 200
+    assert lc.move(jt, "notice", e).status == 200
+    row(n, "整改信息（黄牌）", ITEM, "限期整改。", "公示中", region="吉林省 长春市 九台区",
+        dept="长春市九台区工业和信息化局")
+    ENTRIES["_tag"] = tag
+    return ENTRIES
+
+
+def enterprise_sheet(b, query):
+    """The enterprise ledger as .xlsx cells, its grid, and the CSV's rows."""
+    x = ledger(b, "enterprise", "xlsx", query)
+    c = ledger(b, "enterprise", "csv", query)
+    cells, merged = read_xlsx(x.body)
+    grid = xlsx_grid(cells)
+    assert read_csv(c.body) == neutralised(grid)
+    return cells, merged, grid, x, c
+
+
+def body_and_totals(grid):
+    first_total = next(i for i, r in enumerate(grid) if r[0] == "合计（条）")
+    return grid[4:first_total], grid[first_total:]
+
+
+@test
+def enterprise_ledger_lists_each_entry_as_made_in_the_console():
+    want = make_entries()
+    tag = want["_tag"]
+    intake = browser("intake")
+    cells, merged, grid, x, c = enterprise_sheet(intake, "period=year&year=%d&region=%s"
+                                                 % (YEAR, SY_REGION))
+    name = disposition_name(x)
+    assert name == "整改及退出台账（企业明细）（吉林省 长春市 双阳区，%d年1月至%d年12月）.xlsx" \
+        % (YEAR, YEAR), name
+    ncols = len(ENT_COLS)
+    assert cells[(0, 0)][1] == "整改及退出台账（企业明细）"
+    assert ((0, 0), (0, ncols - 1)) in merged and ((1, 0), (1, ncols - 1)) in merged
+    assert "吉林省 长春市 双阳区" in cells[(1, 0)][1]
+    assert labels(cells) == ENT_COLS, labels(cells)
+    assert cells[(2, 9)][1] == "进展及完成情况" and ((2, 9), (2, 11)) in merged, merged
+    assert ((2, 1), (3, 1)) in merged                    # 企业名称 spans both header rows
+    body, totals = body_and_totals(grid)
+    # 序号 1..n; every row of 双阳区; ours exactly the entries made, cell by cell
+    assert [r[0] for r in body] == [str(i) for i in range(1, len(body) + 1)], body
+    assert all(r[2] == SY_NAME for r in body), [r[2] for r in body]
+    ours = {r[1]: r[1:] for r in body if tag in r[1]}
+    expect = {k: v for k, v in want.items() if k != "_tag" and v[1] == SY_NAME}
+    assert set(ours) == set(expect), (sorted(ours), sorted(expect))
+    for n, cells_row in ours.items():
+        assert cells_row == expect[n], (n, cells_row, expect[n])
+    # the formula-looking name: a string cell in the .xlsx, a '-prefixed cell in the CSV
+    evil = [n for n in ours if n.startswith("=")][0]
+    assert ("s", evil) in cells.values()
+    assert all(t != "f" for t, _ in cells.values())
+    assert "'" + evil in [r[1] for r in read_csv(c.body)]
+    # the totals: every row, per state, the capacity of the announced and archived per unit
+    states = ["公示中", "已公告", "已归档", "已撤回"]
+    tot = {r[0]: r for r in totals}
+    assert tot["合计（条）"][9] == str(len(body))
+    for st in states:
+        assert tot["其中：" + st][9] == str(sum(1 for r in body if r[9] == st)), st
+    sums = {}
+    for r in body:
+        if r[9] in ("已公告", "已归档") and r[12]:
+            sums[r[13]] = sums.get(r[13], 0) + int(r[12].replace(".", ""))
+    caps = [(r[12], r[13]) for r in totals if r[0] == "已退出产能（已公告、已归档）"]
+    assert sorted(caps) == sorted(("%d.%02d" % (v // 100, v % 100), u) for u, v in sums.items())
+    assert len(totals) == 5 + len(caps) and {u for _, u in caps} >= {"万吨/年", "吨/年"}
+    # a period before the entries were published holds none of them
+    _, _, g, _, _ = enterprise_sheet(intake, "period=month&year=%d&month=1&region=%s"
+                                     % (YEAR, SY_REGION))
+    assert not [r for r in body_and_totals(g)[0] if tag in r[1]]
+    assert int(sql("SELECT COUNT(*) FROM audit WHERE action = 'ledger_export' AND detail "
+                   "LIKE 'enterprise %s %%'" % SY_REGION)[0][0]) >= 4
+
+
+@test
+def enterprise_ledger_of_a_county_holds_its_own_entries_only():
+    want = make_entries()
+    tag = want["_tag"]
+    jiutai = browser("jiutai")
+    _, _, grid, _, _ = enterprise_sheet(jiutai, "period=year&year=%d" % YEAR)
+    body, _ = body_and_totals(grid)
+    assert body and all(r[2] == "吉林省 长春市 九台区" for r in body), [r[2] for r in body]
+    ours = [r[1:] for r in body if tag in r[1]]
+    assert ours == [want["九台%s辛" % tag]], ours
+    for region in ("2201", "22", SY_REGION):
+        for fmt in ("xlsx", "csv"):
+            download(jiutai, "/admin/ledger.%s?kind=enterprise&region=%s" % (fmt, region),
+                     status=403)
+    # the city's ledger has both counties' entries
+    _, _, grid, _, _ = enterprise_sheet(browser("intake"), "period=year&year=%d&region=2201"
+                                        % YEAR)
+    names = {r[1] for r in body_and_totals(grid)[0]}
+    assert {k for k in want if k != "_tag"} <= names
+
+
+@test
+def enterprise_ledger_of_an_entry_from_a_named_case_has_nothing_of_the_reporter():
+    make_entries()
+    intake, handler, b = browser("intake"), browser("shuangyang"), browser("pub_sy")
+    name = "案件台账%s钢铁公司" % con.SUFFIX
+    cid, _ = shuangyang_cases(intake, handler, "true", ("rectify",), subject_name=name,
+                              reporter_name=SECRET_NAME, reporter_phone=SECRET_PHONE,
+                              description=SECRET_TEXT, subject_address="双阳区保密路9号")
+    a = b.get("/admin/lists/new?case=%d&list=rectification&format=xml" % cid)
+    assert a.status == 200, a.text[:300]
+    v = {e.get("name"): e.text for e in a.xml().findall("values/value")}
+    fields = [("csrf", b.csrf), ("list", "rectification"), ("case", str(cid))] + \
+        [(k, val) for k, val in v.items() if val] + [("deadline", "2026-12-31")]
+    if not v.get("requirement"):
+        fields.append(("requirement", "限期整改。"))
+    a = b.post("/admin/lists/entry", fields)
+    assert a.status == 200, a.text[:500]
+    eid = int(re.search(r"id=(\d+)", a.url).group(1))
+    assert sql("SELECT report_id FROM list_entry WHERE id = %d" % eid)[0][0] == str(cid)
+    assert lc.add_item(b, eid).status == 200
+    assert lc.move(b, "notice", eid).status == 200
+    ticket = sql("SELECT ticket FROM report WHERE id = %d" % cid)[0][0]
+    for query in ("period=year&year=%d&region=%s" % (YEAR, SY_REGION),
+                  "period=year&year=%d&region=22" % YEAR):
+        _, _, grid, x, c = enterprise_sheet(intake, query)
+        assert name in {r[1] for r in body_and_totals(grid)[0]}
+        for data in (c.body, all_bytes(x.body)):
+            for secret in (SECRET_NAME, SECRET_PHONE, SECRET_TEXT[:12], "保密路", ticket,
+                           " ".join(ticket[i:i + 4] for i in range(0, 16, 4))):
+                assert secret.encode() not in data, secret
+    assert os.listdir(os.path.join(pub.STATE, "export")) == []
+
+
 
 
 def main():

@@ -8,6 +8,9 @@
 #include "ledger.h"
 #include "unit.h"
 
+/* the enterprise ledger's pure parts (static there) */
+#include "ledger_entries.c"
+
 static void
 test_periods(void)
 {
@@ -100,7 +103,20 @@ test_layouts(void)
 
 		CHECK(ledger_kind(d->code) == (int)k);
 		CHECK(strcmp(ledger_kinds[k].value, d->code) == 0);
-		CHECK(d->cols[0].src == LC_KEY && d->ncols <= 32);
+		CHECK(d->ncols <= 32);
+		if (d->rows == LR_ENTRIES) {
+			/* every column an entry's field, each at most once */
+			unsigned seen = 0;
+
+			for (i = 0; i < d->ncols; i++) {
+				int f = d->cols[i].src - LC_ENTRY(0);
+
+				CHECK(f >= 0 && f < LE__MAX && !(seen & (1u << f)));
+				seen |= 1u << f;
+			}
+			continue;
+		}
+		CHECK(d->cols[0].src == LC_KEY);
 		for (i = 1; i < d->ncols; i++) {
 			int src = d->cols[i].src;
 
@@ -113,9 +129,54 @@ test_layouts(void)
 	CHECK(ledger_kind("nope") == -1 && ledger_kind(NULL) == -1);
 }
 
+/* Capacities add up exactly, in hundredths, and only within one unit. */
+static void
+test_capacity(void)
+{
+	struct entry_walk w;
+	int64_t c;
+
+	CHECK(capacity_cents("12.50", &c) && c == 1250);
+	CHECK(capacity_cents("300", &c) && c == 30000);
+	CHECK(capacity_cents("0.1", &c) && c == 10);
+	CHECK(!capacity_cents("", &c) && !capacity_cents("1.234", &c) &&
+	    !capacity_cents("-1", &c) && !capacity_cents("1.2.3", &c) &&
+	    !capacity_cents("99999999999999999999", &c));
+	memset(&w, 0, sizeof(w));
+	CHECK(add_capacity(&w, "万吨/年", 1250) && add_capacity(&w, "吨/年", 30000) &&
+	    add_capacity(&w, "万吨/年", 3000));
+	CHECK(w.nunits == 2 && strcmp(w.unit[0], "万吨/年") == 0 && w.cents[0] == 4250 &&
+	    w.cents[1] == 30000);
+}
+
+/* The problem and requirement texts: each field under its list's label when there are
+ * several, empty ones left out; one field alone without its label. */
+static void
+test_entry_texts(void)
+{
+	struct entry_row e;
+	struct arena a;
+	const struct entry_text *x = &entry_texts[L_ELIMINATION];
+	char *s;
+
+	arena_init(&a);
+	memset(&e, 0, sizeof(e));
+	e.f[LF_EQUIPMENT] = "中频炉";
+	e.f[LF_QUANTITY] = "2";
+	e.f[LF_EXIT_METHOD] = "拆除";
+	s = join_fields(&a, L_ELIMINATION, &e, x->problem, x->nproblem);
+	CHECK_STR(s, "设备（生产线）名称：中频炉；数量：2");
+	s = join_fields(&a, L_ELIMINATION, &e, x->require, x->nrequire);
+	CHECK_STR(s, "拆除");
+	CHECK(entry_texts[L_VIOLATION].nproblem == 0 && entry_texts[L_COMPLIANT].nproblem == 0);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
+	test_capacity();
+	test_entry_texts();
 	test_periods();
 	test_disposition();
 	test_csv_sheet();

@@ -108,7 +108,7 @@ cmd_ledger(struct ctl *c, int argc, char **argv)
 	if (parse_args(argc, argv, opts, pos, 0, &npos) != 0)
 		return 1;
 	if ((k = ledger_kind(kind)) < 0)
-		return fail("--kind must be inspect, rectify or yearly");
+		return fail("--kind must be inspect, rectify, yearly or enterprise");
 	if (format == NULL || (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0))
 		return fail("--format must be xlsx or csv");
 	xlsx = strcmp(format, "xlsx") == 0;

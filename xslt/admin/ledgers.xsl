@@ -16,6 +16,7 @@
     <h1>台账导出</h1>
     <xsl:call-template name="a-page-message"/>
     <p>按统计周期和地区导出向上级报送的台账和年度汇总表（Excel或CSV文件）。数字与统计页面一致，不含举报人信息和举报内容。年度汇总表请选择“年度”。</p>
+    <p>整改及退出台账（企业明细）按企业逐条列出统计期间内在办的整改、强制退出和淘汰名单条目（已发布公示、期间开始前尚未公告或撤回），已撤回的条目标注撤回原因；合计按进展分别计数，已退出产能按单位分别合计。</p>
     <form class="filter-form" method="get" action="{$base}/admin/ledger.xlsx" aria-label="导出条件">
       <div class="filter-field filter-wide">
         <label for="lg-kind">表格</label>
