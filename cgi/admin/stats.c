@@ -222,21 +222,14 @@ view_read(struct page *pg, struct view *v, int *status, const char **why)
 	return view_period(pg, v, why);
 }
 
-/* STATS_FILTER's parameters for the period [from, to]: 6 into p; with below, those of
- * STATS_FILTER_LIKE for the areas just below the view's (a county's: itself). */
+/* STATS_FILTER's parameters (stats_filter_params) for the view's filter, the period [from,
+ * to] and its area, or with below the areas just below it: 7 into p. */
 static size_t
 view_params(const struct view *v, struct ctx *c, const char *from, const char *to,
     struct dbp *p, bool below)
 {
-	size_t n = strlen(v->region);
-
-	p[0] = P_TEXT(v->dim);
-	p[1] = P_TEXT(v->value);
-	p[2] = P_TEXT(from);
-	p[3] = P_TEXT(to);
-	p[4] = P_INT(below && n < 6 ? n + 2 : n);
-	p[5] = P_TEXT(below ? like_prefix(c, v->region) : v->region);
-	return 6;
+	return stats_filter_params(v->dim, v->value, from, to, v->region, below,
+	    arena_alloc(&c->arena, 8), p);
 }
 
 /* A region code prefix as the 6-digit code of its division ("2201" -> "220100"). */
@@ -560,24 +553,21 @@ stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct 
 	int rc;
 
 	view_params(v, c, v->per.from, v->per.to, p, false);
-	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 6, months)) != DB_OK)
+	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 7, months)) != DB_OK)
 		return rc;
 	rows_xml_stats(c, root, "months", months);
 	memset(regions, 0, sizeof(*regions));
 	if (strlen(v->region) < 6) {
 		view_params(v, c, v->per.from, v->per.to, p, true);
-		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 6, regions)) != DB_OK)
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 7, regions)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, "regions", regions);
 	}
 	/* each breakdown over the area and period (one dimension at a time) */
-	p[1] = P_TEXT(v->per.from);
-	p[2] = P_TEXT(v->per.to);
-	p[3] = P_INT(strlen(v->region));
-	p[4] = P_TEXT(v->region);
 	for (i = 0; i < NELEM(by); i++) {
-		p[0] = P_TEXT(by[i].dim);
-		if ((rc = rowset_load(pg, Q_STATS_BY, p, 5, &s)) != DB_OK)
+		stats_filter_params(by[i].dim, "", v->per.from, v->per.to, v->region, false,
+		    arena_alloc(&c->arena, 8), p);
+		if ((rc = rowset_load(pg, Q_STATS_BY, p, 7, &s)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, by[i].what, &s);
 	}
@@ -599,7 +589,7 @@ units_load(struct page *pg, const struct view *v, const char *from, const char *
 		return rowset_load(pg, Q_STATS_DEPTS, p, 3, s);
 	}
 	view_params(v, pg->c, from, to, p, true);
-	return rowset_load(pg, Q_STATS_REGIONS, p, 6, s);
+	return rowset_load(pg, Q_STATS_REGIONS, p, 7, s);
 }
 
 /* Everything of the page below the form. */
@@ -614,7 +604,7 @@ stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 	int rc;
 
 	view_params(v, c, v->per.from, v->per.to, p, false);
-	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 6, &total)) != DB_OK ||
+	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 7, &total)) != DB_OK ||
 	    (rc = stats_breakdowns(pg, v, root, &months, &regions)) != DB_OK)
 		return rc;
 	memset(&zero, 0, sizeof(zero));

@@ -3,8 +3,8 @@
  * and transfer from the audit trail, replayed through lib/stats.c's stats_replay_step and
  * counted with the same stats_deltas the programs' stats_record uses. The rows are summed in
  * memory (months x areas x values: some tens of thousands) and written at the end, since
- * a statement per event takes minutes for a million reports; which rows an event adds to (the
- * 'all' row, its category, industry, channel, each standard, at each level of its region;
+ * a statement per event takes minutes for a million reports; which rows an event adds to (its
+ * category, industry, channel, each standard, at county, city and province (sql/018);
  * the lead department after the transfer) is written out twice, here and in Q_STATS_CUBE_ADD, and test_stats.py proves the
  * two equal. One transaction: the pages see the old tables until the new ones are complete. */
 #include <stdint.h>
@@ -74,7 +74,7 @@ rb_push(void *arg, void *row)
 	return 0;
 }
 
-/* The summed rows: key "dim\tvalue\tmonth\tregion" (cube) or "\tdept\tmonth" (department),
+/* The summed rows: key "dim\tvalue\tmonth\tregion\tpart" (cube) or "\tdept\tmonth" (department),
  * open addressing on a power-of-two table. */
 struct rb_row {
 	char    key[96];
@@ -144,25 +144,25 @@ rb_sum(struct rb_agg *g, const char *key, const int64_t *d)
 static void
 rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *ev)
 {
-	const char *dims[4][2] = { { "all", "" }, { "category", r->category },
-		{ "industry", r->industry }, { "channel", r->channel } };
+	const char *dims[3][2] = { { "category", r->category }, { "industry", r->industry },
+		{ "channel", r->channel } };
 	char month[11], key[96], std[128], *s, *save = NULL;
-	static const int levels[4] = { 6, 4, 2, 0 };
+	static const int levels[3] = { 6, 4, 2 };
 	int64_t d[SC__MAX];
 	int i, l;
 
 	stats_deltas(ev, d);
 	stats_month(ev->at, month);
-	for (l = 0; l < 4; l++) {
-		for (i = 0; i < 4; i++) {
-			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s", dims[i][0], dims[i][1], month,
-			    levels[l], r->region);
+	for (l = 0; l < 3; l++) {
+		for (i = 0; i < 3; i++) {
+			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s\t%d", dims[i][0], dims[i][1],
+			    month, levels[l], r->region, (int)(r->id % STATS_PARTS));
 			rb_sum(g, key, d);
 		}
 		snprintf(std, sizeof(std), "%s", r->standards);
 		for (s = strtok_r(std, ",", &save); s != NULL; s = strtok_r(NULL, ",", &save)) {
-			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s", s, month, levels[l],
-			    r->region);
+			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s\t%d", s, month,
+			    levels[l], r->region, (int)(r->id % STATS_PARTS));
 			rb_sum(g, key, d);
 		}
 	}
@@ -176,8 +176,8 @@ rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *
 static int
 rb_write(struct ctl *c, const struct rb_agg *g)
 {
-	struct dbp p[SC__MAX + 5];
-	char *f[4] = { NULL }, buf[96], *save;
+	struct dbp p[SC__MAX + 6];
+	char *f[5] = { NULL }, buf[96], *save;
 	size_t i;
 	int k, n, rc;
 	bool cube;
@@ -186,14 +186,16 @@ rb_write(struct ctl *c, const struct rb_agg *g)
 		if (g->rows[i].key[0] == '\0')
 			continue;
 		snprintf(buf, sizeof(buf), "%s", g->rows[i].key);
-		for (n = 0, save = buf; n < 4 && (f[n] = strsep(&save, "\t")) != NULL; n++)
+		for (n = 0, save = buf; n < 5 && (f[n] = strsep(&save, "\t")) != NULL; n++)
 			;
 		cube = f[0][0] != '\0';      /* a department's key starts with a tab */
 		n = cube ? 4 : 2;
 		for (k = 0; k < n; k++)
 			p[k] = P_TEXT(f[cube ? k : k + 1]);
-		if (cube)
+		if (cube) {
 			p[n++] = P_INT(strlen(f[3]));
+			p[n++] = P_INT(atoi(f[4]));
+		}
 		for (k = 0; k < SC__MAX; k++)
 			p[n + k] = P_INT(g->rows[i].c[k]);
 		rc = db_run(&c->db, cube ? CQ_STATS_CUBE_PUT : CQ_STATS_DEPT_PUT, p,
