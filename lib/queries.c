@@ -482,6 +482,12 @@ const char *const queries[Q__MAX] = {
 	    " GROUP BY region ORDER BY region",
 	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER
 	    " GROUP BY value ORDER BY value",
+	/* the open cases past their current due date: a range of the index report_state (state,
+	 * due_date) per open state, so it reads only the cases overdue now, then their area */
+	[Q_STATS_OVERDUE_NOW] = "SELECT COUNT(*) FROM report WHERE state IN " OPEN_STATES_SQL
+	    " AND due_date < ? AND region LIKE ? AND (? = '' OR category = ?) AND "
+	    "(? = '' OR industry = ?) AND (? = '' OR channel = ?) AND "
+	    "(? = '' OR FIND_IN_SET(?, standards) > 0)",
 	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
 	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",

@@ -160,8 +160,10 @@ enum query {
 	Q_STATS_DEPT_ADD,      /* month, counters, report id: once the case has a lead */
 	Q_STATS_TOTAL,         /* STATS_FILTER -> '', sums */
 	Q_STATS_MONTHS,        /* STATS_FILTER -> YYYY-MM, sums */
-	Q_STATS_REGIONS,       /* STATS_FILTER_LIKE -> area, sums */
-	Q_STATS_BY,            /* dim, from, to, level, area -> value, sums */
+	Q_STATS_REGIONS,       /* STATS_FILTER (below) -> area, sums */
+	Q_STATS_BY,            /* STATS_FILTER (dim, '') -> value, sums */
+	Q_STATS_OVERDUE_NOW,   /* today, area LIKE, category, industry, channel, standard (each
+	                        * twice, '' any) -> open cases past their due date */
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */

@@ -234,6 +234,53 @@ def compliance_across_a_holiday_and_an_adjusted_working_day():
     assert "220105" in units and units["220105"].get("score"), units.keys()
 
 
+@test
+def overdue_now_counts_open_cases_past_their_deadline_across_the_holiday():
+    """A case transferred on Friday 2026-10-09 is due for inspection 5 working days later,
+    counting the adjusted working Saturday 10-10: 10-15 (the working-day calendar). It is overdue
+    now, whatever the period shown; a case due later, one waiting for the reporter and one
+    refused, with the same old due date, are not."""
+    intake = browser("intake")
+    q = "/admin/stats?format=xml&region=220112"
+    now = lambda b, extra="": int(b.get(q + extra).xml().find("overdue-now").get("count"))
+    before = now(intake)
+    dept = con.dept_id("长春市双阳区工业和信息化局")
+    late, _, _ = report("220112", category="backward", industry="cement")
+    assert intake.act(late, "accept").status == 200
+    assert intake.act(late, "transfer", lead=dept, department=[dept]).status == 200
+    due = con.workdays_after(5, datetime.date(2026, 10, 9))
+    assert due == "2026-10-15", due
+    backdate(late, ["2026-09-30 10:00:00", "2026-10-09 09:00:00", "2026-10-09 10:00:00"])
+    sql("UPDATE report SET due_date = '%s', stage_started = '2026-10-09' WHERE id = %d"
+        % (due, late))
+    fresh, _, _ = report("220112", category="backward", industry="cement")
+    assert intake.act(fresh, "accept").status == 200      # due in 2 working days from today
+    waiting, _, _ = report("220112", category="backward")
+    assert intake.act(waiting, "needs_info", text="请补充位置。").status == 200
+    refused, _, _ = report("220112", category="backward")
+    assert intake.act(refused, "reject", reason="out_of_scope", text="不属于受理范围。").status == 200
+    for cid in (waiting, refused):
+        sql("UPDATE report SET due_date = '2026-10-09' WHERE id = %d" % cid)
+    assert now(intake) == before + 1
+    # a figure of the moment: the same in January's view; the filters apply to it
+    assert now(intake, "&period=month&year=2026&month=1") == before + 1
+    assert now(intake, "&category=backward") >= 1
+    assert now(intake, "&category=violation") == now(intake) - now(intake, "&category=backward")
+    assert now(intake, "&industry=cement") >= 1
+    # the province's count holds this county's and another's
+    other = int(intake.get("/admin/stats?format=xml&region=220113").xml()
+                .find("overdue-now").get("count"))
+    assert int(intake.get("/admin/stats?format=xml").xml().find("overdue-now").get("count")) \
+        >= now(intake) + other
+    # the sweep marks it: the overdue marks ever of this month grow by one, the count now stays
+    ever = totals(intake, "region=220112&period=month").get("overdue", 0)
+    jubaoctl("sweep", "--sendmail", "/nonexistent")
+    assert totals(intake, "region=220112&period=month").get("overdue", 0) == ever + 1
+    assert now(intake) == before + 1
+    page = intake.get("/admin/stats?region=220112")
+    assert "当前超期（件）" in page.text and "历次超期（次）" in page.text
+
+
 def snapshot(region, dept):
     cols = ",".join(sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
                         "information_schema.columns WHERE table_schema = 'jubao' AND "

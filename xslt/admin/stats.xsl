@@ -143,7 +143,7 @@
             <th scope="col">收到</th><th scope="col">受理</th><th scope="col">不予受理</th>
             <th scope="col">要求补充</th><th scope="col">移交</th><th scope="col">完成核查</th>
             <th scope="col">作出处置</th><th scope="col">办结反馈</th><th scope="col">督办</th>
-            <th scope="col">超期（次）</th>
+            <th scope="col">历次超期（次）</th><th scope="col">当前超期（件）</th>
           </tr></thead>
           <tbody>
             <xsl:for-each select="total/row">
@@ -153,11 +153,13 @@
                 <td><xsl:value-of select="@transferred"/></td><td><xsl:value-of select="@inspected"/></td>
                 <td><xsl:value-of select="@disposed"/></td><td><xsl:value-of select="@closed"/></td>
                 <td><xsl:value-of select="@pressed"/></td><td><xsl:value-of select="@overdue"/></td>
+                <td><xsl:value-of select="/stats/overdue-now/@count"/></td>
               </tr>
             </xsl:for-each>
           </tbody>
         </table>
       </div>
+      <p class="hint">历次超期：本期内各办理环节被标记超期的次数（一件举报可在多个环节超期）。当前超期：截至 <xsl:value-of select="overdue-now/@today"/>，尚未办结且已过当前环节办理期限的举报件数，不受统计期间影响。</p>
     </section>
 
     <section aria-labelledby="st-quality">
