@@ -488,6 +488,19 @@ const char *const queries[Q__MAX] = {
 	    " AND due_date < ? AND region LIKE ? AND (? = '' OR category = ?) AND "
 	    "(? = '' OR industry = ?) AND (? = '' OR channel = ?) AND "
 	    "(? = '' OR FIND_IN_SET(?, standards) > 0)",
+	/* capacity exited (退出) in a period and area, per industry and capacity unit (never
+	 * added across units): the entries of the closing lists announced as completed, as the
+	 * public annual exit page counts them (Q_ANNUAL_EXIT); the lists, not the cases, hold the
+	 * equipment and capacities the departments verified */
+	[Q_STATS_EXITS] = "SELECT e.industry, COALESCE(e.capacity_unit, ''), "
+	    "COUNT(DISTINCT COALESCE(e.credit_code, e.enterprise)), "
+	    "CAST(COALESCE(SUM(e.quantity), 0) AS SIGNED), "
+	    "CAST(COALESCE(SUM(e.capacity), 0) AS CHAR) FROM list_entry e "
+	    "WHERE e.list_type IN ('violation','elimination','forced_exit') "
+	    "AND e.state IN ('announcement','archived') "
+	    "AND COALESCE(e.announced_on, e.archived_on) BETWEEN ? AND LAST_DAY(?) "
+	    "AND e.region LIKE ? AND (? = '' OR e.industry = ?) "
+	    "GROUP BY e.industry, COALESCE(e.capacity_unit, '') ORDER BY 1, 2",
 	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
 	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",

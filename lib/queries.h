@@ -165,6 +165,8 @@ enum query {
 	Q_STATS_OVERDUE_NOW,   /* today, area LIKE, category, industry, channel, standard (each
 	                        * twice, '' any) -> open cases past their due date */
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
+	Q_STATS_EXITS,         /* from, to, area LIKE, industry twice ('' any) -> industry, unit,
+	                        * enterprises, quantity, capacity (text) */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
 	Q__MAX

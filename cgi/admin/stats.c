@@ -618,6 +618,57 @@ overdue_now_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 	return DB_OK;
 }
 
+/* A row of Q_STATS_EXITS. */
+struct exit_row {
+	char    industry[33], unit[65], capacity[24];
+	int64_t enterprises, quantity;
+};
+static const struct dbc exit_cols[] = {
+	COL_TEXT(struct exit_row, industry), COL_TEXT(struct exit_row, unit),
+	COL_I64(struct exit_row, enterprises), COL_I64(struct exit_row, quantity),
+	COL_TEXT(struct exit_row, capacity),
+};
+static const struct db_loader exit_loader = DB_LOADER(struct exit_row, exit_cols);
+
+struct exit_out {
+	struct ctx *c;
+	xmlNodePtr  list;
+};
+
+static int
+exit_xml(void *arg, void *row)
+{
+	const struct exit_row *r = row;
+	struct exit_out *o = arg;
+	const struct industry *ind = refdata_industry(&o->c->refdata, r->industry);
+	xmlNodePtr n = xml_add(o->list, "exit", NULL);
+
+	xml_attr(n, "industry", r->industry);
+	xml_attr(n, "name", ind != NULL ? ind->name : r->industry);
+	xml_attr(n, "unit", r->unit);
+	xml_attr_int(n, "enterprises", r->enterprises);
+	xml_attr_int(n, "quantity", r->quantity);
+	xml_attr(n, "capacity", r->capacity);
+	return 0;
+}
+
+/* <exits><exit industry name unit enterprises quantity capacity/></exits>: the capacity
+ * exited in the view's period and area, per industry and unit (the industry filter applies;
+ * the others do not describe a list entry). */
+static int
+exits_xml(struct page *pg, const struct view *v, xmlNodePtr root)
+{
+	struct exit_out o = { pg->c, xml_add(root, "exits", NULL) };
+	struct exit_row row;
+	struct dbp p[5];
+
+	p[0] = P_TEXT(v->per.from);
+	p[1] = P_TEXT(v->per.to);
+	p[2] = P_TEXT(like_prefix(pg->c, v->region));
+	p[3] = p[4] = P_TEXT(v->industry);
+	return db_rows(pg, Q_STATS_EXITS, p, 5, &exit_loader, &row, exit_xml, &o);
+}
+
 /* Everything of the page below the form. */
 static int
 stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
@@ -635,7 +686,7 @@ stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 		return rc;
 	memset(&zero, 0, sizeof(zero));
 	rows_xml_stats(c, root, "total", total.n > 0 ? &total : &(struct rowset){ c, &zero, 1, 1 });
-	if ((rc = overdue_now_xml(pg, v, root)) != DB_OK)
+	if ((rc = overdue_now_xml(pg, v, root)) != DB_OK || (rc = exits_xml(pg, v, root)) != DB_OK)
 		return rc;
 	p[0] = P_TEXT(v->per.from);
 	p[1] = P_TEXT(v->per.to);

@@ -26,6 +26,7 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_console as con  # noqa: E402  (Browser, staff, reports)
 import test_public as pub   # noqa: E402
+import test_lists_console as lc  # noqa: E402  (list entries made by a publisher)
 
 sql = pub.sql
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -57,6 +58,7 @@ def setup():
         "super": [("supervisor", "长春市工业和信息化局")],
         "sysadmin": [("sysadmin", "吉林省工业和信息化厅")],
         "auditor": [("auditor", "吉林省工业和信息化厅")],
+        "pubsy": [("publisher", "长春市双阳区工业和信息化局")],
     }.items():
         U[key] = "st" + key + s
         con.make_staff(U[key], roles)
@@ -279,6 +281,59 @@ def overdue_now_counts_open_cases_past_their_deadline_across_the_holiday():
     assert now(intake) == before + 1
     page = intake.get("/admin/stats?region=220112")
     assert "当前超期（件）" in page.text and "历次超期（次）" in page.text
+
+
+@test
+def capacity_exited_by_industry_with_units():
+    """Entries of the closing lists announced as completed in 双阳区 this year, made by its
+    publisher through the console: capacities add up per industry and unit, never across
+    units; a draft, an entry still in notice and a compliant enterprise do not count."""
+    pub_b, intake = browser("pubsy"), browser("intake")
+    q = "/admin/stats?format=xml&region=220112"
+
+    def exits(extra=""):
+        x = intake.get(q + extra).xml()
+        return {(e.get("industry"), e.get("unit")): (int(e.get("enterprises")),
+                int(e.get("quantity")), float(e.get("capacity"))) for e in x.findall("exits/exit")}
+    before = exits()
+
+    def done(lst, name, **over):
+        eid = lc.create(pub_b, lst, enterprise=name, region="220112", credit_code=None, **over)
+        if lst == "forced_exit":                   # its failed items first (红牌)
+            assert lc.add_item(pub_b, eid).status == 200
+        assert lc.move(pub_b, "notice", eid).status == 200
+        a = lc.move(pub_b, "announce", eid, completion="已于%s完成并经验收。" % lc.today())
+        assert a.status == 200, (a.status, a.text[:300])
+        return eid
+    s = con.SUFFIX
+    done("elimination", "双阳甲水泥" + s, industry="cement", quantity="2", capacity="12.5")
+    done("forced_exit", "双阳乙水泥" + s, industry="cement", capacity="30")
+    done("elimination", "双阳丙水泥" + s, industry="cement", quantity="1", capacity="4",
+         capacity_unit="万千瓦")
+    done("forced_exit", "双阳丁钢铁" + s, industry="steel", capacity="100")
+    lc.create(pub_b, "elimination", enterprise="双阳戊草稿" + s, region="220112",
+              credit_code=None, industry="cement")                       # a draft
+    eid = lc.create(pub_b, "forced_exit", enterprise="双阳己公示" + s, region="220112",
+                    credit_code=None, industry="cement")
+    assert lc.add_item(pub_b, eid).status == 200
+    assert lc.move(pub_b, "notice", eid).status == 200                   # in notice only
+    after = exits()
+
+    def grown(key):
+        a, b = after.get(key, (0, 0, 0.0)), before.get(key, (0, 0, 0.0))
+        return (a[0] - b[0], a[1] - b[1], round(a[2] - b[2], 2))
+    assert grown(("cement", "万吨/年")) == (2, 2, 42.5), (before, after)
+    assert grown(("cement", "万千瓦")) == (1, 1, 4.0), (before, after)
+    assert grown(("steel", "万吨/年")) == (1, 0, 100.0), (before, after)
+    # the industry filter keeps one industry; a month of last year shows none of them
+    assert {k[0] for k in exits("&industry=steel")} == {"steel"}
+    assert exits("&period=month&year=2025&month=1") == {}
+    # a county elsewhere sees none of them
+    other = intake.get("/admin/stats?format=xml&region=220113").xml()
+    assert not [e for e in other.findall("exits/exit") if e.get("industry") == "cement"
+                and float(e.get("capacity")) >= 42.5]
+    page = intake.get("/admin/stats?region=220112")
+    assert "退出产能（按行业）" in page.text and "万千瓦" in page.text
 
 
 def snapshot(region, dept):

@@ -233,6 +233,38 @@
       <xsl:with-param name="title" select="'按牵头办理部门（移交之后的办理）'"/>
       <xsl:with-param name="id" select="'st-depts'"/>
     </xsl:call-template>
+    <section aria-labelledby="st-exits">
+      <h2 id="st-exits">退出产能（按行业）</h2>
+      <xsl:choose>
+        <xsl:when test="exits/exit">
+          <div class="table-wrap">
+            <table class="data-table stats-exits">
+              <thead><tr>
+                <th scope="col">行业</th><th scope="col">企业（家）</th><th scope="col">设备（台/套）</th>
+                <th scope="col">产能</th><th scope="col">单位</th>
+              </tr></thead>
+              <tbody>
+                <xsl:for-each select="exits/exit">
+                  <tr>
+                    <th scope="row"><xsl:value-of select="@name"/></th>
+                    <td><xsl:value-of select="@enterprises"/></td><td><xsl:value-of select="@quantity"/></td>
+                    <td><xsl:value-of select="@capacity"/></td>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="@unit != ''"><xsl:value-of select="@unit"/></xsl:when>
+                        <xsl:otherwise>（未填产能）</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><p class="hint">本期没有公告完成退出的企业。</p></xsl:otherwise>
+      </xsl:choose>
+      <p class="hint">按本期内公告完成退出（违法信息、淘汰信息、不达标强制退出名单）的企业统计；不同单位的产能分行列出，不相加。</p>
+    </section>
     <xsl:apply-templates select="assessment"/>
   </xsl:template>
 
