@@ -22,6 +22,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "progress.h"
 
 #ifndef JUBAO_SQL_DIR
 #define JUBAO_SQL_DIR "/usr/local/share/jubao/sql"

@@ -305,12 +305,14 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 	struct rb_rows ev = { NULL, 0, 0, sizeof(struct rb_event) };
 	struct rb_rows mk = { NULL, 0, 0, sizeof(struct rb_event) };
 	struct rb_agg g = { NULL, 0, 0 };
+	struct progress pr;
 	struct arena a;
 	int64_t after = 0;
 	int rc;
 
 	arena_init(&a);
 	rb_grow(&g);
+	progress_begin(&pr, "reports replayed", 0);
 	if ((rc = db_begin(&c->db)) != DB_OK)
 		goto out;
 	for (;;) {
@@ -322,6 +324,7 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 		rb_batch(&g, cal, &rep, &ev, &mk, nev);
 		after = ((struct rb_report *)rep.v)[rep.n - 1].id;
 		*nrep += rep.n;
+		progress_add(&pr, rep.n);
 	}
 	if ((rc = rb_clear(c)) == DB_OK && (rc = rb_write(c, &g)) == DB_OK &&
 	    (rc = db_commit(&c->db)) == DB_OK)
@@ -329,6 +332,7 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 undo:
 	db_rollback(&c->db);
 out:
+	progress_end(&pr);
 	free(g.rows);
 	arena_free(&a);
 	free(rep.v);
