@@ -417,11 +417,11 @@ db_iso_date(const MYSQL_TIME *t, char out[11])
 int
 db_exec_params(struct db *db, int id, const struct dbp *params, size_t nparams)
 {
-	MYSQL_BIND pb[40];      /* the widest: a statistics row, 6 keys and 27 counters */
+	MYSQL_BIND pb[32];
 	unsigned i;
 
 	memset(pb, 0, sizeof(pb));
-	if (nparams > sizeof(pb) / sizeof(pb[0]))
+	if (nparams > 32)
 		log_fatal("db_run: too many parameters");
 	for (i = 0; i < nparams; i++) {
 		switch (params[i].type) {

@@ -16,8 +16,6 @@
 #define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
 #define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
-#define SQL_NUM_(n) #n
-#define SQL_NUM(n) SQL_NUM_(n)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
 /* lib/stats.c stats_filter_params: dim, value twice ('' any: a breakdown, or every report from
@@ -461,13 +459,11 @@ const char *const queries[Q__MAX] = {
 
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
 	/* one row per dim (the category, industry and channel, each standard cited) and per
-	 * level of the report's region (county, city, province): stats_expand, sql/018; in the
-	 * part of the report's id (lib/stats.h STATS_PARTS) */
-	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region, part"
+	 * level of the report's region (county, city, province): stats_expand, sql/018 */
+	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region"
 	    STATS_COLS ") SELECT x.dim, x.level, CASE x.dim WHEN 'category' THEN r.category WHEN "
 	    "'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE x.s END, ?, "
-	    "LEFT(r.region, x.level), r.id % " SQL_NUM(STATS_PARTS) STATS_PARAMS " FROM report r "
-	    "JOIN stats_expand x "
+	    "LEFT(r.region, x.level)" STATS_PARAMS " FROM report r JOIN stats_expand x "
 	    "ON x.dim <> 'standard' OR FIND_IN_SET(x.s, r.standards) WHERE r.id = ? "
 	    "ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CUBE)
 	    "stats_cube.month = stats_cube.month",
@@ -568,8 +564,8 @@ const char *const ctl_queries[CQ__MAX] = {
 	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
 	    "feedback_state = 'approved', region, category, industry, channel, standards, "
 	    "COALESCE(lead_department_id, 0) FROM report WHERE id > ? ORDER BY id LIMIT 1000",
-	[CQ_STATS_CUBE_PUT] = "INSERT INTO stats_cube (dim, value, month, region, level, part"
-	    STATS_COLS ") VALUES (?, ?, ?, ?, ?, ?" STATS_PARAMS ")",
+	[CQ_STATS_CUBE_PUT] = "INSERT INTO stats_cube (dim, value, month, region, level"
+	    STATS_COLS ") VALUES (?, ?, ?, ?, ?" STATS_PARAMS ")",
 	[CQ_STATS_DEPT_PUT] = "INSERT INTO stats_dept (department_id, month" STATS_COLS
 	    ") VALUES (?, ?" STATS_PARAMS ")",
 	[CQ_STATS_EVENTS] = "SELECT report_id, UNIX_TIMESTAMP(at), state FROM report_event "

@@ -22,13 +22,6 @@
 
 struct db;
 
-/* The parts of a summary row (stats_cube.part, sql/018): an event adds to the part of its
- * report's id modulo STATS_PARTS, and every read sums the parts. Without them every
- * submission of a month would update the same province rows, and their row locks, held
- * until the commit is on disk, would let one submission commit at a time; with them
- * concurrent submissions (consecutive ids) lock different rows and commit together. */
-#define STATS_PARTS 8
-
 /* The counters, in the column order of the stats_* tables (sql/015 documents each). */
 #define STATS_COUNTERS(X) \
 	X(RECEIVED, received) X(ACCEPTED, accepted) X(ACCEPTED_ONTIME, accepted_ontime) \

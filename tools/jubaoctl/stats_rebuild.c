@@ -74,7 +74,7 @@ rb_push(void *arg, void *row)
 	return 0;
 }
 
-/* The summed rows: key "dim\tvalue\tmonth\tregion\tpart" (cube) or "\tdept\tmonth" (department),
+/* The summed rows: key "dim\tvalue\tmonth\tregion" (cube) or "\tdept\tmonth" (department),
  * open addressing on a power-of-two table. */
 struct rb_row {
 	char    key[96];
@@ -155,14 +155,14 @@ rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *
 	stats_month(ev->at, month);
 	for (l = 0; l < 3; l++) {
 		for (i = 0; i < 3; i++) {
-			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s\t%d", dims[i][0], dims[i][1],
-			    month, levels[l], r->region, (int)(r->id % STATS_PARTS));
+			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s", dims[i][0], dims[i][1],
+			    month, levels[l], r->region);
 			rb_sum(g, key, d);
 		}
 		snprintf(std, sizeof(std), "%s", r->standards);
 		for (s = strtok_r(std, ",", &save); s != NULL; s = strtok_r(NULL, ",", &save)) {
-			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s\t%d", s, month,
-			    levels[l], r->region, (int)(r->id % STATS_PARTS));
+			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s", s, month,
+			    levels[l], r->region);
 			rb_sum(g, key, d);
 		}
 	}
@@ -176,8 +176,8 @@ rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *
 static int
 rb_write(struct ctl *c, const struct rb_agg *g)
 {
-	struct dbp p[SC__MAX + 6];
-	char *f[5] = { NULL }, buf[96], *save;
+	struct dbp p[SC__MAX + 5];
+	char *f[4] = { NULL }, buf[96], *save;
 	size_t i;
 	int k, n, rc;
 	bool cube;
@@ -186,16 +186,14 @@ rb_write(struct ctl *c, const struct rb_agg *g)
 		if (g->rows[i].key[0] == '\0')
 			continue;
 		snprintf(buf, sizeof(buf), "%s", g->rows[i].key);
-		for (n = 0, save = buf; n < 5 && (f[n] = strsep(&save, "\t")) != NULL; n++)
+		for (n = 0, save = buf; n < 4 && (f[n] = strsep(&save, "\t")) != NULL; n++)
 			;
 		cube = f[0][0] != '\0';      /* a department's key starts with a tab */
 		n = cube ? 4 : 2;
 		for (k = 0; k < n; k++)
 			p[k] = P_TEXT(f[cube ? k : k + 1]);
-		if (cube) {
+		if (cube)
 			p[n++] = P_INT(strlen(f[3]));
-			p[n++] = P_INT(atoi(f[4]));
-		}
 		for (k = 0; k < SC__MAX; k++)
 			p[n + k] = P_INT(g->rows[i].c[k]);
 		rc = db_run(&c->db, cube ? CQ_STATS_CUBE_PUT : CQ_STATS_DEPT_PUT, p,
