@@ -16,6 +16,9 @@
 #define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
 #define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
+#define STATS_SUM_AS(u, l) ", SUM(" #l ") AS " #l
+#define SQL_NUM_(n) #n
+#define SQL_NUM(n) SQL_NUM_(n)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
 /* lib/stats.c stats_filter_params: dim, value twice ('' any: a breakdown, or every report from
@@ -459,11 +462,13 @@ const char *const queries[Q__MAX] = {
 
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
 	/* one row per dim (the category, industry and channel, each standard cited) and per
-	 * level of the report's region (county, city, province): stats_expand, sql/018 */
-	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region"
+	 * level of the report's region (county, city, province): stats_expand, sql/018; in the
+	 * part of the report's id (lib/stats.h STATS_PARTS) */
+	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region, part"
 	    STATS_COLS ") SELECT x.dim, x.level, CASE x.dim WHEN 'category' THEN r.category WHEN "
 	    "'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE x.s END, ?, "
-	    "LEFT(r.region, x.level)" STATS_PARAMS " FROM report r JOIN stats_expand x "
+	    "LEFT(r.region, x.level), r.id % " SQL_NUM(STATS_PARTS) STATS_PARAMS " FROM report r "
+	    "JOIN stats_expand x "
 	    "ON x.dim <> 'standard' OR FIND_IN_SET(x.s, r.standards) WHERE r.id = ? "
 	    "ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CUBE)
 	    "stats_cube.month = stats_cube.month",
@@ -561,6 +566,13 @@ const char *const ctl_queries[CQ__MAX] = {
 	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
 	[CQ_STATS_CLEAR_CUBE] = "DELETE FROM stats_cube",
 	[CQ_STATS_CLEAR_DEPT] = "DELETE FROM stats_dept",
+	/* the sweep: the parts of the months before ? summed into part 0, then removed */
+	[CQ_STATS_FOLD_SUM] = "INSERT INTO stats_cube (dim, level, region, value, month, part"
+	    STATS_COLS ") SELECT dim, level, region, value, month, 0"
+	    STATS_COUNTERS(STATS_SUM_AS) " FROM stats_cube WHERE month < ? AND part > 0 "
+	    "GROUP BY dim, level, region, value, month ON DUPLICATE KEY UPDATE "
+	    STATS_COUNTERS(STATS_ADD_CUBE) "stats_cube.month = stats_cube.month",
+	[CQ_STATS_FOLD_DROP] = "DELETE FROM stats_cube WHERE month < ? AND part > 0",
 	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
 	    "feedback_state = 'approved', region, category, industry, channel, standards, "
 	    "COALESCE(lead_department_id, 0) FROM report WHERE id > ? ORDER BY id LIMIT 1000",

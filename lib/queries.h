@@ -210,6 +210,8 @@ enum ctl_query {
 	CQ_EXPORT,              /* state, state, after -> id and the columns of the CSV */
 	CQ_STATS_CLEAR_CUBE,    /* stats-rebuild: empty the summary tables */
 	CQ_STATS_CLEAR_DEPT,
+	CQ_STATS_FOLD_SUM,      /* first day of this month: the parts of earlier months summed */
+	CQ_STATS_FOLD_DROP,     /* the same month: then removed */
 	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved, region,
 	                         * category, industry, channel, standards, lead (1000) */
 	CQ_STATS_CUBE_PUT,      /* dim, value, month, region, level, counters */

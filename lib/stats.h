@@ -22,6 +22,15 @@
 
 struct db;
 
+/* The parts of a summary row (stats_cube.part, sql/018): an event adds to the part of its
+ * report's id modulo STATS_PARTS, and every read sums the parts. All submissions of a month
+ * update the same province rows, whose row locks InnoDB holds until the commit is on disk;
+ * in parts, concurrent submissions (consecutive ids) lock different rows and commit together.
+ * Events count in the month they happen, so only the current month is written: the sweep
+ * folds the parts of past months into part 0 (CQ_STATS_FOLD_*), and stats-rebuild writes
+ * part 0 only, so that the reads meet parts only in the current month. */
+#define STATS_PARTS 8
+
 /* The counters, in the column order of the stats_* tables (sql/015 documents each). */
 #define STATS_COUNTERS(X) \
 	X(RECEIVED, received) X(ACCEPTED, accepted) X(ACCEPTED_ONTIME, accepted_ontime) \

@@ -337,11 +337,14 @@ def capacity_exited_by_industry_with_units():
 
 
 def snapshot(region, dept):
-    cols = ",".join(sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
-                        "information_schema.columns WHERE table_schema = 'jubao' AND "
-                        "table_name = 'stats_cube'")[0][0].split(",")[5:])
+    names = sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
+                "information_schema.columns WHERE table_schema = 'jubao' AND "
+                "table_name = 'stats_cube'")[0][0].split(",")[6:]      # after region, part
+    cols = ",".join(names)
+    # the sums over the parts (sql/018): the programs spread a month over them, the rebuild not
     cube = sql("SELECT dim, value, month, %s FROM stats_cube WHERE level = 6 AND region = '%s' "
-               "ORDER BY 1, 2, 3" % (cols, region))
+               "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+               % (",".join("SUM(%s)" % n for n in names), region))
     dep = sql("SELECT month, %s FROM stats_dept WHERE department_id = %d ORDER BY 1" % (cols, dept))
     return cube, dep
 
@@ -415,6 +418,21 @@ def summary_equals_a_full_recount_after_random_workflows():
     sums = sql("SELECT SUM(transferred), SUM(inspected), SUM(closed), SUM(pressed), "
                "SUM(overdue) FROM stats_cube WHERE dim = 'category' AND region = '220106'")[0]
     assert all(int(v) > 0 for v in sums), sums
+    # the sweep folds the parts of past months into one row each, sums unchanged: this
+    # county's rows as the programs wrote them (in parts), moved to a past month
+    jubaoctl("stats-rebuild")
+    for _ in range(8):
+        report("220106")
+    this = sql("SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-01')")[0][0]
+    sql("UPDATE stats_cube SET month = '2000-01-01' WHERE region = '220106' AND month = '%s'"
+        % this)
+    parts = "SELECT COUNT(DISTINCT part) FROM stats_cube WHERE region = '220106' AND month = '2000-01-01'"
+    assert int(sql(parts)[0][0]) > 1, "the new reports did not spread over the parts"
+    moved = snapshot("220106", dept)[0]
+    jubaoctl("sweep", "--sendmail", "/nonexistent")
+    assert int(sql(parts)[0][0]) == 1
+    assert snapshot("220106", dept)[0] == moved
+    jubaoctl("stats-rebuild")           # the history again, this month's rows in their month
 
 
 @test

@@ -340,6 +340,26 @@ out:
 }
 
 int
+stats_fold(struct ctl *c, const char *today)
+{
+	char month[11];
+	struct dbp p[1];
+	int rc = DB_RETRY, tries;
+
+	snprintf(month, sizeof(month), "%.8s01", today);
+	p[0] = P_TEXT(month);
+	for (tries = 0; rc == DB_RETRY && tries < 3; tries++) {
+		if ((rc = db_begin(&c->db)) != DB_OK)
+			break;
+		if ((rc = db_run(&c->db, CQ_STATS_FOLD_SUM, p, 1)) != DB_OK ||
+		    (rc = db_run(&c->db, CQ_STATS_FOLD_DROP, p, 1)) != DB_OK ||
+		    (rc = db_commit(&c->db)) != DB_OK)
+			db_rollback(&c->db);
+	}
+	return rc == DB_OK ? 0 : fail("folding the statistics of past months: %s", db_reason(rc));
+}
+
+int
 cmd_stats_rebuild(struct ctl *c, int argc, char **argv)
 {
 	const struct opt opts[] = { { NULL, NULL } };

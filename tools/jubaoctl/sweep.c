@@ -295,7 +295,7 @@ cmd_sweep(struct ctl *c, int argc, char **argv)
 		return fail("--sendmail needs an absolute path");
 	if (open_db(c) != 0)
 		return 1;
-	if (mark_overdue(c, today, &nmarked, &nqueued) != 0)
+	if (stats_fold(c, today) != 0 || mark_overdue(c, today, &nmarked, &nqueued) != 0)
 		return 1;
 	printf("sweep: %s: %llu newly overdue, %llu reminders queued\n", today,
 	    (unsigned long long)nmarked, (unsigned long long)nqueued);
