@@ -99,7 +99,8 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libjuba
 # The operator's tool, one file per command; its default migration directory is this checkout's
 # sql/.
 CTL_MODULES = main common migrate create_admin reset_password demo rotate sweep mail export keygen \
-              publish credit_export backup restore backupio manifest spool stats_rebuild ledger
+              publish credit_export backup restore backupio manifest spool stats_rebuild ledger \
+              progress
 CTL_OBJS    = $(CTL_MODULES:%=$(BUILD)/tools/jubaoctl-objs/%.o)
 
 $(BUILD)/tools/jubaoctl-objs/%.o: tools/jubaoctl/%.c tools/jubaoctl/*.h lib/*.h

@@ -162,23 +162,15 @@ ps_push(void *arg, void *row)
 static int
 ps_load(struct ctx *c, int q, const char *from, const char *to, struct ps_rows *s)
 {
-	const char *area = c->cfg.form_regions;
-	char below[8];
-	struct dbp p[6];
+	char pattern[8];
+	struct dbp p[7];
 	struct stats_row row;
-	size_t n = 0;
 	bool found;
 
-	snprintf(below, sizeof(below), "%s%%", area);
 	s->n = 0;
-	p[n++] = P_TEXT(q == Q_STATS_BY ? "industry" : "all");
-	if (q != Q_STATS_BY)
-		p[n++] = P_TEXT("");
-	p[n++] = P_TEXT(from);
-	p[n++] = P_TEXT(to);
-	p[n++] = P_INT(strlen(area) + (q == Q_STATS_REGIONS ? 2 : 0));
-	p[n++] = P_TEXT(q == Q_STATS_REGIONS ? below : area);
-	return db_load(&c->db, q, p, n, &stats_row_loader, &c->arena, &row, ps_push, s, &found);
+	stats_filter_params(q == Q_STATS_BY ? "industry" : "all", "", from, to,
+	    c->cfg.form_regions, q == Q_STATS_REGIONS, pattern, p);
+	return db_load(&c->db, q, p, 7, &stats_row_loader, &c->arena, &row, ps_push, s, &found);
 }
 
 /* One table: a <row name> per row, a <cell name value|small> per column, each column

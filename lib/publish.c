@@ -167,6 +167,8 @@ file_commit(struct publisher *p, struct pubfile *pf, bool ok)
 		return -1;
 	}
 	p->files++;
+	if (p->on_file != NULL)
+		p->on_file(p->on_file_arg);
 	return 0;
 }
 

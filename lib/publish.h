@@ -29,6 +29,9 @@ struct publisher {
 	struct render  *render;
 	size_t          sheet;          /* lists.xsl in render */
 	unsigned long   files;          /* written so far */
+	void          (*on_file)(void *arg);  /* NULL, or told after each file (jubaoctl's
+	                                       * progress line) */
+	void           *on_file_arg;
 };
 
 /* Everything of list t: its pages, every public entry's page, the CSV and the Atom feed. 0 ok,

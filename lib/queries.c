@@ -16,14 +16,16 @@
 #define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
 #define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
+#define STATS_SUM_AS(u, l) ", SUM(" #l ") AS " #l
+#define SQL_NUM_(n) #n
+#define SQL_NUM(n) SQL_NUM_(n)
 #define STATS_PARAMS STATS_COUNTERS(STATS_PARAM)
 #define STATS_SUMS STATS_COUNTERS(STATS_SUM)
-/* dim, value (one filter, or 'all' and ''), from month, to month, level (the length of the
- * area's code), area (its own rows; _LIKE: the areas one level below, "2201%") */
-#define STATS_FILTER "dim = ? AND value = ? AND month BETWEEN ? AND ? AND level = ? AND " \
-	"region = ?"
-#define STATS_FILTER_LIKE "dim = ? AND value = ? AND month BETWEEN ? AND ? AND level = ? AND " \
-	"region LIKE ?"
+/* lib/stats.c stats_filter_params: dim, value twice ('' any: a breakdown, or every report from
+ * the category rows), from month, to month, level (the length of the area's code), the area as
+ * a LIKE pattern (its code; "2201%" for the areas just below it; "%" for the whole) */
+#define STATS_FILTER "dim = ? AND (? = '' OR value = ?) AND month BETWEEN ? AND ? AND " \
+	"level = ? AND region LIKE ?"
 
 const char *const queries[Q__MAX] = {
 	[Q_REGIONS] = "SELECT code, name, level FROM region ORDER BY code",
@@ -460,12 +462,14 @@ const char *const queries[Q__MAX] = {
 	    "AND d.region_code LIKE ? AND e.id > ? ORDER BY e.id LIMIT 500",
 
 	/* statistics: lib/stats.c adds, the console's and the public summary read */
-	/* one row per dim ('all', the category, industry and channel, each standard cited) and
-	 * per level of the report's region (county, city, province, the whole) */
-	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region" STATS_COLS
-	    ") SELECT x.dim, x.level, CASE x.dim WHEN 'all' THEN '' WHEN 'category' THEN "
-	    "r.category WHEN 'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE x.s "
-	    "END, ?, LEFT(r.region, x.level)" STATS_PARAMS " FROM report r JOIN stats_expand x "
+	/* one row per dim (the category, industry and channel, each standard cited) and per
+	 * level of the report's region (county, city, province): stats_expand, sql/018; in the
+	 * part of the report's id (lib/stats.h STATS_PARTS) */
+	[Q_STATS_CUBE_ADD] = "INSERT INTO stats_cube (dim, level, value, month, region, part"
+	    STATS_COLS ") SELECT x.dim, x.level, CASE x.dim WHEN 'category' THEN r.category WHEN "
+	    "'industry' THEN r.industry WHEN 'channel' THEN r.channel ELSE x.s END, ?, "
+	    "LEFT(r.region, x.level), r.id % " SQL_NUM(STATS_PARTS) STATS_PARAMS " FROM report r "
+	    "JOIN stats_expand x "
 	    "ON x.dim <> 'standard' OR FIND_IN_SET(x.s, r.standards) WHERE r.id = ? "
 	    "ON DUPLICATE KEY UPDATE " STATS_COUNTERS(STATS_ADD_CUBE)
 	    "stats_cube.month = stats_cube.month",
@@ -476,10 +480,29 @@ const char *const queries[Q__MAX] = {
 	[Q_STATS_TOTAL] = "SELECT ''" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER,
 	[Q_STATS_MONTHS] = "SELECT DATE_FORMAT(month, '%Y-%m')" STATS_SUMS " FROM stats_cube "
 	    "WHERE " STATS_FILTER " GROUP BY month ORDER BY month",
-	[Q_STATS_REGIONS] = "SELECT region" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER_LIKE
+	[Q_STATS_REGIONS] = "SELECT region" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER
 	    " GROUP BY region ORDER BY region",
-	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE dim = ? AND month "
-	    "BETWEEN ? AND ? AND level = ? AND region = ? GROUP BY value ORDER BY value",
+	[Q_STATS_BY] = "SELECT value" STATS_SUMS " FROM stats_cube WHERE " STATS_FILTER
+	    " GROUP BY value ORDER BY value",
+	/* the open cases past their current due date: a range of the index report_state (state,
+	 * due_date) per open state, so it reads only the cases overdue now, then their area */
+	[Q_STATS_OVERDUE_NOW] = "SELECT COUNT(*) FROM report WHERE state IN " OPEN_STATES_SQL
+	    " AND due_date < ? AND region LIKE ? AND (? = '' OR category = ?) AND "
+	    "(? = '' OR industry = ?) AND (? = '' OR channel = ?) AND "
+	    "(? = '' OR FIND_IN_SET(?, standards) > 0)",
+	/* capacity exited (退出) in a period and area, per industry and capacity unit (never
+	 * added across units): the entries of the closing lists announced as completed, as the
+	 * public annual exit page counts them (Q_ANNUAL_EXIT); the lists, not the cases, hold the
+	 * equipment and capacities the departments verified */
+	[Q_STATS_EXITS] = "SELECT e.industry, COALESCE(e.capacity_unit, ''), "
+	    "COUNT(DISTINCT COALESCE(e.credit_code, e.enterprise)), "
+	    "CAST(COALESCE(SUM(e.quantity), 0) AS SIGNED), "
+	    "CAST(COALESCE(SUM(e.capacity), 0) AS CHAR) FROM list_entry e "
+	    "WHERE e.list_type IN ('violation','elimination','forced_exit') "
+	    "AND e.state IN ('announcement','archived') "
+	    "AND COALESCE(e.announced_on, e.archived_on) BETWEEN ? AND LAST_DAY(?) "
+	    "AND e.region LIKE ? AND (? = '' OR e.industry = ?) "
+	    "GROUP BY e.industry, COALESCE(e.capacity_unit, '') ORDER BY 1, 2",
 	[Q_STATS_DEPTS] = "SELECT d.name" STATS_SUMS " FROM stats_dept s JOIN department d "
 	    "ON d.id = s.department_id WHERE s.month BETWEEN ? AND ? AND d.region_code LIKE ? "
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
@@ -588,6 +611,13 @@ const char *const ctl_queries[CQ__MAX] = {
 	    "FROM report WHERE (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT 1000",
 	[CQ_STATS_CLEAR_CUBE] = "DELETE FROM stats_cube",
 	[CQ_STATS_CLEAR_DEPT] = "DELETE FROM stats_dept",
+	/* the sweep: the parts of the months before ? summed into part 0, then removed */
+	[CQ_STATS_FOLD_SUM] = "INSERT INTO stats_cube (dim, level, region, value, month, part"
+	    STATS_COLS ") SELECT dim, level, region, value, month, 0"
+	    STATS_COUNTERS(STATS_SUM_AS) " FROM stats_cube WHERE month < ? AND part > 0 "
+	    "GROUP BY dim, level, region, value, month ON DUPLICATE KEY UPDATE "
+	    STATS_COUNTERS(STATS_ADD_CUBE) "stats_cube.month = stats_cube.month",
+	[CQ_STATS_FOLD_DROP] = "DELETE FROM stats_cube WHERE month < ? AND part > 0",
 	[CQ_STATS_REPORTS] = "SELECT id, COALESCE(verdict, ''), disposal, "
 	    "feedback_state = 'approved', region, category, industry, channel, standards, "
 	    "COALESCE(lead_department_id, 0) FROM report WHERE id > ? ORDER BY id LIMIT 1000",

@@ -161,9 +161,13 @@ enum query {
 	Q_STATS_DEPT_ADD,      /* month, counters, report id: once the case has a lead */
 	Q_STATS_TOTAL,         /* STATS_FILTER -> '', sums */
 	Q_STATS_MONTHS,        /* STATS_FILTER -> YYYY-MM, sums */
-	Q_STATS_REGIONS,       /* STATS_FILTER_LIKE -> area, sums */
-	Q_STATS_BY,            /* dim, from, to, level, area -> value, sums */
+	Q_STATS_REGIONS,       /* STATS_FILTER (below) -> area, sums */
+	Q_STATS_BY,            /* STATS_FILTER (dim, '') -> value, sums */
+	Q_STATS_OVERDUE_NOW,   /* today, area LIKE, category, industry, channel, standard (each
+	                        * twice, '' any) -> open cases past their due date */
 	Q_STATS_DEPTS,         /* from, to, area prefix -> department name, sums */
+	Q_STATS_EXITS,         /* from, to, area LIKE, industry twice ('' any) -> industry, unit,
+	                        * enterprises, quantity, capacity (text) */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
 	/* 整改及退出台账（企业明细） (lib/ledger_entries.c) */
@@ -214,6 +218,8 @@ enum ctl_query {
 	CQ_EXPORT,              /* state, state, after -> id and the columns of the CSV */
 	CQ_STATS_CLEAR_CUBE,    /* stats-rebuild: empty the summary tables */
 	CQ_STATS_CLEAR_DEPT,
+	CQ_STATS_FOLD_SUM,      /* first day of this month: the parts of earlier months summed */
+	CQ_STATS_FOLD_DROP,     /* the same month: then removed */
 	CQ_STATS_REPORTS,       /* after -> id, verdict, disposal, feedback approved, region,
 	                         * category, industry, channel, standards, lead (1000) */
 	CQ_STATS_CUBE_PUT,      /* dim, value, month, region, level, counters */

@@ -1,4 +1,5 @@
 /* stats: see stats.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "db.h"
@@ -122,10 +123,30 @@ stats_record(struct db *db, int64_t report_id, const struct stats_event *ev)
 	for (i = 0; i < SC__MAX; i++)
 		p[1 + i] = P_INT(d[i]);
 	p[SC__MAX + 1] = P_INT(report_id);
+	/* a report just received has no lead department: no statement for it (the submission) */
 	for (i = 0; i < 2; i++)
-		if ((i != 1 || !ev->no_lead) && (rc = db_run(db, q[i], p, SC__MAX + 2)) != DB_OK)
+		if ((i != 1 || (!ev->no_lead && ev->kind != SK_RECEIVE)) &&
+		    (rc = db_run(db, q[i], p, SC__MAX + 2)) != DB_OK)
 			return rc;
 	return DB_OK;
+}
+
+size_t
+stats_filter_params(const char *dim, const char *value, const char *from, const char *to,
+    const char *region, bool below, char pattern[8], struct dbp *p)
+{
+	size_t n = strnlen(region, 6);
+	bool all = strcmp(dim, "all") == 0;
+
+	snprintf(pattern, 8, "%.6s%s", region, below || n == 0 ? "%" : "");
+	p[0] = P_TEXT(all ? "category" : dim);
+	p[1] = P_TEXT(all ? "" : value);
+	p[2] = P_TEXT(all ? "" : value);
+	p[3] = P_TEXT(from);
+	p[4] = P_TEXT(to);
+	p[5] = P_INT(n == 0 ? 2 : below && n < 6 ? n + 2 : n);
+	p[6] = P_TEXT(pattern);
+	return 7;
 }
 
 void

@@ -22,6 +22,15 @@
 
 struct db;
 
+/* The parts of a summary row (stats_cube.part, sql/018): an event adds to the part of its
+ * report's id modulo STATS_PARTS, and every read sums the parts. All submissions of a month
+ * update the same province rows, whose row locks InnoDB holds until the commit is on disk;
+ * in parts, concurrent submissions (consecutive ids) lock different rows and commit together.
+ * Events count in the month they happen, so only the current month is written: the sweep
+ * folds the parts of past months into part 0 (CQ_STATS_FOLD_*), and stats-rebuild writes
+ * part 0 only, so that the reads meet parts only in the current month. */
+#define STATS_PARTS 8
+
 /* The counters, in the column order of the stats_* tables (sql/015 documents each). */
 #define STATS_COUNTERS(X) \
 	X(RECEIVED, received) X(ACCEPTED, accepted) X(ACCEPTED_ONTIME, accepted_ontime) \
@@ -88,7 +97,10 @@ bool stats_ontime(int64_t now, const char *due);
 
 /* Add the event of report id to the summary tables, inside the caller's transaction.
  * The report's region, category, industry, channel, standards and lead department are read
- * from its row. DB_OK or a db error (the caller rolls back). */
+ * from its row. DB_OK or a db error (the caller rolls back).
+ * The rows (sql/018): its category, industry, channel and each standard it cites, at the
+ * county, city and province of its region; from the transfer on, its lead department's. The
+ * count of every report and the whole country are sums the reads make (stats_filter_params). */
 int stats_record(struct db *, int64_t report_id, const struct stats_event *);
 
 /* Replaying a case's history (stats-rebuild): the state the case was in, its due date, and
@@ -111,6 +123,15 @@ bool stats_replay_step(struct stats_replay *, const struct calendar *, int new_s
 /* The assessment score (考评): 100 × Σ w[i] × share[i] / Σ w[i], shares in 0..1; -1 when no
  * weight applies (every share unknown, given as a negative number). Pure. */
 double stats_score(const double *share, const int64_t *w, unsigned n);
+
+/* The parameters of lib/queries.c's STATS_FILTER (Q_STATS_TOTAL, _MONTHS, _REGIONS, _BY): 7
+ * into p. dim and value: one filter ("industry", "steel"), a breakdown (dim, ""), or every
+ * report ("all", ""), read as the sum of the category rows (each report has one category).
+ * The months [from, to] ("YYYY-MM-01"). The area region (a code's prefix, "" the whole
+ * country: the sum of the provinces), or with below the areas just below it (a county's: the
+ * county). pattern (the caller's, 8 bytes) must live until the query has run. */
+size_t stats_filter_params(const char *dim, const char *value, const char *from,
+    const char *to, const char *region, bool below, char pattern[8], struct dbp *p);
 
 /* A row of the statistics queries (Q_STATS_TOTAL … Q_STATS_DEPTS): its key (a month, region
  * code, a dim's value or a department) and the counters. */

@@ -193,7 +193,8 @@ run_variant() {
 				node tests/browser/walk.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
 				node tests/browser/extras.mjs "http://127.0.0.1:$port/jubao" tests/artifacts/browser &&
 				node tests/browser/lists.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
-				node tests/browser/ledgers.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
+				node tests/browser/ledgers.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser &&
+				node tests/browser/stats.mjs "http://127.0.0.1:$port/jubao" "$state" tests/artifacts/browser
 			fi
 		} 2>&1 | tee "$log"
 		[ "${PIPESTATUS[0]}" = 0 ] || step_failed "$name browser walk"

@@ -222,21 +222,14 @@ view_read(struct page *pg, struct view *v, int *status, const char **why)
 	return view_period(pg, v, why);
 }
 
-/* STATS_FILTER's parameters for the period [from, to]: 6 into p; with below, those of
- * STATS_FILTER_LIKE for the areas just below the view's (a county's: itself). */
+/* STATS_FILTER's parameters (stats_filter_params) for the view's filter, the period [from,
+ * to] and its area, or with below the areas just below it: 7 into p. */
 static size_t
 view_params(const struct view *v, struct ctx *c, const char *from, const char *to,
     struct dbp *p, bool below)
 {
-	size_t n = strlen(v->region);
-
-	p[0] = P_TEXT(v->dim);
-	p[1] = P_TEXT(v->value);
-	p[2] = P_TEXT(from);
-	p[3] = P_TEXT(to);
-	p[4] = P_INT(below && n < 6 ? n + 2 : n);
-	p[5] = P_TEXT(below ? like_prefix(c, v->region) : v->region);
-	return 6;
+	return stats_filter_params(v->dim, v->value, from, to, v->region, below,
+	    arena_alloc(&c->arena, 8), p);
 }
 
 /* A region code prefix as the 6-digit code of its division ("2201" -> "220100"). */
@@ -560,24 +553,21 @@ stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct 
 	int rc;
 
 	view_params(v, c, v->per.from, v->per.to, p, false);
-	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 6, months)) != DB_OK)
+	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 7, months)) != DB_OK)
 		return rc;
 	rows_xml_stats(c, root, "months", months);
 	memset(regions, 0, sizeof(*regions));
 	if (strlen(v->region) < 6) {
 		view_params(v, c, v->per.from, v->per.to, p, true);
-		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 6, regions)) != DB_OK)
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 7, regions)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, "regions", regions);
 	}
 	/* each breakdown over the area and period (one dimension at a time) */
-	p[1] = P_TEXT(v->per.from);
-	p[2] = P_TEXT(v->per.to);
-	p[3] = P_INT(strlen(v->region));
-	p[4] = P_TEXT(v->region);
 	for (i = 0; i < NELEM(by); i++) {
-		p[0] = P_TEXT(by[i].dim);
-		if ((rc = rowset_load(pg, Q_STATS_BY, p, 5, &s)) != DB_OK)
+		stats_filter_params(by[i].dim, "", v->per.from, v->per.to, v->region, false,
+		    arena_alloc(&c->arena, 8), p);
+		if ((rc = rowset_load(pg, Q_STATS_BY, p, 7, &s)) != DB_OK)
 			return rc;
 		rows_xml_stats(c, root, by[i].what, &s);
 	}
@@ -599,7 +589,84 @@ units_load(struct page *pg, const struct view *v, const char *from, const char *
 		return rowset_load(pg, Q_STATS_DEPTS, p, 3, s);
 	}
 	view_params(v, pg->c, from, to, p, true);
-	return rowset_load(pg, Q_STATS_REGIONS, p, 6, s);
+	return rowset_load(pg, Q_STATS_REGIONS, p, 7, s);
+}
+
+/* <overdue-now today count>: the open cases of the view's area and filter past their due
+ * date today (not the period's: a figure of the moment, beside the overdue marks ever made). */
+static int
+overdue_now_xml(struct page *pg, const struct view *v, xmlNodePtr root)
+{
+	const char *f[4] = { v->category, v->industry, v->channel, v->standard };
+	struct ctx *c = pg->c;
+	char today[11];
+	struct dbp p[10];
+	int64_t n = 0;
+	xmlNodePtr o;
+	int i, rc;
+
+	cal_format(cal_beijing_day(c->now), today);
+	p[0] = P_TEXT(today);
+	p[1] = P_TEXT(like_prefix(c, v->region));
+	for (i = 0; i < 4; i++)
+		p[2 + 2 * i] = p[3 + 2 * i] = P_TEXT(f[i]);
+	if ((rc = db_int(&c->db, Q_STATS_OVERDUE_NOW, p, 10, 0, &n)) != DB_OK)
+		return rc;
+	o = xml_add(root, "overdue-now", NULL);
+	xml_attr(o, "today", today);
+	xml_attr_int(o, "count", n);
+	return DB_OK;
+}
+
+/* A row of Q_STATS_EXITS. */
+struct exit_row {
+	char    industry[33], unit[65], capacity[24];
+	int64_t enterprises, quantity;
+};
+static const struct dbc exit_cols[] = {
+	COL_TEXT(struct exit_row, industry), COL_TEXT(struct exit_row, unit),
+	COL_I64(struct exit_row, enterprises), COL_I64(struct exit_row, quantity),
+	COL_TEXT(struct exit_row, capacity),
+};
+static const struct db_loader exit_loader = DB_LOADER(struct exit_row, exit_cols);
+
+struct exit_out {
+	struct ctx *c;
+	xmlNodePtr  list;
+};
+
+static int
+exit_xml(void *arg, void *row)
+{
+	const struct exit_row *r = row;
+	struct exit_out *o = arg;
+	const struct industry *ind = refdata_industry(&o->c->refdata, r->industry);
+	xmlNodePtr n = xml_add(o->list, "exit", NULL);
+
+	xml_attr(n, "industry", r->industry);
+	xml_attr(n, "name", ind != NULL ? ind->name : r->industry);
+	xml_attr(n, "unit", r->unit);
+	xml_attr_int(n, "enterprises", r->enterprises);
+	xml_attr_int(n, "quantity", r->quantity);
+	xml_attr(n, "capacity", r->capacity);
+	return 0;
+}
+
+/* <exits><exit industry name unit enterprises quantity capacity/></exits>: the capacity
+ * exited in the view's period and area, per industry and unit (the industry filter applies;
+ * the others do not describe a list entry). */
+static int
+exits_xml(struct page *pg, const struct view *v, xmlNodePtr root)
+{
+	struct exit_out o = { pg->c, xml_add(root, "exits", NULL) };
+	struct exit_row row;
+	struct dbp p[5];
+
+	p[0] = P_TEXT(v->per.from);
+	p[1] = P_TEXT(v->per.to);
+	p[2] = P_TEXT(like_prefix(pg->c, v->region));
+	p[3] = p[4] = P_TEXT(v->industry);
+	return db_rows(pg, Q_STATS_EXITS, p, 5, &exit_loader, &row, exit_xml, &o);
 }
 
 /* Everything of the page below the form. */
@@ -614,11 +681,13 @@ stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 	int rc;
 
 	view_params(v, c, v->per.from, v->per.to, p, false);
-	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 6, &total)) != DB_OK ||
+	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 7, &total)) != DB_OK ||
 	    (rc = stats_breakdowns(pg, v, root, &months, &regions)) != DB_OK)
 		return rc;
 	memset(&zero, 0, sizeof(zero));
 	rows_xml_stats(c, root, "total", total.n > 0 ? &total : &(struct rowset){ c, &zero, 1, 1 });
+	if ((rc = overdue_now_xml(pg, v, root)) != DB_OK || (rc = exits_xml(pg, v, root)) != DB_OK)
+		return rc;
 	p[0] = P_TEXT(v->per.from);
 	p[1] = P_TEXT(v->per.to);
 	p[2] = P_TEXT(like_prefix(c, v->region));

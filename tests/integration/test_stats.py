@@ -26,6 +26,7 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_console as con  # noqa: E402  (Browser, staff, reports)
 import test_public as pub   # noqa: E402
+import test_lists_console as lc  # noqa: E402  (list entries made by a publisher)
 
 sql = pub.sql
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -57,6 +58,7 @@ def setup():
         "super": [("supervisor", "长春市工业和信息化局")],
         "sysadmin": [("sysadmin", "吉林省工业和信息化厅")],
         "auditor": [("auditor", "吉林省工业和信息化厅")],
+        "pubsy": [("publisher", "长春市双阳区工业和信息化局")],
     }.items():
         U[key] = "st" + key + s
         con.make_staff(U[key], roles)
@@ -150,7 +152,7 @@ def a_county_sees_only_its_own_area():
     x = handler.get("/admin/stats?format=xml").xml()
     assert x.find("view").get("area") == "220103"
     mine = int(x.find("total/row").get("received"))
-    county = int(sql("SELECT COALESCE(SUM(received), 0) FROM stats_cube WHERE dim = 'all' AND "
+    county = int(sql("SELECT COALESCE(SUM(received), 0) FROM stats_cube WHERE dim = 'category' AND "
                      "region = '220103' "
                      "AND month BETWEEN '%d-01-01' AND '%d-12-01'" % ((datetime.date.today().year,) * 2))[0][0])
     assert mine == county, (mine, county)
@@ -234,12 +236,115 @@ def compliance_across_a_holiday_and_an_adjusted_working_day():
     assert "220105" in units and units["220105"].get("score"), units.keys()
 
 
+@test
+def overdue_now_counts_open_cases_past_their_deadline_across_the_holiday():
+    """A case transferred on Friday 2026-10-09 is due for inspection 5 working days later,
+    counting the adjusted working Saturday 10-10: 10-15 (the working-day calendar). It is overdue
+    now, whatever the period shown; a case due later, one waiting for the reporter and one
+    refused, with the same old due date, are not."""
+    intake = browser("intake")
+    q = "/admin/stats?format=xml&region=220112"
+    now = lambda b, extra="": int(b.get(q + extra).xml().find("overdue-now").get("count"))
+    before = now(intake)
+    dept = con.dept_id("长春市双阳区工业和信息化局")
+    late, _, _ = report("220112", category="backward", industry="cement")
+    assert intake.act(late, "accept").status == 200
+    assert intake.act(late, "transfer", lead=dept, department=[dept]).status == 200
+    due = con.workdays_after(5, datetime.date(2026, 10, 9))
+    assert due == "2026-10-15", due
+    backdate(late, ["2026-09-30 10:00:00", "2026-10-09 09:00:00", "2026-10-09 10:00:00"])
+    sql("UPDATE report SET due_date = '%s', stage_started = '2026-10-09' WHERE id = %d"
+        % (due, late))
+    fresh, _, _ = report("220112", category="backward", industry="cement")
+    assert intake.act(fresh, "accept").status == 200      # due in 2 working days from today
+    waiting, _, _ = report("220112", category="backward")
+    assert intake.act(waiting, "needs_info", text="请补充位置。").status == 200
+    refused, _, _ = report("220112", category="backward")
+    assert intake.act(refused, "reject", reason="out_of_scope", text="不属于受理范围。").status == 200
+    for cid in (waiting, refused):
+        sql("UPDATE report SET due_date = '2026-10-09' WHERE id = %d" % cid)
+    assert now(intake) == before + 1
+    # a figure of the moment: the same in January's view; the filters apply to it
+    assert now(intake, "&period=month&year=2026&month=1") == before + 1
+    assert now(intake, "&category=backward") >= 1
+    assert now(intake, "&category=violation") == now(intake) - now(intake, "&category=backward")
+    assert now(intake, "&industry=cement") >= 1
+    # the province's count holds this county's and another's
+    other = int(intake.get("/admin/stats?format=xml&region=220113").xml()
+                .find("overdue-now").get("count"))
+    assert int(intake.get("/admin/stats?format=xml").xml().find("overdue-now").get("count")) \
+        >= now(intake) + other
+    # the sweep marks it: the overdue marks ever of this month grow by one, the count now stays
+    ever = totals(intake, "region=220112&period=month").get("overdue", 0)
+    jubaoctl("sweep", "--sendmail", "/nonexistent")
+    assert totals(intake, "region=220112&period=month").get("overdue", 0) == ever + 1
+    assert now(intake) == before + 1
+    page = intake.get("/admin/stats?region=220112")
+    assert "当前超期（件）" in page.text and "历次超期（次）" in page.text
+
+
+@test
+def capacity_exited_by_industry_with_units():
+    """Entries of the closing lists announced as completed in 双阳区 this year, made by its
+    publisher through the console: capacities add up per industry and unit, never across
+    units; a draft, an entry still in notice and a compliant enterprise do not count."""
+    pub_b, intake = browser("pubsy"), browser("intake")
+    q = "/admin/stats?format=xml&region=220112"
+
+    def exits(extra=""):
+        x = intake.get(q + extra).xml()
+        return {(e.get("industry"), e.get("unit")): (int(e.get("enterprises")),
+                int(e.get("quantity")), float(e.get("capacity"))) for e in x.findall("exits/exit")}
+    before = exits()
+
+    def done(lst, name, **over):
+        eid = lc.create(pub_b, lst, enterprise=name, region="220112", credit_code=None, **over)
+        if lst == "forced_exit":                   # its failed items first (红牌)
+            assert lc.add_item(pub_b, eid).status == 200
+        assert lc.move(pub_b, "notice", eid).status == 200
+        a = lc.move(pub_b, "announce", eid, completion="已于%s完成并经验收。" % lc.today())
+        assert a.status == 200, (a.status, a.text[:300])
+        return eid
+    s = con.SUFFIX
+    done("elimination", "双阳甲水泥" + s, industry="cement", quantity="2", capacity="12.5")
+    done("forced_exit", "双阳乙水泥" + s, industry="cement", capacity="30")
+    done("elimination", "双阳丙水泥" + s, industry="cement", quantity="1", capacity="4",
+         capacity_unit="万千瓦")
+    done("forced_exit", "双阳丁钢铁" + s, industry="steel", capacity="100")
+    lc.create(pub_b, "elimination", enterprise="双阳戊草稿" + s, region="220112",
+              credit_code=None, industry="cement")                       # a draft
+    eid = lc.create(pub_b, "forced_exit", enterprise="双阳己公示" + s, region="220112",
+                    credit_code=None, industry="cement")
+    assert lc.add_item(pub_b, eid).status == 200
+    assert lc.move(pub_b, "notice", eid).status == 200                   # in notice only
+    after = exits()
+
+    def grown(key):
+        a, b = after.get(key, (0, 0, 0.0)), before.get(key, (0, 0, 0.0))
+        return (a[0] - b[0], a[1] - b[1], round(a[2] - b[2], 2))
+    assert grown(("cement", "万吨/年")) == (2, 2, 42.5), (before, after)
+    assert grown(("cement", "万千瓦")) == (1, 1, 4.0), (before, after)
+    assert grown(("steel", "万吨/年")) == (1, 0, 100.0), (before, after)
+    # the industry filter keeps one industry; a month of last year shows none of them
+    assert {k[0] for k in exits("&industry=steel")} == {"steel"}
+    assert exits("&period=month&year=2025&month=1") == {}
+    # a county elsewhere sees none of them
+    other = intake.get("/admin/stats?format=xml&region=220113").xml()
+    assert not [e for e in other.findall("exits/exit") if e.get("industry") == "cement"
+                and float(e.get("capacity")) >= 42.5]
+    page = intake.get("/admin/stats?region=220112")
+    assert "退出产能（按行业）" in page.text and "万千瓦" in page.text
+
+
 def snapshot(region, dept):
-    cols = ",".join(sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
-                        "information_schema.columns WHERE table_schema = 'jubao' AND "
-                        "table_name = 'stats_cube'")[0][0].split(",")[5:])
+    names = sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM "
+                "information_schema.columns WHERE table_schema = 'jubao' AND "
+                "table_name = 'stats_cube'")[0][0].split(",")[6:]      # after region, part
+    cols = ",".join(names)
+    # the sums over the parts (sql/018): the programs spread a month over them, the rebuild not
     cube = sql("SELECT dim, value, month, %s FROM stats_cube WHERE level = 6 AND region = '%s' "
-               "ORDER BY 1, 2, 3" % (cols, region))
+               "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+               % (",".join("SUM(%s)" % n for n in names), region))
     dep = sql("SELECT month, %s FROM stats_dept WHERE department_id = %d ORDER BY 1" % (cols, dept))
     return cube, dep
 
@@ -307,12 +412,27 @@ def summary_equals_a_full_recount_after_random_workflows():
     for name, a, b in zip(("stats_cube", "stats_dept"), incremental, rebuilt):
         assert a == b, (name, a, b)
     n = int(sql("SELECT COUNT(*) FROM report WHERE region = '220106'")[0][0])
-    got = sum(int(r[3]) for r in rebuilt[0] if r[0] == "all")    # received
+    got = sum(int(r[3]) for r in rebuilt[0] if r[0] == "category")    # received
     assert got == n, (got, n)
     # the walk went the whole way: transfers, verdicts, closures, presses and overdue marks
     sums = sql("SELECT SUM(transferred), SUM(inspected), SUM(closed), SUM(pressed), "
-               "SUM(overdue) FROM stats_cube WHERE dim = 'all' AND region = '220106'")[0]
+               "SUM(overdue) FROM stats_cube WHERE dim = 'category' AND region = '220106'")[0]
     assert all(int(v) > 0 for v in sums), sums
+    # the sweep folds the parts of past months into one row each, sums unchanged: this
+    # county's rows as the programs wrote them (in parts), moved to a past month
+    jubaoctl("stats-rebuild")
+    for _ in range(8):
+        report("220106")
+    this = sql("SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-01')")[0][0]
+    sql("UPDATE stats_cube SET month = '2000-01-01' WHERE region = '220106' AND month = '%s'"
+        % this)
+    parts = "SELECT COUNT(DISTINCT part) FROM stats_cube WHERE region = '220106' AND month = '2000-01-01'"
+    assert int(sql(parts)[0][0]) > 1, "the new reports did not spread over the parts"
+    moved = snapshot("220106", dept)[0]
+    jubaoctl("sweep", "--sendmail", "/nonexistent")
+    assert int(sql(parts)[0][0]) == 1
+    assert snapshot("220106", dept)[0] == moved
+    jubaoctl("stats-rebuild")           # the history again, this month's rows in their month
 
 
 @test

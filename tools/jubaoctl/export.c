@@ -47,6 +47,7 @@ cmd_export(struct ctl *c, int argc, char **argv)
 	MYSQL_BIND p[3], r[NCOL + 1];
 	int64_t after = 0, id = 0;
 	uint64_t rows = 0, seen;
+	struct progress pr;
 	size_t npos, i;
 	int rc;
 
@@ -64,6 +65,7 @@ cmd_export(struct ctl *c, int argc, char **argv)
 	}
 	if (open_db(c) != 0)
 		return 1;
+	progress_begin(&pr, "reports exported", 0);
 	fputs("\xef\xbb\xbf", stdout);    /* the BOM tells Excel it is UTF-8 */
 	for (i = 0; i < NCOL; i++)
 		csv_field(stdout, header[i], false, i == NCOL - 1);
@@ -88,6 +90,7 @@ cmd_export(struct ctl *c, int argc, char **argv)
 				csv_field(stdout, col[i], i == 6, i == NCOL - 1);
 			after = id;
 			seen++;
+			progress_add(&pr, 1);
 		}
 		db_done(&c->db, CQ_EXPORT);
 		if (rc < 0)
@@ -96,6 +99,7 @@ cmd_export(struct ctl *c, int argc, char **argv)
 		if (seen == 0)
 			break;
 	}
+	progress_end(&pr);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return fail("writing the CSV: %s", strerror(errno));
 	fprintf(stderr, "jubaoctl: exported %llu reports\n", (unsigned long long)rows);

@@ -23,6 +23,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "progress.h"
 
 #ifndef JUBAO_SQL_DIR
 #define JUBAO_SQL_DIR "/usr/local/share/jubao/sql"
@@ -137,6 +138,10 @@ int cmd_demo(struct ctl *, int argc, char **argv);
 int cmd_rotate(struct ctl *, int argc, char **argv);
 int cmd_sweep(struct ctl *, int argc, char **argv);
 int cmd_export(struct ctl *, int argc, char **argv);
+/* The sweep's share of the statistics: the parts of the summary rows of the months before
+ * today's (YYYY-MM-DD) folded into one row each (lib/stats.h STATS_PARTS), in one
+ * transaction. 0, or 1 after saying why. */
+int stats_fold(struct ctl *, const char *today);
 int cmd_stats_rebuild(struct ctl *, int, char **);
 int cmd_keygen(struct ctl *, int argc, char **argv);
 int cmd_publish(struct ctl *, int argc, char **argv);

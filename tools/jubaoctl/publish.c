@@ -41,6 +41,12 @@ become_owner(const char *dir)
 	return 0;
 }
 
+static void
+one_file(void *arg)
+{
+	progress_add(arg, 1);
+}
+
 int
 cmd_publish(struct ctl *c, int argc, char **argv)
 {
@@ -50,6 +56,7 @@ cmd_publish(struct ctl *c, int argc, char **argv)
 	struct refdata rd;
 	struct render r;
 	struct publisher p;
+	struct progress pr;
 	size_t npos;
 	int t = -1, rc;
 
@@ -67,8 +74,10 @@ cmd_publish(struct ctl *c, int argc, char **argv)
 	if ((rc = refdata_refresh(&rd, &c->db, 0, 0)) != DB_OK)
 		return fail("cannot read the reference data: %s", db_reason(rc));
 	render_init(&r, &c->cfg, sheets, 1);
-	p = (struct publisher){ { &c->db, &rd, &c->cfg }, &r, 0, 0 };
+	p = (struct publisher){ { &c->db, &rd, &c->cfg }, &r, 0, 0, one_file, &pr };
+	progress_begin(&pr, "files published", 0);
 	rc = t >= 0 ? publish_list(&p, (enum list_type)t) : publish_all(&p);
+	progress_end(&pr);
 	render_free(&r);
 	refdata_free(&rd);
 	if (rc != 0)

@@ -196,26 +196,34 @@ rotate_all(struct ctl *c, batch_fn *fn, const struct seal_key *cur, struct seale
     long batch, const char *what, int64_t total, uint64_t *done, uint64_t *failed)
 {
 	int64_t last = 0;
+	struct progress pr;
+	uint64_t before;
 	size_t seen;
 	int rc, retries = 0;
 
+	progress_begin(&pr, what, total > 0 ? (uint64_t)total : 0);
 	for (;;) {
 		seen = 0;
+		before = *done;
 		rc = fn(c, cur, rows, batch, &last, &seen, done, failed);
 		if (rc == DB_RETRY && retries++ < 5)
 			continue;
 		if (rc != DB_OK)
-			return rc;
+			break;
 		retries = 0;
 		if (seen == 0)
-			return DB_OK;
-		if (total >= 0)
-			printf("%s: re-sealed %llu of %lld\n", what, (unsigned long long)*done,
-			    (long long)total);
-		else
-			printf("%s: re-sealed %llu\n", what, (unsigned long long)*done);
-		fflush(stdout);
+			break;
+		progress_add(&pr, *done - before);
 	}
+	progress_end(&pr);
+	if (rc != DB_OK)
+		return rc;
+	if (total >= 0)
+		printf("%s: re-sealed %llu of %lld\n", what, (unsigned long long)*done,
+		    (long long)total);
+	else
+		printf("%s: re-sealed %llu\n", what, (unsigned long long)*done);
+	return DB_OK;
 }
 
 int

@@ -147,6 +147,7 @@ static int
 run_import(struct import_run *run)
 {
 	struct tickets ts = { NULL, 0, 0 };
+	struct progress pr;
 	size_t i;
 	int rc = 0;
 
@@ -154,11 +155,16 @@ run_import(struct import_run *run)
 		free(ts.t);
 		return fail("cannot list the spool %s", run->c->cfg.spool_dir);
 	}
-	for (i = 0; i < ts.n && (run->limit == 0 || (long)i < run->limit); i++)
+	progress_begin(&pr, "spooled reports imported",
+	    run->limit > 0 && (size_t)run->limit < ts.n ? (uint64_t)run->limit : ts.n);
+	for (i = 0; i < ts.n && (run->limit == 0 || (long)i < run->limit); i++) {
 		if (import_one(run, ts.t[i]) == DB_DOWN) {
 			rc = 1;
 			break;
 		}
+		progress_add(&pr, 1);
+	}
+	progress_end(&pr);
 	free(ts.t);
 	printf("spool-import: %llu imported, %llu already present, %llu failed\n",
 	    (unsigned long long)run->imported, (unsigned long long)run->present,

@@ -3,8 +3,8 @@
  * and transfer from the audit trail, replayed through lib/stats.c's stats_replay_step and
  * counted with the same stats_deltas the programs' stats_record uses. The rows are summed in
  * memory (months x areas x values: some tens of thousands) and written at the end, since
- * a statement per event takes minutes for a million reports; which rows an event adds to (the
- * 'all' row, its category, industry, channel, each standard, at each level of its region;
+ * a statement per event takes minutes for a million reports; which rows an event adds to (its
+ * category, industry, channel, each standard, at county, city and province (sql/018);
  * the lead department after the transfer) is written out twice, here and in Q_STATS_CUBE_ADD, and test_stats.py proves the
  * two equal. One transaction: the pages see the old tables until the new ones are complete. */
 #include <stdint.h>
@@ -144,25 +144,25 @@ rb_sum(struct rb_agg *g, const char *key, const int64_t *d)
 static void
 rb_count(struct rb_agg *g, const struct rb_report *r, const struct stats_event *ev)
 {
-	const char *dims[4][2] = { { "all", "" }, { "category", r->category },
-		{ "industry", r->industry }, { "channel", r->channel } };
+	const char *dims[3][2] = { { "category", r->category }, { "industry", r->industry },
+		{ "channel", r->channel } };
 	char month[11], key[96], std[128], *s, *save = NULL;
-	static const int levels[4] = { 6, 4, 2, 0 };
+	static const int levels[3] = { 6, 4, 2 };
 	int64_t d[SC__MAX];
 	int i, l;
 
 	stats_deltas(ev, d);
 	stats_month(ev->at, month);
-	for (l = 0; l < 4; l++) {
-		for (i = 0; i < 4; i++) {
-			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s", dims[i][0], dims[i][1], month,
-			    levels[l], r->region);
+	for (l = 0; l < 3; l++) {
+		for (i = 0; i < 3; i++) {
+			snprintf(key, sizeof(key), "%s\t%s\t%s\t%.*s", dims[i][0], dims[i][1],
+			    month, levels[l], r->region);
 			rb_sum(g, key, d);
 		}
 		snprintf(std, sizeof(std), "%s", r->standards);
 		for (s = strtok_r(std, ",", &save); s != NULL; s = strtok_r(NULL, ",", &save)) {
-			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s", s, month, levels[l],
-			    r->region);
+			snprintf(key, sizeof(key), "standard\t%s\t%s\t%.*s", s, month,
+			    levels[l], r->region);
 			rb_sum(g, key, d);
 		}
 	}
@@ -303,12 +303,14 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 	struct rb_rows ev = { NULL, 0, 0, sizeof(struct rb_event) };
 	struct rb_rows mk = { NULL, 0, 0, sizeof(struct rb_event) };
 	struct rb_agg g = { NULL, 0, 0 };
+	struct progress pr;
 	struct arena a;
 	int64_t after = 0;
 	int rc;
 
 	arena_init(&a);
 	rb_grow(&g);
+	progress_begin(&pr, "reports replayed", 0);
 	if ((rc = db_begin(&c->db)) != DB_OK)
 		goto out;
 	for (;;) {
@@ -320,6 +322,7 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 		rb_batch(&g, cal, &rep, &ev, &mk, nev);
 		after = ((struct rb_report *)rep.v)[rep.n - 1].id;
 		*nrep += rep.n;
+		progress_add(&pr, rep.n);
 	}
 	if ((rc = rb_clear(c)) == DB_OK && (rc = rb_write(c, &g)) == DB_OK &&
 	    (rc = db_commit(&c->db)) == DB_OK)
@@ -327,12 +330,33 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 undo:
 	db_rollback(&c->db);
 out:
+	progress_end(&pr);
 	free(g.rows);
 	arena_free(&a);
 	free(rep.v);
 	free(ev.v);
 	free(mk.v);
 	return rc;
+}
+
+int
+stats_fold(struct ctl *c, const char *today)
+{
+	char month[11];
+	struct dbp p[1];
+	int rc = DB_RETRY, tries;
+
+	snprintf(month, sizeof(month), "%.8s01", today);
+	p[0] = P_TEXT(month);
+	for (tries = 0; rc == DB_RETRY && tries < 3; tries++) {
+		if ((rc = db_begin(&c->db)) != DB_OK)
+			break;
+		if ((rc = db_run(&c->db, CQ_STATS_FOLD_SUM, p, 1)) != DB_OK ||
+		    (rc = db_run(&c->db, CQ_STATS_FOLD_DROP, p, 1)) != DB_OK ||
+		    (rc = db_commit(&c->db)) != DB_OK)
+			db_rollback(&c->db);
+	}
+	return rc == DB_OK ? 0 : fail("folding the statistics of past months: %s", db_reason(rc));
 }
 
 int

@@ -201,8 +201,10 @@ mark_overdue(struct ctl *c, const char *today, uint64_t *nmarked, uint64_t *nque
 	int64_t after = 0, id = 0, ids[500];
 	size_t nids, i, q;
 	bool marked, none;
+	struct progress pr;
 	int rc, tries;
 
+	progress_begin(&pr, "overdue reports checked", 0);
 	for (;;) {
 		bind_text(&p[0], today, strlen(today));
 		bind_i64(&p[1], &after);
@@ -216,8 +218,10 @@ mark_overdue(struct ctl *c, const char *today, uint64_t *nmarked, uint64_t *nque
 		db_done(&c->db, CQ_OVERDUE_CANDIDATES);
 		if (rc < 0)
 			return fail("finding overdue reports: %s", db_reason(rc));
-		if (nids == 0)
+		if (nids == 0) {
+			progress_end(&pr);
 			return 0;
+		}
 		for (i = 0; i < nids; i++) {
 			for (tries = 0; tries < 3; tries++)
 				if ((rc = sweep_one(c, ids[i], today, &marked, &q, &none)) !=
@@ -226,6 +230,7 @@ mark_overdue(struct ctl *c, const char *today, uint64_t *nmarked, uint64_t *nque
 			if (rc != DB_OK)
 				return fail("marking report %lld overdue: %s", (long long)ids[i],
 				    db_reason(rc));
+			progress_add(&pr, 1);
 			if (!marked)
 				continue;
 			(*nmarked)++;
@@ -290,7 +295,7 @@ cmd_sweep(struct ctl *c, int argc, char **argv)
 		return fail("--sendmail needs an absolute path");
 	if (open_db(c) != 0)
 		return 1;
-	if (mark_overdue(c, today, &nmarked, &nqueued) != 0)
+	if (stats_fold(c, today) != 0 || mark_overdue(c, today, &nmarked, &nqueued) != 0)
 		return 1;
 	printf("sweep: %s: %llu newly overdue, %llu reminders queued\n", today,
 	    (unsigned long long)nmarked, (unsigned long long)nqueued);

@@ -143,7 +143,7 @@
             <th scope="col">收到</th><th scope="col">受理</th><th scope="col">不予受理</th>
             <th scope="col">要求补充</th><th scope="col">移交</th><th scope="col">完成核查</th>
             <th scope="col">作出处置</th><th scope="col">办结反馈</th><th scope="col">督办</th>
-            <th scope="col">超期（次）</th>
+            <th scope="col">历次超期（次）</th><th scope="col">当前超期（件）</th>
           </tr></thead>
           <tbody>
             <xsl:for-each select="total/row">
@@ -153,11 +153,13 @@
                 <td><xsl:value-of select="@transferred"/></td><td><xsl:value-of select="@inspected"/></td>
                 <td><xsl:value-of select="@disposed"/></td><td><xsl:value-of select="@closed"/></td>
                 <td><xsl:value-of select="@pressed"/></td><td><xsl:value-of select="@overdue"/></td>
+                <td><xsl:value-of select="/stats/overdue-now/@count"/></td>
               </tr>
             </xsl:for-each>
           </tbody>
         </table>
       </div>
+      <p class="hint">历次超期：本期内各办理环节被标记超期的次数（一件举报可在多个环节超期）。当前超期：截至 <xsl:value-of select="overdue-now/@today"/>，尚未办结且已过当前环节办理期限的举报件数，不受统计期间影响。</p>
     </section>
 
     <section aria-labelledby="st-quality">
@@ -231,6 +233,38 @@
       <xsl:with-param name="title" select="'按牵头办理部门（移交之后的办理）'"/>
       <xsl:with-param name="id" select="'st-depts'"/>
     </xsl:call-template>
+    <section aria-labelledby="st-exits">
+      <h2 id="st-exits">退出产能（按行业）</h2>
+      <xsl:choose>
+        <xsl:when test="exits/exit">
+          <div class="table-wrap">
+            <table class="data-table stats-exits">
+              <thead><tr>
+                <th scope="col">行业</th><th scope="col">企业（家）</th><th scope="col">设备（台/套）</th>
+                <th scope="col">产能</th><th scope="col">单位</th>
+              </tr></thead>
+              <tbody>
+                <xsl:for-each select="exits/exit">
+                  <tr>
+                    <th scope="row"><xsl:value-of select="@name"/></th>
+                    <td><xsl:value-of select="@enterprises"/></td><td><xsl:value-of select="@quantity"/></td>
+                    <td><xsl:value-of select="@capacity"/></td>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="@unit != ''"><xsl:value-of select="@unit"/></xsl:when>
+                        <xsl:otherwise>（未填产能）</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><p class="hint">本期没有公告完成退出的企业。</p></xsl:otherwise>
+      </xsl:choose>
+      <p class="hint">按本期内公告完成退出（违法信息、淘汰信息、不达标强制退出名单）的企业统计；不同单位的产能分行列出，不相加。</p>
+    </section>
     <xsl:apply-templates select="assessment"/>
   </xsl:template>
 
