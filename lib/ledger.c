@@ -332,27 +332,18 @@ rows_find(const struct rows *s, const char *key, bool *used)
 static int
 rows_load(struct db *db, const struct ledger_req *q, struct rows *s)
 {
-	size_t n = strlen(q->area);
+	bool months = ledger_defs[q->kind].rows == LR_MONTHS;
 	struct stats_row row;
-	char like[8];
-	struct dbp p[6];
+	char pattern[8];
+	struct dbp p[7];
+	size_t np;
 	bool found;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	snprintf(like, sizeof(like), "%s%%", q->area);
-	p[0] = P_TEXT("all");
-	p[1] = P_TEXT("");
-	p[2] = P_TEXT(q->per.from);
-	p[3] = P_TEXT(q->per.to);
-	if (ledger_defs[q->kind].rows == LR_MONTHS) {
-		p[4] = P_INT((int64_t)n);
-		p[5] = P_TEXT(q->area);
-	} else {
-		p[4] = P_INT((int64_t)(n < 6 ? n + 2 : n));
-		p[5] = P_TEXT(like);
-	}
-	rc = db_load(db, ledger_defs[q->kind].rows == LR_MONTHS ? Q_STATS_MONTHS : Q_STATS_REGIONS, p, 6,
+	/* every report, in the area itself (per month) or in the areas just below it */
+	np = stats_filter_params("all", "", q->per.from, q->per.to, q->area, !months, pattern, p);
+	rc = db_load(db, months ? Q_STATS_MONTHS : Q_STATS_REGIONS, p, np,
 	    &stats_row_loader, NULL, &row, rows_push, s, &found);
 	if (rc == DB_OK && s->nomem) {
 		log_err("ledger: out of memory");

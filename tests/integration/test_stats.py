@@ -391,15 +391,18 @@ def summary_equals_a_full_recount_after_random_workflows():
     rng = random.Random(seed)
     who = {"intake": browser("intake"), "handler": browser("lvyuan"), "super": browser("super")}
     cases = []
+
+    def new_case():
+        return report("220106", industry=rng.choice(["steel", "coal", "brick"]),
+                      category=rng.choice(["violation", "backward"]),
+                      standard=rng.sample(["energy", "safety", "quality"], 2), anonymous="0")
     for i in range(12):
-        cases.append(report("220106", industry=rng.choice(["steel", "coal", "brick"]),
-                            category=rng.choice(["violation", "backward"]),
-                            standard=rng.sample(["energy", "safety", "quality"], 2),
-                            anonymous="0"))
+        cases.append(new_case())
     for _ in range(150):
         random_step(rng, cases, who)
     # the deadline sweep marks waiting cases overdue (as if two weeks had passed), then more
-    # work happens on them
+    # work happens on them; two new cases make sure some wait (the walk may have closed the rest)
+    cases += [new_case(), new_case()]
     later = (datetime.date.today() + datetime.timedelta(days=15)).isoformat()
     jubaoctl("sweep", "--today", later, "--sendmail", "/nonexistent")
     for _ in range(60):
