@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { axe, check, chineseContext, harness, launch, sqlOn } from './harness.mjs';
+import { axe, check, chineseContext, harness, launch, sqlOn, watchErrors } from './harness.mjs';
 
 const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
 if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
@@ -88,11 +88,7 @@ deadline(180);
 const ctx = await chineseContext(browser);
 const page = await ctx.newPage();
 const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => {
-	if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url || '')))
-		errors.push(`${m.text()} ${m.location().url || ''}`);
-});
+watchErrors(page, errors);
 
 await step('the lists index shows every list with its count', async () => {
 	const r = await page.goto(`${BASE}/lists`);
