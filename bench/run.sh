@@ -240,32 +240,19 @@ function format_item(path)
 end
 LUA
 printf '%s\n%s\n' "$ROUND_LUA" "$DONE_LUA" >> "$WRKDIR/paths.lua"
-cat > "$WRKDIR/submit.lua" <<'LUA'
+# setup() and thread_tokens() from bench/wrk-tokens.lua.
+printf 'dofile("%s/bench/wrk-tokens.lua")\n' "$ROOT" > "$WRKDIR/submit.lua"
+cat >> "$WRKDIR/submit.lua" <<'LUA'
 -- args: tokens file (first line the cookie, then one token a line), number of threads.
 -- Thread n takes tokens n, n+T, n+2T...: no token is sent twice.
-threads = {}
-local counter = 0
-function setup(thread)
-	thread:set("id", counter)
-	counter = counter + 1
-	table.insert(threads, thread)
-end
 
 local function enc(s)
 	return (s:gsub("[^%w%-%._~]", function(ch) return string.format("%%%02X", ch:byte()) end))
 end
 
 function init(args)
-	local f = assert(io.open(args[1], "r"))
-	local nthreads = tonumber(args[2])
-	local cookie = f:read("*l")
-	local i = 0
-	tokens = {}
-	for line in f:lines() do
-		if i % nthreads == id then tokens[#tokens + 1] = line end
-		i = i + 1
-	end
-	f:close()
+	local cookie
+	cookie, tokens = thread_tokens(args[1], tonumber(args[2]))
 	pos = 0
 	exhausted = 0
 	wrk.method = "POST"
