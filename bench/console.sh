@@ -13,19 +13,14 @@ export JUBAO_DEMO=0
 DUR=${DUR:-10}
 CONNS=${CONNS:-8}
 OUT=bench/results/console.txt
-mkdir -p bench/results
-rm -rf "$STATE_DIR"
-trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
-scripts/stack.sh start > /dev/null
-SOCK="$STATE_DIR/run/mysqld.sock"
-sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$SOCK" -u root jubao "$@"; }
+. bench/staff.sh
+console_stack
 
 echo "generating 100,000 cases…"
 t0=$(date +%s)
 sql < bench/gen-cases.sql
 echo "  done in $(( $(date +%s) - t0 )) s: $(sql -N -e 'SELECT COUNT(*) FROM report') reports"
 
-. bench/staff.sh
 mkuser bench_intake intake 吉林省工业和信息化厅
 mkuser bench_handler handler 长春市南关区工业和信息化局
 

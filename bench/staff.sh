@@ -1,6 +1,16 @@
-# bench/staff.sh: sourced by the console benchmarks (bench/console.sh, bench/stats.sh) after
-# they define sql and PORT: staff members with a known password (PBKDF2 at 1000 iterations: the
-# benchmarks measure pages, not logins), their sign-in, and wrk against a page as one of them.
+# bench/staff.sh: sourced by the console benchmarks (bench/console.sh, bench/stats.sh) from the
+# top of the tree, once they have exported STATE_DIR, PORT and BUILD: their stack and SQL on it,
+# staff members with a known password (PBKDF2 at 1000 iterations: the benchmarks measure pages,
+# not logins), their sign-in, and wrk against a page as one of them.
+
+# console_stack: a fresh stack in STATE_DIR (wiped first), stopped when the script exits.
+console_stack() {
+	mkdir -p bench/results
+	rm -rf "$STATE_DIR"
+	trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+	scripts/stack.sh start > /dev/null
+}
+sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$STATE_DIR/run/mysqld.sock" -u root jubao "$@"; }
 
 # mkuser LOGIN ROLE DEPARTMENT-NAME
 mkuser() {

@@ -18,12 +18,8 @@ export WORKERS=${WORKERS:-2}
 DUR=${DUR:-10}
 CONNS=${CONNS:-8}
 OUT=bench/results/stats-$N.txt
-mkdir -p bench/results
-rm -rf "$STATE_DIR"
-trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
-scripts/stack.sh start > /dev/null
-SOCK="$STATE_DIR/run/mysqld.sock"
-sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$SOCK" -u root jubao "$@"; }
+. bench/staff.sh
+console_stack
 
 echo "generating $N cases…"
 t0=$(date +%s)
@@ -35,7 +31,6 @@ t0=$(date +%s)
 rebuild=$(( $(date +%s) - t0 ))
 echo "  stats-rebuild in $rebuild s: $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells"
 
-. bench/staff.sh
 mkuser bench_super supervisor 吉林省工业和信息化厅
 mkuser bench_handler handler 长春市南关区工业和信息化局
 
