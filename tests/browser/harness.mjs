@@ -1,7 +1,7 @@
 // harness.mjs: what the browser scripts share (extras, lists, ledgers, stats; walk.mjs keeps its
-// own chained steps but uses the rest): their "ok" and "FAIL" lines and the one summary line
-// "NAME: N passed, N failed" (with the exit status), check, Debian's Chromium launched headless,
-// a context as a reader in China behind an address of its own (the stack trusts X-Real-IP from
+// own chained steps but uses the rest): their arguments (BASE_URL STATE_DIR ARTIFACT_DIR), their
+// "ok" and "FAIL" lines and the one summary line "NAME: N passed, N failed" (with the exit
+// status), check, Debian's Chromium launched headless, a context as a reader in China behind an address of its own (the stack trusts X-Real-IP from
 // loopback), the script errors a page logs, SQL on the stack's MariaDB socket, a staff account
 // made in SQL, and axe-core run in a page.
 
@@ -45,6 +45,25 @@ export function harness(name) {
 		h.finish();
 	}, seconds * 1000).unref();
 	return h;
+}
+
+// The arguments BASE_URL STATE_DIR ARTIFACT_DIR of the script called file ("lists.mjs"), or its
+// usage line and exit status 2. Returns the base URL without a trailing slash, the state and
+// artifact directories resolved (the latter made), the stack's MariaDB socket with sql on it,
+// jubaoctl (under BUILD, default build) and its configuration file.
+export function stackArgs(file) {
+	const [base, state, art] = process.argv.slice(2);
+	if (!base || !state || !art) {
+		console.error(`usage: node ${file} BASE_URL STATE_DIR ARTIFACT_DIR`);
+		process.exit(2);
+	}
+	const a = { BASE: base.replace(/\/+$/, ''), STATE: path.resolve(state), ART: path.resolve(art) };
+	fs.mkdirSync(a.ART, { recursive: true });
+	a.DBSOCK = path.join(a.STATE, 'run', 'mysqld.sock');
+	a.sql = sqlOn(a.DBSOCK);
+	a.CTL = path.join(HERE, '..', '..', process.env.BUILD || 'build', 'tools', 'jubaoctl');
+	a.CONF = path.join(a.STATE, 'conf', 'jubao.conf');
+	return a;
 }
 
 // Debian's Chromium (or JUBAO_CHROMIUM), headless; args are added to the usual ones. Throws

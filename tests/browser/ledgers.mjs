@@ -14,21 +14,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { axe, check, chineseContext, harness, launch, makeStaff, sqlOn } from './harness.mjs';
+import { axe, check, chineseContext, harness, launch, makeStaff, stackArgs } from './harness.mjs';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node ledgers.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const ART = path.resolve(ART_ARG);
-const sql = sqlOn(path.join(path.resolve(STATE_ARG), 'run', 'mysqld.sock'));
+const { BASE, ART, sql } = stackArgs('ledgers.mjs');
 const PASSWORD = 'Jubao-demo-2026';
 const LOGIN = 'brledger' + crypto.randomBytes(3).toString('hex');
 const DEPT = '长春市双阳区工业和信息化局';
 const { step, finish, fail, deadline } = harness('browser-ledgers');
-fs.mkdirSync(ART, { recursive: true });
 
 // Click what starts a download; the file as the browser names and saves it.
 async function download(page, locator, file) {

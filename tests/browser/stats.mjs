@@ -13,31 +13,17 @@
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { axe, check, chineseContext, harness, launch, makeStaff, sqlOn, watchErrors }
+import { axe, check, chineseContext, harness, launch, makeStaff, stackArgs, watchErrors }
 	from './harness.mjs';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node stats.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const STATE = path.resolve(STATE_ARG);
-const ART = path.resolve(ART_ARG);
-const CTL = path.join(ROOT, process.env.BUILD || 'build', 'tools', 'jubaoctl');
-const sql = sqlOn(path.join(STATE, 'run', 'mysqld.sock'));
+const { BASE, ART, sql, CTL, CONF } = stackArgs('stats.mjs');
 const { step, finish, fail, deadline } = harness('browser-stats');
 const PASSWORD = 'Browser-Stats-2026';
 const TAG = crypto.randomBytes(3).toString('hex');
 const PROVINCE = `bsprov${TAG}`;
 const COUNTY = `bscounty${TAG}`;
-fs.mkdirSync(ART, { recursive: true });
 
 // ------------------------------------------------------------------------------------ the data
 
@@ -59,7 +45,7 @@ function insertReports() {
 		sql("INSERT INTO report_event (report_id, at, state, text) SELECT id, submitted_at, " +
 			`'submitted', '举报已提交，等待工信部门受理。' FROM report WHERE ticket = '${ticket}'`);
 	}
-	execFileSync(CTL, ['-c', path.join(STATE, 'conf', 'jubao.conf'), 'stats-rebuild'],
+	execFileSync(CTL, ['-c', CONF, 'stats-rebuild'],
 		{ encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
 	staff(PROVINCE, 'supervisor', '吉林省工业和信息化厅');
 	staff(COUNTY, 'handler', '长春市宽城区工业和信息化局');

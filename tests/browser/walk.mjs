@@ -23,9 +23,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { check, chineseContext, harness, launch, makeStaff, sqlOn, watchErrors } from './harness.mjs';
+import { check, chineseContext, harness, launch, makeStaff, stackArgs, watchErrors }
+	from './harness.mjs';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
 const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
 const PASSWORD = 'Browser-Walk-2026';
 
@@ -43,26 +43,15 @@ function fatal(msg) {
 	finish();
 }
 
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node walk.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const STATE = path.resolve(STATE_ARG);
-const ART = path.resolve(ART_ARG);
-const DBSOCK = path.join(STATE, 'run', 'mysqld.sock');
-
+const { BASE, STATE, ART, DBSOCK, sql } = stackArgs('walk.mjs');
 if (!fs.existsSync(DBSOCK))
 	fatal(`no MariaDB socket at ${DBSOCK}: is the stack running with STATE_DIR=${STATE}?`);
 
-fs.mkdirSync(ART, { recursive: true });
 for (const f of fs.readdirSync(ART))
 	if (/^\d\d.*\.png$/.test(f))
 		fs.rmSync(path.join(ART, f));
 
 // ------------------------------------------------------------------------------------ helpers
-
-const sql = sqlOn(DBSOCK);
 
 // A small valid PNG (16x16, one colour); the server only sniffs the magic, but a real image is
 // what a person attaches.
