@@ -1,9 +1,9 @@
 // harness.mjs: what the browser scripts share (extras, lists, ledgers, stats; walk.mjs keeps its
 // own chained steps but uses the rest): their arguments (BASE_URL STATE_DIR ARTIFACT_DIR), their
 // "ok" and "FAIL" lines and the one summary line "NAME: N passed, N failed" (with the exit
-// status), check, Debian's Chromium launched headless, a context as a reader in China behind an address of its own (the stack trusts X-Real-IP from
-// loopback), the script errors a page logs, SQL on the stack's MariaDB socket, a staff account
-// made in SQL, and axe-core run in a page.
+// status), check, Debian's Chromium launched headless, a context as a reader in China behind an
+// address of its own (the stack trusts X-Real-IP from loopback), the script errors a page logs,
+// SQL on the stack's MariaDB socket, a staff account made in SQL, and axe-core run in a page.
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
