@@ -13,19 +13,14 @@ export JUBAO_DEMO=0
 DUR=${DUR:-10}
 CONNS=${CONNS:-8}
 OUT=bench/results/console.txt
-mkdir -p bench/results
-rm -rf "$STATE_DIR"
-trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
-scripts/stack.sh start > /dev/null
-SOCK="$STATE_DIR/run/mysqld.sock"
-sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$SOCK" -u root jubao "$@"; }
+. bench/staff.sh
+console_stack
 
 echo "generating 100,000 cases…"
 t0=$(date +%s)
 sql < bench/gen-cases.sql
 echo "  done in $(( $(date +%s) - t0 )) s: $(sql -N -e 'SELECT COUNT(*) FROM report') reports"
 
-. bench/staff.sh
 mkuser bench_intake intake 吉林省工业和信息化厅
 mkuser bench_handler handler 长春市南关区工业和信息化局
 
@@ -33,15 +28,7 @@ INTAKE=$(login /tmp/bench-intake.jar bench_intake)
 HANDLER=$(login /tmp/bench-handler.jar bench_handler)
 CASE=$(sql -N -e "SELECT MAX(id) FROM report WHERE state = 'transferred' AND ticket LIKE '9%'")
 
-run() {
-	local name=$1 cookie=$2 path=$3 line rps p99 non2xx
-	line=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency -H "Cookie: jubao_staff=$cookie" \
-		"http://127.0.0.1:$PORT/jubao$path" 2>&1)
-	rps=$(echo "$line" | awk '/Requests\/sec/ {print $2}')
-	p99=$(echo "$line" | awk '/ 99%/ {print $2}')
-	non2xx=$(echo "$line" | awk '/Non-2xx/ {print $5}')
-	printf '%-34s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
-}
+run() { wrk_page 34 "$@"; }
 {
 	echo "console with $(sql -N -e 'SELECT COUNT(*) FROM report') cases, wrk -t2 -c$CONNS -d${DUR}s, $(date -u +%F)"
 	run "dashboard (province intake)" "$INTAKE" "/admin/"

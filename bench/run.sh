@@ -65,41 +65,15 @@ ROUNDS=${ROUNDS:-3}
 RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/latest.txt}
 BASE="http://127.0.0.1:$PORT"
 
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-note() { printf 'bench: %s\n' "$*" >&2; }
+BENCH_ME=bench BENCH_SCRIPT=run.sh BENCH_STATE_VAR=BENCH_STATE
+. "$ROOT/bench/lib.sh"
 
-for tool in wrk curl spawn-fcgi multiwatch mariadb; do
-	command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y wrk curl spawn-fcgi multiwatch mariadb-client; or make deps)"
-done
-for bin in cgi/submit cgi/status cgi/pages bench/hello bench/tokens; do
-	[ -x "$BUILD/$bin" ] || die "$BUILD/$bin is not built (make BUILD=$BUILD all)"
-done
+need_tools "apt-get install -y wrk curl spawn-fcgi multiwatch mariadb-client; or make deps" \
+    wrk curl spawn-fcgi multiwatch mariadb
+need_built cgi/submit cgi/status cgi/pages bench/hello bench/tokens
 
-# A fresh stack each time, so that runs compare. Only a directory this script made is wiped,
-# and only after the stack a previous run may have left there is stopped: its pid files are in it.
-case "$STATE" in /|"") die "BENCH_STATE must name a directory of its own" ;; esac
-STATE=${STATE%/}
-# One run at a time per state directory.
-exec 9> "$STATE.lock"
-flock -n 9 || die "another bench/run.sh is using $STATE"
-if [ -d "$STATE" ]; then
-	[ -f "$STATE/.jubao-bench" ] || die "$STATE exists and was not made by bench/run.sh: choose another BENCH_STATE"
-	STATE_DIR="$STATE" BUILD="$BUILD" "$ROOT/scripts/stack.sh" stop >/dev/null 2>&1 || true
-	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$STATE"
-fi
-mkdir -p "$STATE/www" "$STATE/wrk" "$STATE/run"
-touch "$STATE/.jubao-bench"
-STATE=$(cd "$STATE" && pwd)
-RUN="$STATE/run"
-CONF="$STATE/conf/jubao.conf"
-WRKDIR="$STATE/wrk"
-mkdir -p "$(dirname "$RESULTS")"
-
-stack() {
-	STATE_DIR="$STATE" PORT="$PORT" BUILD="$BUILD" WORKERS="$WORKERS" \
-	    SUBMIT_WORKERS="$SUBMIT_WORKERS" "$ROOT/scripts/stack.sh" "$@"
-}
-sql() { mariadb --no-defaults -S "$RUN/mysqld.sock" -u root -N -B jubao -e "$1"; }
+own_state "$STATE" "${BENCH_KEEP:-0}"
+mkdir -p "$STATE/www" "$(dirname "$RESULTS")"
 
 HELLO_PID=
 COLD_PID=
@@ -139,13 +113,8 @@ NGINX_EXTRA="
 			include fastcgi_params;
 			fastcgi_pass unix:$RUN/lists-cold.sock;
 		}"
-# One client address: no submission limit, and failed lookups (none expected) never block it.
-JUBAO_EXTRA_CONF="submit_limit = 0
-lookup_fail_limit = 1000000"
-export NGINX_EXTRA JUBAO_EXTRA_CONF
-note "starting the stack in $STATE on port $PORT (workers: $WORKERS, submit workers: $SUBMIT_WORKERS)"
-# The daemons must not inherit the lock (fd 9): a killed run would leave it held.
-stack start > "$STATE/stack-start.log" 2>&1 9>&- || { cat "$STATE/stack-start.log" >&2; die "the stack did not start"; }
+export NGINX_EXTRA
+start_stack
 
 rm -f "$RUN/hello.sock"
 spawn-fcgi -n -s "$RUN/hello.sock" -M 0660 -- /usr/bin/multiwatch -f "$WORKERS" -s TERM -- \
@@ -192,24 +161,7 @@ gzip -9 -n -k -f "$STATE/www/static.html" || die "gzip failed"
 CASES="$WRKDIR/cases.txt"
 printf '%s %s\n' "$ticket" "$code" > "$CASES"
 if [ "$LOOKUP_CASES" -gt 1 ]; then
-	"$BUILD/bench/tokens" "$CONF" $((LOOKUP_CASES - 1)) > "$WRKDIR/case-tokens.txt" ||
-	    die "bench/tokens failed"
-	cookie=$(head -n1 "$WRKDIR/case-tokens.txt")
-	form="category=violation&standard=energy&industry=steel&region=220102&subject_type=enterprise"
-	form="$form&subject_name=%E9%95%BF%E6%98%A5%E6%9F%90%E9%92%A2%E9%93%81%E5%8E%82"
-	form="$form&subject_address=%E9%95%BF%E6%98%A5%E5%B8%82%E5%8D%97%E5%85%B3%E5%8C%BA"
-	form="$form&description=%E4%B8%80%E5%8F%B7%E9%AB%98%E7%82%89%E4%BB%8D%E5%9C%A8%E7%94%9F%E4%BA%A7%EF%BC%8C%E5%B1%9E%E4%BA%8E%E8%90%BD%E5%90%8E%E4%BA%A7%E8%83%BD%E3%80%82&anonymous=1"
-	tail -n +2 "$WRKDIR/case-tokens.txt" | while read -r tok; do
-		printf 'next\nurl = "%s"\nheader = "Cookie: jubao_form=%s"\ndata = "csrf=%s&%s"\n' \
-		    "$BASE/jubao/submit" "$cookie" "$tok" "$form"
-	done | tail -n +2 > "$WRKDIR/cases.curl"
-	curl -sS -K "$WRKDIR/cases.curl" | tr -d '\n' |
-	    grep -oE '<dd class="(ticket-number|query-code)">[^<]*' | sed 's/.*>//' |
-	    paste - - | awk '{ t = $1 $2 $3 $4; c = $5; gsub(/[^0-9]/, "", t); print t, c }' >> "$CASES"
-	[ "$(wc -l < "$CASES")" = "$LOOKUP_CASES" ] ||
-	    die "made $(wc -l < "$CASES") of $LOOKUP_CASES cases for the lookups"
-	awk 'length($1) != 16 || length($2) != 8 { bad = 1 } END { exit bad }' "$CASES" ||
-	    die "a receipt without ticket or code: see $CASES"
+	add_cases $((LOOKUP_CASES - 1))
 	note "$LOOKUP_CASES reports to look up"
 fi
 got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "$BASE/bench/static.html")
@@ -288,32 +240,19 @@ function format_item(path)
 end
 LUA
 printf '%s\n%s\n' "$ROUND_LUA" "$DONE_LUA" >> "$WRKDIR/paths.lua"
-cat > "$WRKDIR/submit.lua" <<'LUA'
+# setup() and thread_tokens() from bench/wrk-tokens.lua.
+printf 'dofile("%s/bench/wrk-tokens.lua")\n' "$ROOT" > "$WRKDIR/submit.lua"
+cat >> "$WRKDIR/submit.lua" <<'LUA'
 -- args: tokens file (first line the cookie, then one token a line), number of threads.
 -- Thread n takes tokens n, n+T, n+2T...: no token is sent twice.
-threads = {}
-local counter = 0
-function setup(thread)
-	thread:set("id", counter)
-	counter = counter + 1
-	table.insert(threads, thread)
-end
 
 local function enc(s)
 	return (s:gsub("[^%w%-%._~]", function(ch) return string.format("%%%02X", ch:byte()) end))
 end
 
 function init(args)
-	local f = assert(io.open(args[1], "r"))
-	local nthreads = tonumber(args[2])
-	local cookie = f:read("*l")
-	local i = 0
-	tokens = {}
-	for line in f:lines() do
-		if i % nthreads == id then tokens[#tokens + 1] = line end
-		i = i + 1
-	end
-	f:close()
+	local cookie
+	cookie, tokens = thread_tokens(args[1], tonumber(args[2]))
 	pos = 0
 	exhausted = 0
 	wrk.method = "POST"
@@ -390,13 +329,9 @@ run_wrk() {   # name duration url script [script args...]
 	ERRS[$name]="connect $connect, read $read, write $write, timeout $timeout, tokens exhausted $exhausted"
 }
 
-# Every process of the stack still there (a run against a dead backend measures nginx's 502).
+# Every process of the stack, hello and the cold lists program still there.
 alive() {
-	local p
-	for p in mariadb nginx submit status pages lists; do
-		kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null ||
-		    die "$p is gone ($1): see $STATE/log"
-	done
+	stack_alive "$1"
 	kill -0 "$HELLO_PID" 2>/dev/null || die "hello is gone ($1): see $STATE/log"
 	[ -z "$COLD_PID" ] || kill -0 "$COLD_PID" 2>/dev/null ||
 	    die "the cold lists program is gone ($1): see $STATE/log/lists-cold.log"
@@ -462,10 +397,10 @@ LISTS_STATIC="$BASE/jubao/lists/violation"
 LISTS_FILTERED="$BASE/jubao/lists/violation"
 LISTS_COLD="$BASE/bench/lists-cold"
 if has lists-static || has lists-filtered; then
-	sql "$(cat "$ROOT/bench/gen-lists.sql")" || die "bench/gen-lists.sql failed"
+	sql -e "$(cat "$ROOT/bench/gen-lists.sql")" || die "bench/gen-lists.sql failed"
 	"$BUILD/tools/jubaoctl" -c "$CONF" publish --list violation > "$STATE/publish.log" 2>&1 ||
 	    { cat "$STATE/publish.log" >&2; die "jubaoctl publish failed"; }
-	note "$(sql 'SELECT COUNT(*) FROM list_entry') list entries; $(cat "$STATE/publish.log")"
+	note "$(sql -e 'SELECT COUNT(*) FROM list_entry') list entries; $(cat "$STATE/publish.log")"
 	# The same bytes as a plain static file: what the published page costs beyond its size.
 	for f in index.html index.html.gz; do
 		cp "$STATE/published/jubao/lists/violation/$f" "$STATE/www/lists-copy.${f#index.}" ||
@@ -473,7 +408,7 @@ if has lists-static || has lists-filtered; then
 	done
 	# The filtered views: every year x region (the province, each city, each county) with
 	# public entries of the list, pages 1 to 3 (a county's year has some 20 pages here).
-	sql "SELECT DISTINCT year, region FROM list_entry WHERE list_type = 'violation' AND
+	sql -e "SELECT DISTINCT year, region FROM list_entry WHERE list_type = 'violation' AND
 	    state IN ('notice', 'announcement', 'archived')" |
 	    awk '{ print $1, substr($2, 1, 2); print $1, substr($2, 1, 4); print $1, $2 }' |
 	    sort -u | while read -r y r; do
@@ -547,14 +482,14 @@ if has submit; then
 		    "$WRKDIR/tokens-warmup.txt" "$THREADS"
 	fi
 	sleep 1
-	before=$(sql 'SELECT COUNT(*) FROM report')
+	before=$(sql -e 'SELECT COUNT(*) FROM report')
 	note "measuring submit for ${DURATION}s"
 	run_wrk submit "$DURATION" "$BASE/jubao/submit" "$WRKDIR/submit.lua" \
 	    "$WRKDIR/tokens.txt" "$THREADS"
 	alive "after submit"
 	# Requests in flight when wrk stopped still finish on the server: let them.
 	sleep 2
-	after=$(sql 'SELECT COUNT(*) FROM report')
+	after=$(sql -e 'SELECT COUNT(*) FROM report')
 fi
 
 # ---- report
@@ -565,7 +500,7 @@ fi
 	echo "static, hello and the lookups: median of $ROUNDS rounds (submit: one run)"
 	echo "status answer and static file: $PAGE_BYTES bytes; $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')"
 	[ -z "${BUSY_WARNING:-}" ] || echo "WARNING: $BUSY_WARNING"
-	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql 'SELECT @@innodb_doublewrite'), log_bin=$(sql 'SELECT @@log_bin')"
+	echo "MariaDB: innodb_flush_log_at_trx_commit=$(sql -e 'SELECT @@innodb_flush_log_at_trx_commit'), innodb_doublewrite=$(sql -e 'SELECT @@innodb_doublewrite'), log_bin=$(sql -e 'SELECT @@log_bin')"
 	echo
 	printf '%-14s %12s %9s %9s %10s %10s %8s %12s\n' name requests/s "p50 ms" "p99 ms" "/static" "/hello" non-2xx "server CPU"
 	for n in static hello status status-hot lists-static lists-copy lists-filtered lists-cold submit; do

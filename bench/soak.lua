@@ -25,13 +25,8 @@ local function now_ms()
 	return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
 end
 
-threads = {}
-local counter = 0
-function setup(thread)
-	thread:set("id", counter)
-	counter = counter + 1
-	table.insert(threads, thread)
-end
+-- setup() and thread_tokens(), from the file beside this one.
+dofile(debug.getinfo(1, "S").source:match("^@(.-)[^/]*$") .. "wrk-tokens.lua")
 
 local PAGES = { "/jubao/", "/jubao/help", "/jubao/channels", "/jubao/lists", "/jubao/submit" }
 local BOUNDARY = "----jubaosoak5c1e0b7d"
@@ -51,15 +46,8 @@ function init(args)
 	assert(#bodies > 0, "no cases")
 	lookup_pos = (id * 7919) % #bodies
 
-	local f = assert(io.open(os.getenv("SOAK_TOKENS"), "r"))
-	local cookie = f:read("*l")
-	local i = 0
-	tokens = {}
-	for line in f:lines() do
-		if i % nthreads == id then tokens[#tokens + 1] = line end
-		i = i + 1
-	end
-	f:close()
+	local cookie
+	cookie, tokens = thread_tokens(os.getenv("SOAK_TOKENS"), nthreads)
 	token_pos = 0
 
 	local p = assert(io.open(os.getenv("SOAK_PNG"), "rb"))

@@ -65,39 +65,15 @@ BASE="http://127.0.0.1:$PORT"
 MIX="800 150"
 SAMPLED="submit status pages lists"
 
-die() { printf 'soak: %s\n' "$*" >&2; exit 1; }
-note() { printf 'soak: %s\n' "$*" >&2; }
+BENCH_ME=soak BENCH_SCRIPT=soak.sh BENCH_STATE_VAR=SOAK_STATE
+. "$ROOT/bench/lib.sh"
 
-for tool in wrk curl spawn-fcgi multiwatch mariadb; do
-	command -v "$tool" >/dev/null || die "$tool is missing (make deps; apt-get install -y wrk)"
-done
-for bin in cgi/submit cgi/status cgi/pages cgi/lists bench/tokens; do
-	[ -x "$BUILD/$bin" ] || die "$BUILD/$bin is not built (make BUILD=$BUILD all)"
-done
+need_tools "make deps; apt-get install -y wrk" wrk curl spawn-fcgi multiwatch mariadb
+need_built cgi/submit cgi/status cgi/pages cgi/lists bench/tokens
 [ "$SOAK_SECONDS" -ge $((2 * SAMPLE_EVERY)) ] || die "SOAK_SECONDS must be at least 2 x SAMPLE_EVERY"
 
-case "$STATE" in /|"") die "SOAK_STATE must name a directory of its own" ;; esac
-STATE=${STATE%/}
-exec 9> "$STATE.lock"
-flock -n 9 || die "another bench/soak.sh is using $STATE"
-if [ -d "$STATE" ]; then
-	[ -f "$STATE/.jubao-soak" ] || die "$STATE exists and was not made by bench/soak.sh: choose another SOAK_STATE"
-	STATE_DIR="$STATE" BUILD="$BUILD" "$ROOT/scripts/stack.sh" stop >/dev/null 2>&1 || true
-	rm -rf "$STATE"
-fi
-mkdir -p "$STATE/wrk" "$STATE/run"
-touch "$STATE/.jubao-soak"
-STATE=$(cd "$STATE" && pwd)
-RUN="$STATE/run"
-CONF="$STATE/conf/jubao.conf"
-WRKDIR="$STATE/wrk"
+own_state "$STATE"
 mkdir -p "$(dirname "$RESULTS")"
-
-stack() {
-	STATE_DIR="$STATE" PORT="$PORT" BUILD="$BUILD" WORKERS="$WORKERS" \
-	    SUBMIT_WORKERS="$SUBMIT_WORKERS" "$ROOT/scripts/stack.sh" "$@"
-}
-sql() { mariadb --no-defaults -S "$RUN/mysqld.sock" -u root -N -B jubao "$@"; }
 
 SAMPLER_PID=
 cleanup() {
@@ -110,35 +86,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- the stack: as make run starts it, with the settings bench/run.sh uses for one client
-# address (no submission limit; failed lookups, none expected, never block it)
+# ---- the stack: as make run starts it, with the settings for one client address that
+# bench/run.sh uses too (bench/lib.sh's start_stack)
 
-JUBAO_EXTRA_CONF="submit_limit = 0
-lookup_fail_limit = 1000000"
-export JUBAO_EXTRA_CONF
-note "starting the stack in $STATE on port $PORT (workers: $WORKERS, submit workers: $SUBMIT_WORKERS)"
-stack start > "$STATE/stack-start.log" 2>&1 9>&- || { cat "$STATE/stack-start.log" >&2; die "the stack did not start"; }
+start_stack
 
 # ---- reports to look up: LOOKUP_CASES reports sent with tokens from bench/tokens, their ticket
-# and query code taken off the receipts (as bench/run.sh does)
+# and query code taken off the receipts (bench/lib.sh's add_cases, as bench/run.sh)
 
 CASES="$WRKDIR/cases.txt"
-"$BUILD/bench/tokens" "$CONF" "$LOOKUP_CASES" > "$WRKDIR/case-tokens.txt" || die "bench/tokens failed"
-cookie=$(head -n1 "$WRKDIR/case-tokens.txt")
-form="category=violation&standard=energy&industry=steel&region=220102&subject_type=enterprise"
-form="$form&subject_name=%E9%95%BF%E6%98%A5%E6%9F%90%E9%92%A2%E9%93%81%E5%8E%82"
-form="$form&subject_address=%E9%95%BF%E6%98%A5%E5%B8%82%E5%8D%97%E5%85%B3%E5%8C%BA"
-form="$form&description=%E4%B8%80%E5%8F%B7%E9%AB%98%E7%82%89%E4%BB%8D%E5%9C%A8%E7%94%9F%E4%BA%A7%EF%BC%8C%E5%B1%9E%E4%BA%8E%E8%90%BD%E5%90%8E%E4%BA%A7%E8%83%BD%E3%80%82&anonymous=1"
-tail -n +2 "$WRKDIR/case-tokens.txt" | while read -r tok; do
-	printf 'next\nurl = "%s"\nheader = "Cookie: jubao_form=%s"\ndata = "csrf=%s&%s"\n' \
-	    "$BASE/jubao/submit" "$cookie" "$tok" "$form"
-done | tail -n +2 > "$WRKDIR/cases.curl"
-curl -sS -K "$WRKDIR/cases.curl" | tr -d '\n' |
-    grep -oE '<dd class="(ticket-number|query-code)">[^<]*' | sed 's/.*>//' |
-    paste - - | awk '{ t = $1 $2 $3 $4; c = $5; gsub(/[^0-9]/, "", t); print t, c }' > "$CASES"
-[ "$(wc -l < "$CASES")" = "$LOOKUP_CASES" ] || die "made $(wc -l < "$CASES") of $LOOKUP_CASES cases for the lookups"
-awk 'length($1) != 16 || length($2) != 8 { bad = 1 } END { exit bad }' "$CASES" ||
-    die "a receipt without ticket or code: see $CASES"
+: > "$CASES"
+add_cases "$LOOKUP_CASES"
 got=$(curl -sS -o /dev/null -w '%{http_code}' --data "ticket=$(head -n1 "$CASES" | cut -d' ' -f1)&code=$(head -n1 "$CASES" | cut -d' ' -f2)" "$BASE/jubao/status")
 [ "$got" = 200 ] || die "a lookup answered $got"
 for page in /jubao/ /jubao/help /jubao/channels /jubao/lists /jubao/submit; do
@@ -148,23 +106,6 @@ done
 note "$LOOKUP_CASES reports to look up"
 
 # ---- the runs
-
-# The processes of the stack that are gone (none: empty).
-gone() {
-	local p g=
-	for p in mariadb nginx $SAMPLED; do
-		kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null || g="$g $p"
-	done
-	echo "${g# }"
-}
-# Every process of the stack still there.
-alive() {
-	local p
-	for p in mariadb nginx $SAMPLED; do
-		kill -0 "$(cat "$RUN/$p.daemon" 2>/dev/null || echo 0)" 2>/dev/null ||
-		    die "$p is gone ($1): see $STATE/log"
-	done
-}
 
 # run_mix NAME SECONDS CONNECTIONS RATE TOKENS: bench/soak.lua's mix; the SOAK line is kept.
 run_mix() {
@@ -194,12 +135,12 @@ sample() {
 	return 0
 }
 
-alive "before the capacity run"
+stack_alive "before the capacity run"
 INNODB_FLUSH=$(sql -e 'SELECT @@innodb_flush_log_at_trx_commit')
 # Tokens for the capacity run: enough for 10,000 requests/s (5 % of them submissions).
 note "measuring the capacity: ${CAPACITY_SECONDS}s of the mix, unpaced, wrk -t$THREADS -c$CONNECTIONS"
 run_mix capacity "$CAPACITY_SECONDS" "$CONNECTIONS" 0 $((CAPACITY_SECONDS * 500 + 100))
-alive "after the capacity run"
+stack_alive "after the capacity run"
 CAP_RPS=$(awk -v r="$(field capacity requests)" -v d="$(field capacity duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
 RATE=$((CAP_RPS * SOAK_LOAD / 100))
 [ "$RATE" -ge 1 ] || die "capacity $CAP_RPS requests/s: nothing to soak at"
@@ -228,7 +169,7 @@ wait "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
 sample "$(( $(date +%s) - START ))" >> "$SAMPLES"
 # A process gone during the soak is a failed check, reported with the figures (not an abort).
-GONE=$(gone)
+GONE=$(stack_gone)
 # Requests in flight when wrk stopped still finish on the server: let them.
 sleep 2
 

@@ -1,6 +1,16 @@
-# bench/staff.sh: sourced by the benchmark scripts (after they define sql and PORT): staff
-# members with a known password (PBKDF2 at 1000 iterations: the benchmarks measure pages, not
-# logins) and their sign-in.
+# bench/staff.sh: sourced by the console benchmarks (bench/console.sh, bench/stats.sh) from the
+# top of the tree, once they have exported STATE_DIR, PORT and BUILD: their stack and SQL on it,
+# staff members with a known password (PBKDF2 at 1000 iterations: the benchmarks measure pages,
+# not logins), their sign-in, and wrk against a page as one of them.
+
+# console_stack: a fresh stack in STATE_DIR (wiped first), stopped when the script exits.
+console_stack() {
+	mkdir -p bench/results
+	rm -rf "$STATE_DIR"
+	trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+	scripts/stack.sh start > /dev/null
+}
+sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$STATE_DIR/run/mysqld.sock" -u root jubao "$@"; }
 
 # mkuser LOGIN ROLE DEPARTMENT-NAME
 mkuser() {
@@ -22,4 +32,17 @@ login() {
 		--data-urlencode "login=$who" --data-urlencode "password=Bench-Pass-2026" \
 		"http://127.0.0.1:$PORT/jubao/admin/login"
 	sed -n 's/.*jubao_staff\t\([0-9a-f]*\)$/\1/p' "$jar"
+}
+
+# wrk_page WIDTH NAME COOKIE PATH: wrk -t2 -c$CONNS -d$DUR against /jubao$PATH with the session
+# cookie COOKIE (empty: none to speak of), and one line: NAME (padded to WIDTH), requests/s,
+# p99 and the non-2xx answers.
+wrk_page() {
+	local width=$1 name=$2 cookie=$3 path=$4 line rps p99 non2xx
+	line=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency -H "Cookie: jubao_staff=$cookie" \
+		"http://127.0.0.1:$PORT/jubao$path" 2>&1)
+	rps=$(echo "$line" | awk '/Requests\/sec/ {print $2}')
+	p99=$(echo "$line" | awk '/ 99%/ {print $2}')
+	non2xx=$(echo "$line" | awk '/Non-2xx/ {print $5}')
+	printf '%-*s %10s req/s   p99 %8s   non-2xx %s\n' "$width" "$name" "$rps" "$p99" "${non2xx:-0}"
 }

@@ -18,12 +18,8 @@ export WORKERS=${WORKERS:-2}
 DUR=${DUR:-10}
 CONNS=${CONNS:-8}
 OUT=bench/results/stats-$N.txt
-mkdir -p bench/results
-rm -rf "$STATE_DIR"
-trap 'scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
-scripts/stack.sh start > /dev/null
-SOCK="$STATE_DIR/run/mysqld.sock"
-sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$SOCK" -u root jubao "$@"; }
+. bench/staff.sh
+console_stack
 
 echo "generating $N cases…"
 t0=$(date +%s)
@@ -35,40 +31,14 @@ t0=$(date +%s)
 rebuild=$(( $(date +%s) - t0 ))
 echo "  stats-rebuild in $rebuild s: $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells"
 
-mkuser() {
-	local login=$1 role=$2 dept=$3 salt hash
-	salt=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
-	hash=$(python3 -c "import hashlib,sys; print(hashlib.pbkdf2_hmac('sha256', b'Bench-Pass-2026', bytes.fromhex(sys.argv[1]), 1000).hex())" "$salt")
-	sql -e "INSERT INTO staff (login, display_name, pw_hash, pw_salt, pw_iter, must_change)
-		VALUES ('$login', '$login', UNHEX('$hash'), UNHEX('$salt'), 1000, 0);
-		INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '$role', d.id
-		FROM staff s, department d WHERE s.login = '$login' AND d.name = '$dept';"
-}
 mkuser bench_super supervisor 吉林省工业和信息化厅
 mkuser bench_handler handler 长春市南关区工业和信息化局
 
-login() {
-	local jar=$1 who=$2 token
-	token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/jubao/admin/login" |
-		sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-	curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
-		--data-urlencode "login=$who" --data-urlencode "password=Bench-Pass-2026" \
-		"http://127.0.0.1:$PORT/jubao/admin/login"
-	sed -n 's/.*jubao_staff\t\([0-9a-f]*\)$/\1/p' "$jar"
-}
 PROV=$(login "$STATE_DIR/prov.jar" bench_super)
 COUNTY=$(login "$STATE_DIR/county.jar" bench_handler)
 Y=$(date +%Y)
 
-run() {
-	local name=$1 cookie=$2 path=$3 line rps p99 non2xx
-	line=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency -H "Cookie: jubao_staff=$cookie" \
-		"http://127.0.0.1:$PORT/jubao$path" 2>&1)
-	rps=$(echo "$line" | awk '/Requests\/sec/ {print $2}')
-	p99=$(echo "$line" | awk '/ 99%/ {print $2}')
-	non2xx=$(echo "$line" | awk '/Non-2xx/ {print $5}')
-	printf '%-44s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
-}
+run() { wrk_page 44 "$@"; }
 {
 	echo "statistics with $(sql -N -e 'SELECT COUNT(*) FROM report') cases, $(sql -N -e 'SELECT COUNT(*) FROM stats_cube') cells; generated in $gen s, stats-rebuild $rebuild s; wrk -t2 -c$CONNS -d${DUR}s, $(date -u +%F)"
 	run "stats, province, this year" "$PROV" "/admin/stats"

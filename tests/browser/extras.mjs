@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { check, chineseContext, harness, launch } from './harness.mjs';
+import { check, chineseContext, harness, launch, watchErrors } from './harness.mjs';
 
 const [BASE_ARG, ART_ARG] = process.argv.slice(2);
 if (!BASE_ARG || !ART_ARG) {
@@ -28,12 +28,7 @@ deadline(180);
 const ctx = await chineseContext(browser);
 const page = await ctx.newPage();
 const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => {
-	// a missing /favicon.ico is the portal's business, not jubao's
-	if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url || '')))
-		errors.push(`${m.text()} ${m.location().url || ''}`);
-});
+watchErrors(page, errors);
 
 let ticket = '';
 let code = '';

@@ -1,8 +1,9 @@
-// harness.mjs: what the browser scripts share (extras.mjs, lists.mjs, ledgers.mjs): their "ok" and
-// "FAIL" lines and the one summary line "NAME: N passed, N failed" (with the exit status),
-// check, Debian's Chromium launched headless, a context as a reader in China behind an address
-// of its own (the stack trusts X-Real-IP from loopback), SQL on the stack's MariaDB socket, and
-// axe-core run in a page.
+// harness.mjs: what the browser scripts share (extras, lists, ledgers, stats; walk.mjs keeps its
+// own chained steps but uses the rest): their arguments (BASE_URL STATE_DIR ARTIFACT_DIR), their
+// "ok" and "FAIL" lines and the one summary line "NAME: N passed, N failed" (with the exit
+// status), check, Debian's Chromium launched headless, a context as a reader in China behind an
+// address of its own (the stack trusts X-Real-IP from loopback), the script errors a page logs,
+// SQL on the stack's MariaDB socket, a staff account made in SQL, and axe-core run in a page.
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -46,13 +47,44 @@ export function harness(name) {
 	return h;
 }
 
-export async function launch() {
-	const { chromium } = await import('playwright-core');
+// The arguments BASE_URL STATE_DIR ARTIFACT_DIR of the script called file ("lists.mjs"), or its
+// usage line and exit status 2. Returns the base URL without a trailing slash, the state and
+// artifact directories resolved (the latter made), the stack's MariaDB socket with sql on it,
+// jubaoctl (under BUILD, default build) and its configuration file.
+export function stackArgs(file) {
+	const [base, state, art] = process.argv.slice(2);
+	if (!base || !state || !art) {
+		console.error(`usage: node ${file} BASE_URL STATE_DIR ARTIFACT_DIR`);
+		process.exit(2);
+	}
+	const a = { BASE: base.replace(/\/+$/, ''), STATE: path.resolve(state), ART: path.resolve(art) };
+	fs.mkdirSync(a.ART, { recursive: true });
+	a.DBSOCK = path.join(a.STATE, 'run', 'mysqld.sock');
+	a.sql = sqlOn(a.DBSOCK);
+	a.CTL = path.join(HERE, '..', '..', process.env.BUILD || 'build', 'tools', 'jubaoctl');
+	a.CONF = path.join(a.STATE, 'conf', 'jubao.conf');
+	return a;
+}
+
+// Debian's Chromium (or JUBAO_CHROMIUM), headless; args are added to the usual ones. Throws
+// with what to install when Chromium or playwright-core is missing.
+export async function launch({ args = [] } = {}) {
+	const executablePath = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
+	if (!fs.existsSync(executablePath))
+		throw new Error(`no Chromium at ${executablePath}: install Debian's chromium package ` +
+			'(scripts/deps.sh does), or set JUBAO_CHROMIUM');
+	let chromium;
+	try {
+		({ chromium } = await import('playwright-core'));
+	} catch (e) {
+		throw new Error('playwright-core is not installed: run ' +
+			`\`npm ci --no-audit --no-fund --prefix tests/browser\` (${e.message.split('\n')[0]})`);
+	}
 	return chromium.launch({
-		executablePath: process.env.JUBAO_CHROMIUM || '/usr/bin/chromium',
+		executablePath,
 		headless: true,
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			'--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
 		timeout: 60000,
 	});
 }
@@ -74,6 +106,33 @@ export function sqlOn(dbsock) {
 			dbsock, '-u', 'root', '-N', '-B', 'jubao', '-e', query], { encoding: 'utf8', timeout: 30000 });
 		return r.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
 	};
+}
+
+// Collect into errors what page reports as a script error or logs as a console error; where
+// prefixes each with the page's address. A missing /favicon.ico is the portal's business, not
+// jubao's.
+export function watchErrors(page, errors, { where = false } = {}) {
+	const at = () => (where ? `${page.url()}: ` : '');
+	page.on('pageerror', (e) => errors.push(at() + e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url || '')))
+			errors.push(`${at()}${m.text()} ${m.location().url || ''}`);
+	});
+}
+
+// A staff account with one role on the department named dept, made with sql (from sqlOn) and a
+// PBKDF2 hash computed here, so that a test does not depend on the code it tests to set itself
+// up; 1000 iterations, no second factor set up, no password change asked.
+export function makeStaff(sql, { login, password, name, role, dept }) {
+	const salt = crypto.randomBytes(16);
+	const hash = crypto.pbkdf2Sync(password, salt, 1000, 32, 'sha256');
+	sql('INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, pw_iter, must_change) ' +
+		`VALUES ('${login}', '${name}', NULL, UNHEX('${hash.toString('hex')}'), ` +
+		`UNHEX('${salt.toString('hex')}'), 1000, 0)`);
+	sql(`INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '${role}', d.id ` +
+		`FROM staff s, department d WHERE s.login = '${login}' AND d.name = '${dept}'`);
+	check(sql('SELECT COUNT(*) FROM staff_role r JOIN staff s ON s.id = r.staff_id ' +
+		`WHERE s.login = '${login}'`)[0][0] === '1', `staff ${login}: no department ${dept}`);
 }
 
 let axeSource = null;

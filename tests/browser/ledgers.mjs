@@ -14,32 +14,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { axe, check, chineseContext, harness, launch, sqlOn } from './harness.mjs';
+import { axe, check, chineseContext, harness, launch, makeStaff, stackArgs } from './harness.mjs';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node ledgers.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const ART = path.resolve(ART_ARG);
-const sql = sqlOn(path.join(path.resolve(STATE_ARG), 'run', 'mysqld.sock'));
+const { BASE, ART, sql } = stackArgs('ledgers.mjs');
 const PASSWORD = 'Jubao-demo-2026';
 const LOGIN = 'brledger' + crypto.randomBytes(3).toString('hex');
 const DEPT = '长春市双阳区工业和信息化局';
 const { step, finish, fail, deadline } = harness('browser-ledgers');
-fs.mkdirSync(ART, { recursive: true });
-
-// A handler needs no second factor: PBKDF2 at 1000 iterations, as the other browser tests.
-function makeStaff() {
-	const salt = crypto.randomBytes(16);
-	const hash = crypto.pbkdf2Sync(PASSWORD, salt, 1000, 32, 'sha256');
-	sql(`INSERT INTO staff (login, display_name, pw_hash, pw_salt, pw_iter, must_change) VALUES ` +
-		`('${LOGIN}', '浏览器台账', UNHEX('${hash.toString('hex')}'), ` +
-		`UNHEX('${salt.toString('hex')}'), 1000, 0)`);
-	sql(`INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, 'handler', d.id ` +
-		`FROM staff s, department d WHERE s.login = '${LOGIN}' AND d.name = '${DEPT}'`);
-}
 
 // Click what starts a download; the file as the browser names and saves it.
 async function download(page, locator, file) {
@@ -50,7 +31,9 @@ async function download(page, locator, file) {
 }
 
 try {
-	makeStaff();
+	// A handler needs no second factor.
+	makeStaff(sql, { login: LOGIN, password: PASSWORD, name: '浏览器台账', role: 'handler',
+		dept: DEPT });
 } catch (e) {
 	fail('setup: ' + e.message.split('\n').slice(-3).join(' '));
 	finish();

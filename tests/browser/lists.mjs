@@ -11,26 +11,12 @@
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { axe, check, chineseContext, harness, launch, sqlOn } from './harness.mjs';
+import { axe, check, chineseContext, harness, launch, stackArgs, watchErrors } from './harness.mjs';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node lists.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const STATE = path.resolve(STATE_ARG);
-const ART = path.resolve(ART_ARG);
-const CTL = path.join(ROOT, process.env.BUILD || 'build', 'tools', 'jubaoctl');
-const sql = sqlOn(path.join(STATE, 'run', 'mysqld.sock'));
+const { BASE, ART, sql, CTL, CONF } = stackArgs('lists.mjs');
 const { out, step, finish, fail, deadline } = harness('browser-lists');
-fs.mkdirSync(ART, { recursive: true });
 
 // A 统一社会信用代码 with its check character (GB 32100-2015).
 function creditCode(body17) {
@@ -65,7 +51,7 @@ function insertEntries() {
 		row('violation', 'announcement', NAME + '二厂', 'NULL', true),
 		row('elimination', 'announcement', NAME + '三厂', 35.5, true),
 	].join(', '));
-	const r = execFileSync(CTL, ['-c', path.join(STATE, 'conf', 'jubao.conf'), 'publish'],
+	const r = execFileSync(CTL, ['-c', CONF, 'publish'],
 		{ encoding: 'utf8', timeout: 120000 });
 	out(r.trim());
 }
@@ -88,11 +74,7 @@ deadline(180);
 const ctx = await chineseContext(browser);
 const page = await ctx.newPage();
 const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => {
-	if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url || '')))
-		errors.push(`${m.text()} ${m.location().url || ''}`);
-});
+watchErrors(page, errors);
 
 await step('the lists index shows every list with its count', async () => {
 	const r = await page.goto(`${BASE}/lists`);

@@ -13,78 +13,22 @@
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
-const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node stats.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const STATE = path.resolve(STATE_ARG);
-const ART = path.resolve(ART_ARG);
-const DBSOCK = path.join(STATE, 'run', 'mysqld.sock');
-const CTL = path.join(ROOT, process.env.BUILD || 'build', 'tools', 'jubaoctl');
-const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+import { axe, check, chineseContext, harness, launch, makeStaff, stackArgs, watchErrors }
+	from './harness.mjs';
+
+const { BASE, ART, sql, CTL, CONF } = stackArgs('stats.mjs');
+const { step, finish, fail, deadline } = harness('browser-stats');
 const PASSWORD = 'Browser-Stats-2026';
 const TAG = crypto.randomBytes(3).toString('hex');
 const PROVINCE = `bsprov${TAG}`;
 const COUNTY = `bscounty${TAG}`;
-fs.mkdirSync(ART, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-
-function out(s) {
-	console.log('browser-stats: ' + s);
-}
-
-function check(cond, msg) {
-	if (!cond)
-		throw new Error(msg);
-}
-
-async function step(name, fn) {
-	try {
-		await fn();
-		passed++;
-		out('ok   ' + name);
-	} catch (e) {
-		failed++;
-		out('FAIL ' + name + ': ' + e.message);
-	}
-}
-
-function finish() {
-	console.log(`browser-stats: ${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && passed > 0 ? 0 : 1);
-}
-
-function sql(query) {
-	const r = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DBSOCK,
-		'-u', 'root', '-N', '-B', 'jubao', '-e', query], { encoding: 'utf8', timeout: 30000 });
-	return r.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
 // ------------------------------------------------------------------------------------ the data
 
-// A staff account with one role on one department (PBKDF2 with the iterations it names).
-function makeStaff(login, role, dept) {
-	const salt = crypto.randomBytes(16);
-	const hash = crypto.pbkdf2Sync(PASSWORD, salt, 1000, 32, 'sha256');
-	sql(`INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, pw_iter, must_change) ` +
-		`VALUES ('${login}', '统计测试${login}', NULL, UNHEX('${hash.toString('hex')}'), ` +
-		`UNHEX('${salt.toString('hex')}'), 1000, 0)`);
-	sql(`INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '${role}', d.id ` +
-		`FROM staff s, department d WHERE s.login = '${login}' AND d.name = '${dept}'`);
-	check(sql(`SELECT COUNT(*) FROM staff_role r JOIN staff s ON s.id = r.staff_id ` +
-		`WHERE s.login = '${login}'`)[0][0] === '1', `staff ${login}: no department ${dept}`);
-}
+const staff = (login, role, dept) => makeStaff(sql, { login, password: PASSWORD,
+	name: `统计测试${login}`, role, dept });
 
 // Reports received now in 宽城区 (3) and 南关区 (2), each with its first event.
 function insertReports() {
@@ -101,23 +45,13 @@ function insertReports() {
 		sql("INSERT INTO report_event (report_id, at, state, text) SELECT id, submitted_at, " +
 			`'submitted', '举报已提交，等待工信部门受理。' FROM report WHERE ticket = '${ticket}'`);
 	}
-	execFileSync(CTL, ['-c', path.join(STATE, 'conf', 'jubao.conf'), 'stats-rebuild'],
+	execFileSync(CTL, ['-c', CONF, 'stats-rebuild'],
 		{ encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
-	makeStaff(PROVINCE, 'supervisor', '吉林省工业和信息化厅');
-	makeStaff(COUNTY, 'handler', '长春市宽城区工业和信息化局');
+	staff(PROVINCE, 'supervisor', '吉林省工业和信息化厅');
+	staff(COUNTY, 'handler', '长春市宽城区工业和信息化局');
 }
 
 // ------------------------------------------------------------------------------------ helpers
-
-// axe-core injected through the DevTools protocol (page.evaluate), which the pages' CSP
-// (script-src 'self') does not govern.
-async function axe(page, name) {
-	await page.evaluate(AXE);
-	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-	const v = r.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) =>
-		n.target.join(' ')).join(', ')}`);
-	check(v.length === 0, `axe on ${name}: ${v.join('; ')}`);
-}
 
 async function shot(page, file) {
 	await page.screenshot({ path: path.join(ART, file), fullPage: true });
@@ -138,34 +72,17 @@ async function login(page, who) {
 try {
 	insertReports();
 } catch (e) {
-	out('FAIL setup: ' + e.message.split('\n').slice(-3).join(' '));
-	failed++;
+	fail('setup: ' + e.message.split('\n').slice(-3).join(' '));
 	finish();
 }
 
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	timeout: 60000,
-});
-setTimeout(() => { out('FAIL took longer than 180 s'); failed++; finish(); }, 180000).unref();
+const browser = await launch();
+deadline(180);
 
 const errors = [];
 async function newPage() {
-	const ctx = await browser.newContext({
-		locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 },
-		extraHTTPHeaders: { 'X-Real-IP': `198.51.${crypto.randomInt(256)}.${crypto.randomInt(256)}` },
-	});
-	ctx.setDefaultTimeout(20000);
-	const page = await ctx.newPage();
-	page.on('pageerror', (e) => errors.push(e.message));
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url || '')))
-			errors.push(`${m.text()} ${m.location().url || ''}`);
-	});
+	const page = await (await chineseContext(browser)).newPage();
+	watchErrors(page, errors);
 	return page;
 }
 

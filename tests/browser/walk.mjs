@@ -18,77 +18,40 @@
 // Prints one line per step and ends with exactly one line "browser: N passed, N failed";
 // exits non-zero when anything failed.
 
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const [BASE_ARG, STATE_ARG, ART_ARG] = process.argv.slice(2);
+import { check, chineseContext, harness, launch, makeStaff, stackArgs, watchErrors }
+	from './harness.mjs';
+
 const CHROMIUM = process.env.JUBAO_CHROMIUM || '/usr/bin/chromium';
 const PASSWORD = 'Browser-Walk-2026';
-const TIMEOUT = 20000;
 
-let passed = 0;
-let failed = 0;
+const h = harness('browser');
+const { out } = h;
 const t0 = Date.now();
-
-function out(s) {
-	console.log('browser: ' + s);
-}
 
 function finish() {
 	out(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
-	console.log(`browser: ${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && passed > 0 ? 0 : 1);
+	h.finish();
 }
 
 function fatal(msg) {
-	out('FAIL ' + msg);
-	failed++;
+	h.fail(msg);
 	finish();
 }
 
-if (!BASE_ARG || !STATE_ARG || !ART_ARG) {
-	console.error('usage: node walk.mjs BASE_URL STATE_DIR ARTIFACT_DIR');
-	process.exit(2);
-}
-const BASE = BASE_ARG.replace(/\/+$/, '');
-const STATE = path.resolve(STATE_ARG);
-const ART = path.resolve(ART_ARG);
-const DBSOCK = path.join(STATE, 'run', 'mysqld.sock');
-
-if (!fs.existsSync(CHROMIUM))
-	fatal(`no Chromium at ${CHROMIUM}: install Debian's chromium package (scripts/deps.sh does), ` +
-		'or set JUBAO_CHROMIUM');
+const { BASE, STATE, ART, DBSOCK, sql } = stackArgs('walk.mjs');
 if (!fs.existsSync(DBSOCK))
 	fatal(`no MariaDB socket at ${DBSOCK}: is the stack running with STATE_DIR=${STATE}?`);
 
-let chromium;
-try {
-	({ chromium } = await import('playwright-core'));
-} catch (e) {
-	fatal('playwright-core is not installed: run `npm ci --no-audit --no-fund --prefix tests/browser` ' +
-		`(${e.message.split('\n')[0]})`);
-}
-
-fs.mkdirSync(ART, { recursive: true });
 for (const f of fs.readdirSync(ART))
 	if (/^\d\d.*\.png$/.test(f))
 		fs.rmSync(path.join(ART, f));
 
 // ------------------------------------------------------------------------------------ helpers
-
-function sql(query) {
-	const r = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DBSOCK,
-		'-u', 'root', '-N', '-B', 'jubao', '-e', query], { encoding: 'utf8', timeout: 30000 });
-	return r.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
-
-function check(cond, msg) {
-	if (!cond)
-		throw new Error(msg);
-}
 
 // A small valid PNG (16x16, one colour); the server only sniffs the magic, but a real image is
 // what a person attaches.
@@ -132,17 +95,8 @@ function freshIp() {
 	return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
 }
 
-function makeStaff(login, role, dept) {
-	const salt = crypto.randomBytes(16);
-	const hash = crypto.pbkdf2Sync(PASSWORD, salt, 1000, 32, 'sha256');
-	sql(`INSERT INTO staff (login, display_name, email, pw_hash, pw_salt, pw_iter, must_change) ` +
-		`VALUES ('${login}', '浏览器测试${login}', NULL, UNHEX('${hash.toString('hex')}'), ` +
-		`UNHEX('${salt.toString('hex')}'), 1000, 0)`);
-	sql(`INSERT INTO staff_role (staff_id, role, department_id) SELECT s.id, '${role}', d.id ` +
-		`FROM staff s, department d WHERE s.login = '${login}' AND d.name = '${dept}'`);
-	const n = sql(`SELECT COUNT(*) FROM staff_role r JOIN staff s ON s.id = r.staff_id ` +
-		`WHERE s.login = '${login}'`)[0][0];
-	check(n === '1', `staff ${login}: no department ${dept}`);
+function staff(login, role, dept) {
+	makeStaff(sql, { login, password: PASSWORD, name: `浏览器测试${login}`, role, dept });
 }
 
 const jsErrors = [];
@@ -156,26 +110,10 @@ async function shot(page, name) {
 }
 
 async function newContext(browser, opts = {}) {
-	const ctx = await browser.newContext({
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai',
-		viewport: { width: 1280, height: 900 },
-		extraHTTPHeaders: { 'X-Real-IP': freshIp() },
-		...opts,
-	});
-	ctx.setDefaultTimeout(TIMEOUT);
+	const ctx = await chineseContext(browser, { extraHTTPHeaders: { 'X-Real-IP': freshIp() }, ...opts });
 	ctx.setDefaultNavigationTimeout(30000);
-	ctx.on('page', watch);
+	ctx.on('page', (page) => watchErrors(page, jsErrors, { where: true }));
 	return ctx;
-}
-
-function watch(page) {
-	page.on('pageerror', (e) => jsErrors.push(`${page.url()}: ${e.message}`));
-	page.on('console', (m) => {
-		// A missing /favicon.ico is the portal's business, not jubao's.
-		if (m.type() === 'error' && !/favicon/.test(m.text() + (m.location().url || '')))
-			jsErrors.push(`${page.url()}: ${m.text()} ${m.location().url || ''}`);
-	});
 }
 
 let current = null;            // the page of the running step, for a screenshot on failure
@@ -183,20 +121,18 @@ let broken = null;             // the first failed step of the chain: the later 
 
 async function step(name, fn, { chain = true } = {}) {
 	if (chain && broken) {
-		failed++;
-		out(`FAIL ${name}: not run (needs "${broken}")`);
+		h.fail(`${name}: not run (needs "${broken}")`);
 		return;
 	}
 	const s = Date.now();
 	try {
 		const note = await fn();
-		passed++;
+		h.passed++;
 		out(`ok   ${name}${note ? ' — ' + note : ''} (${((Date.now() - s) / 1000).toFixed(1)} s)`);
 	} catch (e) {
-		failed++;
 		if (chain)
 			broken = name;
-		out(`FAIL ${name}: ${String(e.message || e).split('\n').slice(0, 6).join(' | ')}`);
+		h.fail(`${name}: ${String(e.message || e).split('\n').slice(0, 6).join(' | ')}`);
 		if (current && !current.isClosed()) {
 			try {
 				out(`     at ${current.url()}; screenshot ` +
@@ -357,13 +293,7 @@ const PNG = { name: 'evidence.png', mimeType: 'image/png', buffer: pngBytes() };
 out(`${BASE}, Chromium ${CHROMIUM}, screenshots in ${ART}`);
 let browser;
 try {
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		timeout: 60000,
-	});
+	browser = await launch({ args: ['--disable-quic'] });
 } catch (e) {
 	fatal(`Chromium did not start: ${e.message.split('\n')[0]}`);
 }
@@ -411,8 +341,8 @@ try {
 
 	await step('3 staff accounts in SQL: intake 吉林省工业和信息化厅, handler 长春市南关区工业和信息化局', async () => {
 		current = null;
-		makeStaff(INTAKE, 'intake', '吉林省工业和信息化厅');
-		makeStaff(HANDLER, 'handler', '长春市南关区工业和信息化局');
+		staff(INTAKE, 'intake', '吉林省工业和信息化厅');
+		staff(HANDLER, 'handler', '长春市南关区工业和信息化局');
 		return `${INTAKE}, ${HANDLER}`;
 	});
 
@@ -551,8 +481,7 @@ try {
 	}, { chain: false });
 
 } catch (e) {
-	out(`FAIL the walk stopped: ${String(e.stack || e).split('\n').slice(0, 4).join(' | ')}`);
-	failed++;
+	h.fail(`the walk stopped: ${String(e.stack || e).split('\n').slice(0, 4).join(' | ')}`);
 }
 await browser.close().catch(() => {});
 finish();
