@@ -25,6 +25,7 @@ mkuser bench_intake intake 吉林省工业和信息化厅
 mkuser bench_handler handler 长春市南关区工业和信息化局
 
 INTAKE=$(login /tmp/bench-intake.jar bench_intake)
+enrolled bench_intake
 HANDLER=$(login /tmp/bench-handler.jar bench_handler)
 CASE=$(sql -N -e "SELECT MAX(id) FROM report WHERE state = 'transferred' AND ticket LIKE '9%'")
 
