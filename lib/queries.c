@@ -508,6 +508,9 @@ const char *const queries[Q__MAX] = {
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
 	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
 	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
+	[Q_STATS_VERSION_BUMP] = "UPDATE stats_version SET n = n + 1 WHERE part = ?",
+	[Q_STATS_VERSION] = "SELECT CAST((SELECT SUM(n) FROM stats_version) + "
+	    "(SELECT version FROM list_version WHERE id = 1) AS SIGNED)",
 	/* 整改及退出台账（企业明细）: the published entries of the rectification, forced-exit and
 	 * elimination lists of enterprises in the area that were open during the period:
 	 * published (公示) before its end and neither announced (completed) nor withdrawn before
