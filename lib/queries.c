@@ -14,7 +14,10 @@
 /* the target's columns named with its table: report has an `overdue` column too */
 #define STATS_ADD_CUBE(u, l) "stats_cube." #l " = stats_cube." #l " + VALUES(" #l "), "
 #define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
-#define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
+/* Summed as DOUBLE (exact for integers below 2^53, far above any count here): MariaDB sums INT
+ * columns in DECIMAL, and its binary conversions in the group-by table were the top of its
+ * profile for the statistics page; as DOUBLE the same statements take about a third less. */
+#define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l " * 1e0), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
 #define STATS_SUM_AS(u, l) ", SUM(" #l ") AS " #l
 #define SQL_NUM_(n) #n
