@@ -26,4 +26,5 @@ GRANT SELECT (id, name) ON department TO 'jubao_public'@'localhost';
 -- their transaction (lib/stats.c), and the public summary page reads them; never the weights
 GRANT SELECT, INSERT, UPDATE ON stats_cube TO 'jubao_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON stats_dept TO 'jubao_public'@'localhost';
+GRANT SELECT, UPDATE ON stats_version TO 'jubao_public'@'localhost';
 GRANT SELECT ON stats_expand TO 'jubao_public'@'localhost';

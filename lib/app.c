@@ -93,6 +93,7 @@ request_begin(struct ctx *c)
 	memset(&c->cookies, 0, sizeof(c->cookies));
 	memset(&c->resp, 0, sizeof(c->resp));
 	c->answered = false;
+	c->keep_html = false;
 	c->method = env(c, "REQUEST_METHOD");
 	if (c->method == NULL)
 		c->method = "GET";
@@ -263,7 +264,8 @@ app_send(struct ctx *c, int status, xmlDocPtr doc)
 		return;
 	}
 	c->answered = true;
-	if (render_doc(&c->render, 0, doc, c->want_xml, c->prog->cacheable, &out, &outlen) != 0) {
+	if (render_doc(&c->render, 0, doc, c->want_xml,
+	    c->prog->cacheable || c->keep_html, &out, &outlen) != 0) {
 		status = 500;
 		c->want_xml = false;
 		out = xmlStrdup((const xmlChar *)"<!DOCTYPE html><html lang=\"zh-CN\"><meta "

@@ -53,6 +53,9 @@ struct ctx {
 	bool             https;
 	bool             is_post;
 	bool             want_xml;         /* format=xml */
+	bool             keep_html;        /* this page's HTML may be kept by the render cache
+	                                    * though its program's pages are not (prog->cacheable):
+	                                    * it repeats for one user (the statistics) */
 	bool             accepts_gzip;     /* Accept-Encoding allows gzip (lib/gz.h) */
 	int64_t          now;              /* seconds since the epoch, at accept */
 	struct params    query;

@@ -14,7 +14,10 @@
 /* the target's columns named with its table: report has an `overdue` column too */
 #define STATS_ADD_CUBE(u, l) "stats_cube." #l " = stats_cube." #l " + VALUES(" #l "), "
 #define STATS_ADD_DEPT(u, l) "stats_dept." #l " = stats_dept." #l " + VALUES(" #l "), "
-#define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l "), 0) AS SIGNED)"
+/* Summed as DOUBLE (exact for integers below 2^53, far above any count here): MariaDB sums INT
+ * columns in DECIMAL, and its binary conversions in the group-by table were the top of its
+ * profile for the statistics page; as DOUBLE the same statements take about a third less. */
+#define STATS_SUM(u, l) ", CAST(COALESCE(SUM(" #l " * 1e0), 0) AS SIGNED)"
 #define STATS_COLS STATS_COUNTERS(STATS_COL)
 #define STATS_SUM_AS(u, l) ", SUM(" #l ") AS " #l
 #define SQL_NUM_(n) #n
@@ -508,6 +511,9 @@ const char *const queries[Q__MAX] = {
 	    "GROUP BY d.id, d.name ORDER BY d.region_code, d.kind",
 	[Q_STATS_WEIGHTS] = "SELECT measure, weight FROM stats_weight ORDER BY sort",
 	[Q_STATS_WEIGHT_SET] = "UPDATE stats_weight SET weight = ? WHERE measure = ?",
+	[Q_STATS_VERSION_BUMP] = "UPDATE stats_version SET n = n + 1 WHERE part = ?",
+	[Q_STATS_VERSION] = "SELECT CAST((SELECT SUM(n) FROM stats_version) + "
+	    "(SELECT version FROM list_version WHERE id = 1) AS SIGNED)",
 	/* 整改及退出台账（企业明细）: the published entries of the rectification, forced-exit and
 	 * elimination lists of enterprises in the area that were open during the period:
 	 * published (公示) before its end and neither announced (completed) nor withdrawn before

@@ -170,6 +170,8 @@ enum query {
 	                        * enterprises, quantity, capacity (text) */
 	Q_STATS_WEIGHTS,       /* -> measure, weight */
 	Q_STATS_WEIGHT_SET,    /* weight, measure */
+	Q_STATS_VERSION_BUMP,  /* part (sql/019): the summary changed, in the same transaction */
+	Q_STATS_VERSION,       /* -> the summary's version: its parts' sum plus list_version */
 	/* 整改及退出台账（企业明细） (lib/ledger_entries.c) */
 	Q_LEDGER_ENTRIES,      /* period's last month, from x2, area prefix LIKE -> entry rows */
 	/* the case list's export: [kind,] prefix, q, q, q, state, state, overdue, before id,

@@ -25,7 +25,8 @@
  * output: nothing of one request can reach another that did not send the same document.
  */
 #define RENDER_CACHE_SLOTS 128
-#define RENDER_CACHE_MAX   (64 * 1024)      /* bytes of HTML worth keeping */
+#define RENDER_CACHE_MAX   (128 * 1024)     /* bytes of HTML worth keeping: a provincial
+                                              * statistics page is ~90 KB */
 
 struct render_cached {
 	uint8_t   key[32];

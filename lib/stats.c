@@ -128,7 +128,16 @@ stats_record(struct db *db, int64_t report_id, const struct stats_event *ev)
 		if ((i != 1 || (!ev->no_lead && ev->kind != SK_RECEIVE)) &&
 		    (rc = db_run(db, q[i], p, SC__MAX + 2)) != DB_OK)
 			return rc;
-	return DB_OK;
+	return stats_bump(db, report_id);
+}
+
+int
+stats_bump(struct db *db, int64_t report_id)
+{
+	struct dbp p[1];
+
+	p[0] = P_INT(report_id % STATS_PARTS);
+	return db_run(db, Q_STATS_VERSION_BUMP, p, 1);
 }
 
 size_t

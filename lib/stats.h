@@ -103,6 +103,12 @@ bool stats_ontime(int64_t now, const char *due);
  * count of every report and the whole country are sums the reads make (stats_filter_params). */
 int stats_record(struct db *, int64_t report_id, const struct stats_event *);
 
+/* The summary changed (sql/019): add 1 to the version's part of report_id (0 for a change that
+ * is no report's: stats-rebuild, the fold, the weights), inside the caller's transaction, so
+ * that the console's statistics read their rows again (cgi/admin/stats_cache.c). stats_record
+ * calls it. DB_OK or a db error. */
+int stats_bump(struct db *, int64_t report_id);
+
 /* Replaying a case's history (stats-rebuild): the state the case was in, its due date, and
  * whether it was transferred. Start with stats_replay_init. */
 struct stats_replay {

@@ -154,6 +154,22 @@ void stats_page(struct page *);                 /* stats.c */
 void stats_weights_post(struct page *);
 /* The widest area of any of the user's roles (an administrator: its department's). */
 bool stats_area(const struct staff *, char prefix[7]);
+
+/* stats_cache.c: the summed rows of the statistics views this worker has shown, by the view's
+ * key (its filter, periods, area and assessment unit) and the summary's version (sql/019). A
+ * view's rows come in STATS_SETS sets (stats.c's enum stats_set) with the assessment's weights.
+ * get: true and the sets copied into the request's arena when the key is kept at version;
+ * put: keep a copy (a key of STATS_CACHE_KEY bytes or more, or too many rows: not kept). */
+#define STATS_SETS      10
+#define STATS_CACHE_KEY 160
+struct stats_rows {
+	struct stats_row *r;
+	size_t            n;
+};
+bool stats_cache_get(struct ctx *, const char *key, int64_t version,
+    struct stats_rows sets[STATS_SETS], int64_t w[SM__MAX]);
+void stats_cache_put(const char *key, int64_t version, const struct stats_rows sets[STATS_SETS],
+    const int64_t w[SM__MAX]);
 void ledgers_page(struct page *);               /* ledgers.c */
 void ledger_get(struct page *);
 void cases_export(struct page *);               /* cases_export.c */

@@ -537,43 +537,6 @@ weights_xml(xmlNodePtr parent, const int64_t *w)
 
 /* ---- the page */
 
-/* The breakdowns by month, region, category, industry, channel: rows and tables. */
-static int
-stats_breakdowns(struct page *pg, const struct view *v, xmlNodePtr root, struct rowset *months,
-    struct rowset *regions)
-{
-	static const struct { const char *dim, *what; } by[] = {
-		{ "category", "categories" }, { "industry", "industries" },
-		{ "channel", "channels" }, { "standard", "standards" },
-	};
-	struct ctx *c = pg->c;
-	struct dbp p[10];
-	struct rowset s;
-	size_t i;
-	int rc;
-
-	view_params(v, c, v->per.from, v->per.to, p, false);
-	if ((rc = rowset_load(pg, Q_STATS_MONTHS, p, 7, months)) != DB_OK)
-		return rc;
-	rows_xml_stats(c, root, "months", months);
-	memset(regions, 0, sizeof(*regions));
-	if (strlen(v->region) < 6) {
-		view_params(v, c, v->per.from, v->per.to, p, true);
-		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 7, regions)) != DB_OK)
-			return rc;
-		rows_xml_stats(c, root, "regions", regions);
-	}
-	/* each breakdown over the area and period (one dimension at a time) */
-	for (i = 0; i < NELEM(by); i++) {
-		stats_filter_params(by[i].dim, "", v->per.from, v->per.to, v->region, false,
-		    arena_alloc(&c->arena, 8), p);
-		if ((rc = rowset_load(pg, Q_STATS_BY, p, 7, &s)) != DB_OK)
-			return rc;
-		rows_xml_stats(c, root, by[i].what, &s);
-	}
-	return DB_OK;
-}
-
 /* The rows of the assessment's units for one period: regions below the one shown (or it, for
  * a county) or departments of the area. */
 static int
@@ -669,48 +632,126 @@ exits_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 	return db_rows(pg, Q_STATS_EXITS, p, 5, &exit_loader, &row, exit_xml, &o);
 }
 
+/* The sets of summed rows a view shows, kept per worker by stats_cache.c. */
+enum stats_set { SET_TOTAL, SET_MONTHS, SET_REGIONS, SET_CATEGORIES, SET_INDUSTRIES,
+	SET_CHANNELS, SET_STANDARDS, SET_DEPTS, SET_PREV, SET_CUR };
+_Static_assert(SET_CUR + 1 == STATS_SETS, "admin.h's STATS_SETS counts enum stats_set");
+
+/* Every set of the view from the summary tables, and the weights: ten statements at most.
+ * The regions below (not for a county), each breakdown over the area and period (one
+ * dimension at a time), the departments, the assessment's units of the previous period and,
+ * for a county by region, of this one (else they are the regions or departments read here). */
+static int
+stats_load(struct page *pg, const struct view *v, struct rowset s[STATS_SETS], int64_t *w)
+{
+	static const char *const dims[] = { "category", "industry", "channel", "standard" };
+	struct ctx *c = pg->c;
+	struct dbp p[10];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < STATS_SETS; i++)
+		s[i] = (struct rowset){ c, NULL, 0, 0 };
+	view_params(v, c, v->per.from, v->per.to, p, false);
+	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 7, &s[SET_TOTAL])) != DB_OK ||
+	    (rc = rowset_load(pg, Q_STATS_MONTHS, p, 7, &s[SET_MONTHS])) != DB_OK)
+		return rc;
+	if (strlen(v->region) < 6) {
+		view_params(v, c, v->per.from, v->per.to, p, true);
+		if ((rc = rowset_load(pg, Q_STATS_REGIONS, p, 7, &s[SET_REGIONS])) != DB_OK)
+			return rc;
+	}
+	for (i = 0; i < NELEM(dims); i++) {
+		stats_filter_params(dims[i], "", v->per.from, v->per.to, v->region, false,
+		    arena_alloc(&c->arena, 8), p);
+		if ((rc = rowset_load(pg, Q_STATS_BY, p, 7, &s[SET_CATEGORIES + i])) != DB_OK)
+			return rc;
+	}
+	p[0] = P_TEXT(v->per.from);
+	p[1] = P_TEXT(v->per.to);
+	p[2] = P_TEXT(like_prefix(c, v->region));
+	if ((rc = rowset_load(pg, Q_STATS_DEPTS, p, 3, &s[SET_DEPTS])) != DB_OK ||
+	    (rc = db_rows(pg, Q_STATS_WEIGHTS, NULL, 0, &weight_loader,
+	    &(struct weight_row){ "", 0 }, weight_row, w)) != DB_OK ||
+	    (rc = units_load(pg, v, v->per.prev_from, v->per.prev_to, &s[SET_PREV])) != DB_OK)
+		return rc;
+	if (strcmp(v->by, "dept") != 0 && strlen(v->region) >= 6)
+		return units_load(pg, v, v->per.from, v->per.to, &s[SET_CUR]);
+	return DB_OK;
+}
+
+/* The view's sets: this worker's copy while the summary's version (one primary-key read) is
+ * the one they were read at, else read and kept (stats_cache.c says why). */
+static int
+stats_sets(struct page *pg, const struct view *v, struct rowset s[STATS_SETS], int64_t *w)
+{
+	struct ctx *c = pg->c;
+	struct stats_rows kept[STATS_SETS];
+	char key[STATS_CACHE_KEY];
+	int64_t version;
+	size_t i;
+	int n, rc;
+
+	n = snprintf(key, sizeof(key), "%s|%s|%s|%s|%s|%s|%s|%s", v->dim, v->value, v->per.from,
+	    v->per.to, v->per.prev_from, v->per.prev_to, v->region, v->by);
+	if (n < 0 || (size_t)n >= sizeof(key))
+		return stats_load(pg, v, s, w);
+	if ((rc = db_int(&c->db, Q_STATS_VERSION, NULL, 0, -1, &version)) != DB_OK)
+		return rc;
+	if (stats_cache_get(c, key, version, kept, w)) {
+		for (i = 0; i < STATS_SETS; i++)
+			s[i] = (struct rowset){ c, kept[i].r, kept[i].n, kept[i].n };
+		return DB_OK;
+	}
+	if ((rc = stats_load(pg, v, s, w)) != DB_OK)
+		return rc;
+	for (i = 0; i < STATS_SETS; i++)
+		kept[i] = (struct stats_rows){ s[i].r, s[i].n };
+	stats_cache_put(key, version, kept, w);
+	return DB_OK;
+}
+
 /* Everything of the page below the form. */
 static int
 stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 {
+	static const char *const what[] = { "categories", "industries", "channels", "standards" };
 	struct ctx *c = pg->c;
-	struct rowset total, months, regions, depts, cur, prev;
+	struct rowset s[STATS_SETS], cur;
 	struct stats_row zero;
+	const struct stats_row *t;
 	int64_t w[SM__MAX] = { 0 };
-	struct dbp p[9];
+	size_t i;
 	int rc;
 
-	view_params(v, c, v->per.from, v->per.to, p, false);
-	if ((rc = rowset_load(pg, Q_STATS_TOTAL, p, 7, &total)) != DB_OK ||
-	    (rc = stats_breakdowns(pg, v, root, &months, &regions)) != DB_OK)
+	if ((rc = stats_sets(pg, v, s, w)) != DB_OK)
 		return rc;
+	rows_xml_stats(c, root, "months", &s[SET_MONTHS]);
+	if (strlen(v->region) < 6)
+		rows_xml_stats(c, root, "regions", &s[SET_REGIONS]);
+	for (i = 0; i < NELEM(what); i++)
+		rows_xml_stats(c, root, what[i], &s[SET_CATEGORIES + i]);
 	memset(&zero, 0, sizeof(zero));
-	rows_xml_stats(c, root, "total", total.n > 0 ? &total : &(struct rowset){ c, &zero, 1, 1 });
+	t = s[SET_TOTAL].n > 0 ? &s[SET_TOTAL].r[0] : &zero;
+	rows_xml_stats(c, root, "total", &(struct rowset){ c, (struct stats_row *)t, 1, 1 });
 	if ((rc = overdue_now_xml(pg, v, root)) != DB_OK || (rc = exits_xml(pg, v, root)) != DB_OK)
-		return rc;
-	p[0] = P_TEXT(v->per.from);
-	p[1] = P_TEXT(v->per.to);
-	p[2] = P_TEXT(like_prefix(c, v->region));
-	if ((rc = rowset_load(pg, Q_STATS_DEPTS, p, 3, &depts)) != DB_OK ||
-	    (rc = db_rows(pg, Q_STATS_WEIGHTS, NULL, 0, &weight_loader,
-	    &(struct weight_row){ "", 0 }, weight_row, w)) != DB_OK ||
-	    (rc = units_load(pg, v, v->per.prev_from, v->per.prev_to, &prev)) != DB_OK)
 		return rc;
 	/* the areas below, already read for their table, are the assessment's units by region */
 	if (strcmp(v->by, "dept") == 0)
-		cur = depts;
+		cur = s[SET_DEPTS];
 	else if (strlen(v->region) < 6)
-		cur = regions;
-	else if ((rc = units_load(pg, v, v->per.from, v->per.to, &cur)) != DB_OK)
-		return rc;
-	rows_xml_stats(c, root, "depts", &depts);
-	quality_xml(root, total.n > 0 ? &total.r[0] : &zero);
-	chart_trend(c, root, &months);
-	if (regions.n > 0)
-		chart_rows(c, root, "regions", "各地区收到的举报", "regions", &regions, SC_RECEIVED);
-	chart_compliance(c, root, &depts);
-	chart_outcomes(root, total.n > 0 ? &total.r[0] : &zero);
-	assessment_xml(c, root, v, w, &cur, &prev);
+		cur = s[SET_REGIONS];
+	else
+		cur = s[SET_CUR];
+	rows_xml_stats(c, root, "depts", &s[SET_DEPTS]);
+	quality_xml(root, t);
+	chart_trend(c, root, &s[SET_MONTHS]);
+	if (s[SET_REGIONS].n > 0)
+		chart_rows(c, root, "regions", "各地区收到的举报", "regions", &s[SET_REGIONS],
+		    SC_RECEIVED);
+	chart_compliance(c, root, &s[SET_DEPTS]);
+	chart_outcomes(root, t);
+	assessment_xml(c, root, v, w, &cur, &s[SET_PREV]);
 	weights_xml(root, w);
 	return DB_OK;
 }
@@ -775,6 +816,11 @@ stats_page(struct page *pg)
 		return;
 	}
 	doc = console_doc(pg, "stats", &root);
+	/* The same view of an unchanged summary gives this user the same document (its rows
+	 * from stats_cache.c): its HTML is worth keeping, keyed by the document's hash, which
+	 * holds the session's token, so it reaches no one else. The XSLT of a provincial page
+	 * (~5 ms) was most of what remained of a view after the rows were kept. */
+	c->keep_html = true;
 	view_xml(pg, &v, root);
 	if (stats_body(pg, &v, root) != DB_OK) {
 		xmlFreeDoc(doc);
@@ -810,7 +856,7 @@ stats_weights_post(struct page *pg)
 			rc = db_run(&c->db, Q_STATS_WEIGHT_SET, p, 2);
 		}
 		if (rc == DB_OK && (rc = console_audit(pg, "stats_weights", 0, detail)) == DB_OK &&
-		    (rc = db_commit(&c->db)) == DB_OK)
+		    (rc = stats_bump(&c->db, 0)) == DB_OK && (rc = db_commit(&c->db)) == DB_OK)
 			break;
 		db_rollback(&c->db);
 	}

@@ -147,6 +147,24 @@ def counts_follow_the_real_workflow():
 
 
 @test
+def a_kept_view_shows_a_change_at_the_next_view():
+    """Each console worker keeps a view's summed rows while the summary's version (sql/019)
+    is unchanged, and its HTML by the document: views before a change warm every worker,
+    and every view after it, whichever worker answers, shows the change."""
+    intake = browser("intake")
+    q = "region=2201&industry=cement"
+    for _ in range(6):
+        before = totals(intake, q)
+        page = intake.get("/admin/stats?" + q)
+        assert page.status == 200
+    report("220103", industry="cement")
+    for _ in range(6):
+        got = totals(intake, q)
+        assert got["received"] == before["received"] + 1, (got["received"], before["received"])
+        assert intake.get("/admin/stats?" + q).text != page.text
+
+
+@test
 def a_county_sees_only_its_own_area():
     handler, intake, auditor = browser("kuancheng"), browser("intake"), browser("auditor")
     x = handler.get("/admin/stats?format=xml").xml()

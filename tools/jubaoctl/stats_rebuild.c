@@ -325,7 +325,7 @@ rb_all(struct ctl *c, const struct calendar *cal, uint64_t *nrep, uint64_t *nev)
 		progress_add(&pr, rep.n);
 	}
 	if ((rc = rb_clear(c)) == DB_OK && (rc = rb_write(c, &g)) == DB_OK &&
-	    (rc = db_commit(&c->db)) == DB_OK)
+	    (rc = stats_bump(&c->db, 0)) == DB_OK && (rc = db_commit(&c->db)) == DB_OK)
 		goto out;
 undo:
 	db_rollback(&c->db);
@@ -353,7 +353,7 @@ stats_fold(struct ctl *c, const char *today)
 			break;
 		if ((rc = db_run(&c->db, CQ_STATS_FOLD_SUM, p, 1)) != DB_OK ||
 		    (rc = db_run(&c->db, CQ_STATS_FOLD_DROP, p, 1)) != DB_OK ||
-		    (rc = db_commit(&c->db)) != DB_OK)
+		    (rc = stats_bump(&c->db, 0)) != DB_OK || (rc = db_commit(&c->db)) != DB_OK)
 			db_rollback(&c->db);
 	}
 	return rc == DB_OK ? 0 : fail("folding the statistics of past months: %s", db_reason(rc));
