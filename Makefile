@@ -48,7 +48,7 @@ PROGRAMS    = submit status pages lists admin
 ADMIN_MODULES = main page session login account dashboard cases case case_page actions attachment intake \
               routing routing_page calendar reasons auditlog users users_edit users_change \
               lists_common lists lists_entries lists_entry lists_save lists_moves lists_items \
-              lists_credit stats stats_cache ledgers cases_export
+              lists_credit stats stats_charts stats_cache ledgers cases_export
 ADMIN_OBJS  = $(ADMIN_MODULES:%=$(BUILD)/cgi/admin-objs/%.o)
 PROG_BINS   = $(PROGRAMS:%=$(BUILD)/cgi/%)
 UNIT_TESTS  = test_validate test_calendar test_holidays test_crypto test_http test_form test_routing test_auth \

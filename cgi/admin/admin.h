@@ -154,6 +154,20 @@ void stats_page(struct page *);                 /* stats.c */
 void stats_weights_post(struct page *);
 /* The widest area of any of the user's roles (an administrator: its department's). */
 bool stats_area(const struct staff *, char prefix[7]);
+/* The display name of a row's key in a breakdown ("regions", "industries", "categories",
+ * "channels", "standards"; else the key). */
+const char *stats_key_name(struct ctx *, const char *what, const char *key);
+
+/* stats_charts.c: the charts of the statistics page (kind, numbers and labels; the stylesheet
+ * draws them) and the handling quality's shares. */
+void stats_chart_trend(xmlNodePtr parent, const struct stats_row *months, size_t n);
+/* One bar per row, counter k; name is also the breakdown of the rows' keys ("regions"). */
+void stats_chart_rows(struct ctx *, xmlNodePtr parent, const char *name, const char *title,
+    const struct stats_row *r, size_t n, int k);
+void stats_chart_compliance(struct ctx *, xmlNodePtr parent, const struct stats_row *depts,
+    size_t n);
+void stats_chart_outcomes(xmlNodePtr parent, const struct stats_row *total);
+void stats_quality_xml(xmlNodePtr parent, const struct stats_row *total);
 
 /* stats_cache.c: the summed rows of the statistics views this worker has shown, by the view's
  * key (its filter, periods, area and assessment unit) and the summary's version (sql/019). A

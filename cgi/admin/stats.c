@@ -3,7 +3,7 @@
  * counts of a period (month, quarter, year or custom months) by month, region (drill-down
  * province → city → county), category, industry, channel, standard and lead department; the
  * handling quality; the charts (drawn by xslt/admin/stats.xsl as SVG from the <chart> elements
- * made here, each with the same numbers as a table); and the assessment (考评) with its
+ * stats_charts.c makes, each with the same numbers as a table); and the assessment (考评) with its
  * weights. Everything is read from the summary tables (sql/015, lib/stats.c), never from the
  * report table. An administrator (who handles no case) sees the area of its department.
  */
@@ -243,9 +243,8 @@ region_pad(const char *prefix, char out[7])
 	out[6] = '\0';
 }
 
-/* The display name of a row's key in a breakdown. */
-static const char *
-key_name(struct ctx *c, const char *what, const char *key)
+const char *
+stats_key_name(struct ctx *c, const char *what, const char *key)
 {
 	const struct industry *ind;
 	const struct region *r;
@@ -285,134 +284,10 @@ rows_xml_stats(struct ctx *c, xmlNodePtr parent, const char *what, const struct 
 	for (i = 0; i < s->n; i++) {
 		n = xml_add(list, "row", NULL);
 		xml_attr(n, "key", s->r[i].key);
-		xml_attr(n, "name", key_name(c, what, s->r[i].key));
+		xml_attr(n, "name", stats_key_name(c, what, s->r[i].key));
 		row_attrs(n, &s->r[i]);
 	}
 	return list;
-}
-
-/* ---- charts: the numbers a stylesheet draws (xslt/admin/stats.xsl), largest value as max */
-
-static xmlNodePtr
-chart_new(xmlNodePtr parent, const char *kind, const char *name, const char *title,
-    const char *unit)
-{
-	xmlNodePtr ch = xml_add(parent, "chart", NULL);
-
-	xml_attr(ch, "kind", kind);
-	xml_attr(ch, "name", name);
-	xml_attr(ch, "title", title);
-	xml_attr(ch, "unit", unit);
-	return ch;
-}
-
-static void
-chart_bar(xmlNodePtr parent, const char *series, const char *label, int64_t value,
-    const char *note, int64_t *max)
-{
-	xmlNodePtr b = xml_add(parent, "bar", NULL);
-
-	if (series != NULL)
-		xml_attr(b, "series", series);
-	xml_attr(b, "label", label);
-	xml_attr_int(b, "value", value);
-	if (note != NULL)
-		xml_attr(b, "note", note);
-	if (value > *max)
-		*max = value;
-}
-
-/* Monthly trend: received and closed, as columns in pairs. */
-static void
-chart_trend(struct ctx *c, xmlNodePtr parent, const struct rowset *months)
-{
-	xmlNodePtr ch = chart_new(parent, "columns", "trend", "每月收到和办结的举报", "件"), g, s;
-	int64_t max = 0;
-	size_t i;
-
-	(void)c;
-	s = xml_add(ch, "series", NULL);
-	xml_attr(s, "name", "received");
-	xml_attr(s, "label", "收到");
-	s = xml_add(ch, "series", NULL);
-	xml_attr(s, "name", "closed");
-	xml_attr(s, "label", "办结");
-	for (i = 0; i < months->n; i++) {
-		g = xml_add(ch, "group", NULL);
-		xml_attr(g, "label", months->r[i].key);
-		chart_bar(g, "received", "收到", months->r[i].c[SC_RECEIVED], NULL, &max);
-		chart_bar(g, "closed", "办结", months->r[i].c[SC_CLOSED], NULL, &max);
-	}
-	xml_attr_int(ch, "max", max);
-}
-
-/* One bar per row: counter k of each (regions: received). */
-static void
-chart_rows(struct ctx *c, xmlNodePtr parent, const char *name, const char *title,
-    const char *what, const struct rowset *s, int k)
-{
-	xmlNodePtr ch = chart_new(parent, "bars", name, title, "件");
-	int64_t max = 0;
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		chart_bar(ch, NULL, key_name(c, what, s->r[i].key), s->r[i].c[k], NULL, &max);
-	xml_attr_int(ch, "max", max);
-}
-
-/* Deadline compliance per department: the share inspected within 5 working days. */
-static void
-chart_compliance(struct ctx *c, xmlNodePtr parent, const struct rowset *depts)
-{
-	xmlNodePtr ch = chart_new(parent, "bars", "compliance", "各部门按期核查率（5个工作日内）",
-	    "%");
-	int64_t max = 100;
-	double sh;
-	size_t i;
-
-	for (i = 0; i < depts->n; i++) {
-		if ((sh = stats_share(SM_INSPECTED_ONTIME, depts->r[i].c)) < 0)
-			continue;
-		chart_bar(ch, NULL, depts->r[i].key, (int64_t)(sh * 100 + 0.5),
-		    lists_printf(c, "%lld/%lld", (long long)depts->r[i].c[SC_INSPECTED_ONTIME],
-		    (long long)depts->r[i].c[SC_INSPECTED]), &max);
-	}
-	xml_attr_int(ch, "max", max);
-}
-
-/* Verdicts and disposal measures of the period. */
-static void
-chart_outcomes(xmlNodePtr parent, const struct stats_row *t)
-{
-	xmlNodePtr ch = chart_new(parent, "bars", "verdicts", "核查结论", "件");
-	int64_t max = 0;
-	int i;
-
-	chart_bar(ch, NULL, "属实", t->c[SC_V_TRUE], NULL, &max);
-	chart_bar(ch, NULL, "部分属实", t->c[SC_V_PARTLY], NULL, &max);
-	chart_bar(ch, NULL, "不属实", t->c[SC_V_FALSE], NULL, &max);
-	xml_attr_int(ch, "max", max);
-	ch = chart_new(parent, "bars", "measures", "处置措施", "件");
-	for (max = 0, i = 0; stats_measures[i].value != NULL; i++)
-		chart_bar(ch, NULL, stats_measures[i].label, t->c[SC_M_DISMANTLE + i], NULL, &max);
-	xml_attr_int(ch, "max", max);
-}
-
-/* The handling quality of the period: each measure's share, numerator and denominator. */
-static void
-quality_xml(xmlNodePtr parent, const struct stats_row *t)
-{
-	xmlNodePtr q = xml_add(parent, "quality", NULL), m;
-	double sh;
-	int i;
-
-	for (i = 0; i < SM__MAX; i++) {
-		m = xml_add(q, "measure", NULL);
-		xml_attr(m, "name", stats_measure_names[i]);
-		xml_attr(m, "label", stats_measure_labels[i]);
-		if ((sh = stats_share((enum stats_measure)i, t->c)) >= 0)
-			xml_attr_int(m, "permille", (long long)(sh * 1000 + 0.5));
-	}
 }
 
 /* ---- the assessment (考评) */
@@ -507,7 +382,7 @@ assessment_xml(struct ctx *c, xmlNodePtr parent, const struct view *v, const int
 	xml_attr(a, "sort", v->sort);
 	for (i = 0; i < cur->n; i++) {
 		u[i].key = cur->r[i].key;
-		u[i].name = dept ? cur->r[i].key : key_name(c, "regions", cur->r[i].key);
+		u[i].name = dept ? cur->r[i].key : stats_key_name(c, "regions", cur->r[i].key);
 		u[i].received = cur->r[i].c[SC_RECEIVED];
 		u[i].score = row_score(&cur->r[i], w, u[i].share);
 		u[i].prev = -1;
@@ -744,13 +619,13 @@ stats_body(struct page *pg, const struct view *v, xmlNodePtr root)
 	else
 		cur = s[SET_CUR];
 	rows_xml_stats(c, root, "depts", &s[SET_DEPTS]);
-	quality_xml(root, t);
-	chart_trend(c, root, &s[SET_MONTHS]);
+	stats_quality_xml(root, t);
+	stats_chart_trend(root, s[SET_MONTHS].r, s[SET_MONTHS].n);
 	if (s[SET_REGIONS].n > 0)
-		chart_rows(c, root, "regions", "各地区收到的举报", "regions", &s[SET_REGIONS],
-		    SC_RECEIVED);
-	chart_compliance(c, root, &s[SET_DEPTS]);
-	chart_outcomes(root, t);
+		stats_chart_rows(c, root, "regions", "各地区收到的举报", s[SET_REGIONS].r,
+		    s[SET_REGIONS].n, SC_RECEIVED);
+	stats_chart_compliance(c, root, s[SET_DEPTS].r, s[SET_DEPTS].n);
+	stats_chart_outcomes(root, t);
 	assessment_xml(c, root, v, w, &cur, &s[SET_PREV]);
 	weights_xml(root, w);
 	return DB_OK;
@@ -784,7 +659,7 @@ view_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 	crumbs = xml_add(root, "crumbs", NULL);
 	for (len = strlen(v->area); len <= strlen(v->region); len += 2) {
 		snprintf(prefix, sizeof(prefix), "%.*s", (int)len, v->region);
-		n = xml_add(crumbs, "crumb", key_name(c, "regions", prefix));
+		n = xml_add(crumbs, "crumb", stats_key_name(c, "regions", prefix));
 		xml_attr(n, "code", prefix);
 	}
 	form_options_xml(root, "periods", period_kinds);
