@@ -558,6 +558,13 @@ const char *const queries[Q__MAX] = {
 	    "FORCE INDEX (PRIMARY) WHERE (SELECT COUNT(*) FROM report_department rd JOIN "
 	    "department d ON d.id = rd.department_id WHERE rd.report_id = r.id AND d.kind = ? "
 	    "AND d.region_code LIKE ?) > 0" EXPORT_FILTER,
+	[Q_FILING_LIST] = "SELECT f.item, f.year, " ISO_DATE("f.filed_at") ", s.display_name, "
+	    "f.note FROM reporting_filing f JOIN staff s ON s.id = f.staff_id "
+	    "WHERE f.department_id = ? AND f.year BETWEEN ? AND ?",
+	[Q_FILING_ADD] = "INSERT INTO reporting_filing (item, year, department_id, filed_at, "
+	    "staff_id, note) VALUES (?, ?, ?, FROM_UNIXTIME(?), ?, ?)",
+	[Q_FILING_DEL] = "DELETE FROM reporting_filing WHERE item = ? AND year = ? AND "
+	    "department_id = ?",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

@@ -179,6 +179,11 @@ enum query {
 	Q_REPORT_MAX_ID,       /* -> the largest report id, 0 when none */
 	Q_CASES_EXPORT_AREA,
 	Q_CASES_EXPORT_DEPT,
+	/* the upward-reporting calendar's filings (sql/020, cgi/admin/reporting.c) */
+	Q_FILING_LIST,         /* department id, first year, last year -> item, year, filed
+	                        * (Beijing, YYYY-MM-DD), staff display name, note */
+	Q_FILING_ADD,          /* item, year, department id, time, staff id, note */
+	Q_FILING_DEL,          /* item, year, department id */
 	Q__MAX
 };
 

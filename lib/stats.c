@@ -325,41 +325,70 @@ stats_suppress(const int64_t *v, size_t n, int64_t min, bool *hide)
 		hide[best] = true;
 }
 
+/* The items reported upward each year, as data: the code is what a filing row names
+ * (sql/020_reporting.sql), so it never changes once used; the label may. */
 static const struct {
+	const char *code;
 	int         month, day, year_off;     /* year_off: due in the year after the period */
 	const char *label;
 } reporting[] = {
-	{ 7, 10, 0, "核查检查基本情况汇总表、整改及退出台账（上半年进展）" },
-	{ 10, 10, 0, "核查检查基本情况汇总表、整改及退出台账（前三季度进展）" },
-	{ 12, 15, 0, "年度工作总结" },
-	{ 1, 10, 1, "核查检查基本情况汇总表、整改及退出台账（全年进展）" },
-	{ 1, 31, 1, "上一年度落后产能退出数据" },
+	{ "ledger_h1", 7, 10, 0, "核查检查基本情况汇总表、整改及退出台账（上半年进展）" },
+	{ "ledger_q3", 10, 10, 0, "核查检查基本情况汇总表、整改及退出台账（前三季度进展）" },
+	{ "summary", 12, 15, 0, "年度工作总结" },
+	{ "ledger_year", 1, 10, 1, "核查检查基本情况汇总表、整改及退出台账（全年进展）" },
+	{ "exit", 1, 31, 1, "上一年度落后产能退出数据" },
 };
+#define NREPORTING (sizeof(reporting) / sizeof(reporting[0]))
+
+bool
+stats_reporting_code(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < NREPORTING; i++)
+		if (strcmp(reporting[i].code, code) == 0)
+			return true;
+	return false;
+}
 
 size_t
-stats_reporting_due(const struct calendar *cal, cal_day from, struct stats_due *out, size_t n)
+stats_reporting_items(const struct calendar *cal, int y0, int y1, struct stats_due *out,
+    size_t n)
 {
-	struct stats_due all[3 * 5], t;
-	size_t k = 0, i, j, m = 0;
-	int y, mo, d, yy;
+	struct stats_due t;
+	size_t k = 0, i, j;
+	int yy;
 
-	cal_to_ymd(from, &y, &mo, &d);
-	for (yy = y - 1; yy <= y + 1; yy++)
-		for (i = 0; i < 5; i++) {
+	for (yy = y0; yy <= y1; yy++)
+		for (i = 0; i < NREPORTING && k < n; i++) {
 			t.due = cal_from_ymd(yy + reporting[i].year_off, reporting[i].month,
 			    reporting[i].day);
 			t.due = cal_add_workdays(cal, t.due - 1, 1);
 			t.label = reporting[i].label;
-			if (t.due >= from)
-				all[k++] = t;
+			t.code = reporting[i].code;
+			t.year = yy;
+			out[k++] = t;
 		}
-	for (i = 1; i < k; i++)         /* insertion sort: fifteen at most */
-		for (j = i; j > 0 && all[j].due < all[j - 1].due; j--) {
-			t = all[j];
-			all[j] = all[j - 1];
-			all[j - 1] = t;
+	for (i = 1; i < k; i++)         /* insertion sort: a few dozen at most */
+		for (j = i; j > 0 && out[j].due < out[j - 1].due; j--) {
+			t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
 		}
+	return k;
+}
+
+size_t
+stats_reporting_due(const struct calendar *cal, cal_day from, struct stats_due *out, size_t n)
+{
+	struct stats_due all[3 * NREPORTING];
+	size_t k, i, m = 0;
+	int y, mo, d;
+
+	cal_to_ymd(from, &y, &mo, &d);
+	k = stats_reporting_items(cal, y - 1, y + 1, all, 3 * NREPORTING);
 	for (i = 0; i < k && m < n; i++)
-		out[m++] = all[i];
+		if (all[i].due >= from)
+			out[m++] = all[i];
 	return m;
 }

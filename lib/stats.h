@@ -180,13 +180,22 @@ void stats_suppress(const int64_t *v, size_t n, int64_t min, bool *hide);
 
 /* The upward-reporting calendar (seed 003 §二–三): the progress ledgers in early July, early
  * October and early January (due the 10th), the yearly summary by 15 December, the exit
- * figures by 31 January; a due day that is not a working day moves to the next one. The
- * items due from `from` on, in date order, at most n into out; returns how many. Pure. */
+ * figures by 31 January; a due day that is not a working day moves to the next one. Each
+ * item has a stable code (what a filing names, sql/020) and its period year: the January
+ * items of period y are due in y + 1. Labels and codes are static strings. */
 struct stats_due {
 	cal_day     due;
 	const char *label;
+	const char *code;
+	int         year;        /* the period reported on */
 };
+/* The items of the periods y0..y1, in date order, at most n into out; returns how many. Pure. */
+size_t stats_reporting_items(const struct calendar *, int y0, int y1, struct stats_due *out,
+    size_t n);
+/* The items due from `from` on, in date order, at most n into out; returns how many. Pure. */
 size_t stats_reporting_due(const struct calendar *, cal_day from, struct stats_due *out,
     size_t n);
+/* Is code one of the items' codes? */
+bool stats_reporting_code(const char *code);
 
 #endif

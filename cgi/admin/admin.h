@@ -137,6 +137,9 @@ void totp_post(struct page *);
 bool staff_totp_secret(struct ctx *, int64_t id, const uint8_t *sealed, size_t sealed_len,
     uint8_t *out, size_t cap, size_t *len);
 void dashboard(struct page *);                  /* dashboard.c */
+/* reporting.c: the upward-reporting calendar on the dashboard, and its filings */
+int reporting_xml(struct page *, xmlNodePtr root);
+void reporting_post(struct page *);
 void case_list(struct page *);                  /* cases.c */
 void case_get(struct page *);                   /* case.c */
 void case_action(struct page *);                /* actions.c */
@@ -317,6 +320,8 @@ enum ledger_key { LG_KIND, LG_PERIOD, LG_YEAR, LG_QUARTER, LG_MONTH, LG_FROM, LG
 	LG__MAX };
 extern const struct form_key ledger_keys[LG__MAX];
 enum year_key { YK_YEAR, YK__MAX };
+enum reporting_key { UF_ACTION, UF_ITEM, UF_YEAR, UF_NOTE, UF__MAX };
+extern const struct form_key reporting_keys[UF__MAX];
 extern const struct form_key year_keys[YK__MAX];
 enum calendar_key { CK_ACTION, CK_DATE, CK_OFF, CK_NAME, CK__MAX };
 extern const struct form_key calendar_keys[CK__MAX];

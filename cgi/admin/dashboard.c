@@ -185,27 +185,6 @@ spool_xml(struct page *pg, xmlNodePtr root)
 	xml_attr(e, "since", since);
 }
 
-/* The upward-reporting calendar: the next ledgers and summaries due (lib/stats.c), with the
- * working days left. Filing is not recorded here: the list says what is due, not what is
- * filed. */
-static void
-reporting_xml(struct page *pg, xmlNodePtr root)
-{
-	const struct calendar *cal = pg->c->refdata.calendar;
-	cal_day today = cal_beijing_day(pg->c->now);
-	xmlNodePtr list = xml_add(root, "reporting", NULL), n;
-	struct stats_due d[4];
-	size_t i, k = stats_reporting_due(cal, today, d, 4);
-	char day[11];
-
-	for (i = 0; i < k; i++) {
-		cal_format(d[i].due, day);
-		n = xml_add(list, "due", d[i].label);
-		xml_attr(n, "date", day);
-		xml_attr_int(n, "workdays", cal_workdays_between(cal, today, d[i].due));
-	}
-}
-
 void
 dashboard(struct page *pg)
 {
@@ -228,8 +207,9 @@ dashboard(struct page *pg)
 		app_send(pg->c, 200, doc);
 		return;
 	}
-	reporting_xml(pg, root);
-	rc = area_counts(pg, &ar, root);
+	rc = reporting_xml(pg, root);
+	if (rc == DB_OK)
+		rc = area_counts(pg, &ar, root);
 	if (rc == DB_OK)
 		rc = due_lists(pg, &ar, root);
 	if (rc == DB_OK)

@@ -75,6 +75,9 @@ static const struct route routes[] = {
 	    "admin-reasons", "不予受理理由" },
 	{ "/admin/reasons", true, SYSADMIN, SCOPE_ROLE, BODY_SMALL, KEYS(reason_keys),
 	    reasons_post, ROUTE_OWN_ERRORS | ROUTE_PROVINCE },
+	/* A department's supervisor marks its upward filings (reporting.c says why that role). */
+	{ "/admin/reporting", true, BIT(R_SUPERVISOR), SCOPE_ROLE, BODY_SMALL,
+	    KEYS(reporting_keys), reporting_post, 0 },
 	{ "/admin/stats", false, ANYONE, SCOPE_ROLE, BODY_SMALL, KEYS(stats_keys), stats_page,
 	    ROUTE_OWN_ERRORS, "admin-stats", "统计" },
 	{ "/admin/ledgers", false, ANYONE, SCOPE_ROLE, BODY_SMALL, KEYS(ledger_keys),

@@ -56,6 +56,7 @@ def setup():
         "erdao": [("handler", "长春市二道区工业和信息化局")],
         "lvyuan": [("handler", "长春市绿园区工业和信息化局")],
         "super": [("supervisor", "长春市工业和信息化局")],
+        "superkc": [("supervisor", "长春市宽城区工业和信息化局")],
         "sysadmin": [("sysadmin", "吉林省工业和信息化厅")],
         "auditor": [("auditor", "吉林省工业和信息化厅")],
         "pubsy": [("publisher", "长春市双阳区工业和信息化局")],
@@ -549,18 +550,139 @@ def weights_are_for_the_system_administrator_and_audited():
     assert sysadmin.post("/admin/stats/weights", fields).status == 200
 
 
+# ---- the upward-reporting calendar (lib/stats.c reporting[], cgi/admin/reporting.c) -------------
+
+# code: (month, day, due in the year after the period)
+REPORTING = {"ledger_h1": (7, 10, 0), "ledger_q3": (10, 10, 0), "summary": (12, 15, 0),
+             "ledger_year": (1, 10, 1), "exit": (1, 31, 1)}
+
+
+def beijing_today():
+    return datetime.date.fromisoformat(
+        sql("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")[0][0])
+
+
+def working_days():
+    """The working-day calendar as the stack has it: is_workday(date)."""
+    listed = {r[0]: r[1] == "0" for r in sql("SELECT day, is_off FROM holiday")}
+
+    def is_workday(d):
+        return listed.get(d.isoformat(), d.weekday() < 5)
+    return is_workday
+
+
+def due_date(code, year, is_workday):
+    m, d, off = REPORTING[code]
+    day = datetime.date(year + off, m, d)
+    while not is_workday(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def workdays_between(a, b, is_workday):
+    """Working days in (a, b]."""
+    n, d = 0, a
+    while d < b:
+        d += datetime.timedelta(days=1)
+        n += is_workday(d)
+    return n
+
+
+def reporting_items(b):
+    x = b.get("/admin/?format=xml").xml()
+    return x.find("reporting"), {(i.get("code"), int(i.get("year"))): i
+                                 for i in x.findall("reporting/item")}
+
+
+def mark(b, action, code, year, csrf=True, note=None):
+    fields = [("csrf", b.csrf)] if csrf else []
+    fields += [("action", action), ("item", code), ("year", str(year))]
+    if note:
+        fields.append(("note", note))
+    return b.post("/admin/reporting", fields)
+
+
 @test
 def the_dashboard_lists_the_next_reports_due_upward():
     intake = browser("intake")
-    x = intake.get("/admin/?format=xml").xml()
-    due = x.findall("reporting/due")
-    assert len(due) == 4, [d.attrib for d in due]
-    today = datetime.date.today().isoformat()
-    dates = [d.get("date") for d in due]
-    assert dates == sorted(dates) and dates[0] >= today[:8] + "01", dates
-    labels = " ".join(d.text for d in due)
+    rep, items = reporting_items(intake)
+    today = beijing_today()
+    is_workday = working_days()
+    upcoming = sorted((i.get("date"), i) for i in items.values() if i.get("date") >= today.isoformat())
+    assert len(upcoming) == 4, [i.attrib for i in items.values()]
+    for date, i in upcoming:
+        assert date == due_date(i.get("code"), int(i.get("year")), is_workday).isoformat(), i.attrib
+        assert i.get("state") in ("due", "filed"), i.attrib
+        if i.get("state") == "due":
+            assert int(i.get("workdays")) == workdays_between(
+                today, datetime.date.fromisoformat(date), is_workday), i.attrib
+    labels = " ".join(i.text for i in items.values())
     assert "年度工作总结" in labels and "退出数据" in labels, labels
+    assert rep.get("department") == "吉林省工业和信息化厅", rep.attrib
+    assert rep.get("may-mark") is None, rep.attrib   # intake marks no filing
     assert "上报日历" in intake.get("/admin/").text
+
+
+@test
+def past_items_are_late_until_a_supervisor_marks_them_filed_for_the_own_department():
+    is_workday = working_days()
+    today = beijing_today()
+    city, county = con.dept_id("长春市工业和信息化局"), con.dept_id("长春市宽城区工业和信息化局")
+    sql("DELETE FROM reporting_filing WHERE department_id IN (%d, %d)" % (city, county))
+    sup, supkc = browser("super"), browser("superkc")
+    rep, items = reporting_items(sup)
+    assert rep.get("department") == "长春市工业和信息化局" and rep.get("may-mark") == "1", rep.attrib
+    # every item of the previous and the current year past its date is there, late by the
+    # working days since its due date
+    past = [(c, y) for y in (today.year - 1, today.year) for c in REPORTING
+            if due_date(c, y, is_workday) < today]
+    assert past and all(k in items for k in past), (past, sorted(items))
+    for k in past:
+        i = items[k]
+        due = due_date(k[0], k[1], is_workday)
+        assert i.get("date") == due.isoformat() and i.get("state") == "late", i.attrib
+        assert int(i.get("late")) == workdays_between(due, today, is_workday), i.attrib
+    page = sup.get("/admin/").text
+    assert "逾期未报" in page and "标记已报送" in page and 'action="/jubao/admin/reporting"' in page
+
+    code, year = max(past, key=lambda k: due_date(k[0], k[1], is_workday))
+    filed, unfiled = con.audit_count("reporting_filed"), con.audit_count("reporting_unfiled")
+    # refused: no CSRF token, a role without the right, a bad item or year
+    assert mark(sup, "file", code, year, csrf=False).status == 403
+    kc = browser("kuancheng")
+    kc.get("/admin/")
+    assert mark(kc, "file", code, year).status == 403
+    assert "admin/reporting" not in kc.get("/admin/").text
+    assert mark(sup, "file", "nonesuch", year).status == 400
+    assert mark(sup, "file", code, today.year - 5).status == 400
+    assert con.audit_count("reporting_filed") == filed
+
+    a = mark(sup, "file", code, year, note="已通过公文系统报送")
+    assert a.status == 200, (a.status, a.text[:300])
+    assert con.audit_count("reporting_filed") == filed + 1
+    detail = sql("SELECT detail, staff_id FROM audit WHERE action = 'reporting_filed' "
+                 "ORDER BY id DESC LIMIT 1")[0]
+    assert detail[0].startswith("%s %d department=%d" % (code, year, city)), detail
+    assert mark(sup, "file", code, year).status == 200      # twice: one row, one audit
+    assert con.audit_count("reporting_filed") == filed + 1
+    i = reporting_items(sup)[1][(code, year)]
+    assert i.get("state") == "filed" and i.get("filed") == today.isoformat(), i.attrib
+    assert i.get("by") == "测试" + U["super"] and i.get("note") == "已通过公文系统报送", i.attrib
+    page = sup.get("/admin/").text
+    assert "已报送" in page and "撤销已报送" in page and "测试" + U["super"] in page
+
+    # another department still has it late, and cannot take the city's mark back
+    assert reporting_items(supkc)[1][(code, year)].get("state") == "late"
+    assert mark(supkc, "undo", code, year).status == 200
+    assert con.audit_count("reporting_unfiled") == unfiled
+    assert reporting_items(sup)[1][(code, year)].get("state") == "filed"
+
+    # the city takes it back: late again, audited
+    assert mark(sup, "undo", code, year).status == 200
+    assert con.audit_count("reporting_unfiled") == unfiled + 1
+    i = reporting_items(sup)[1][(code, year)]
+    assert i.get("state") == "late" and int(i.get("late")) == workdays_between(
+        due_date(code, year, is_workday), today, is_workday), i.attrib
 
 
 def main():

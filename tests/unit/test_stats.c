@@ -154,7 +154,30 @@ test_reporting(void)
 	cal_format(d[2].due, s);
 	CHECK(strcmp(s, "2027-01-11") == 0);
 	cal_format(d[3].due, s);
-	CHECK(strcmp(s, "2027-02-01") == 0);
+	CHECK(strcmp(s, "2027-02-01") == 0 && strcmp(d[3].code, "exit") == 0 &&
+	    d[3].year == 2026);
+	cal_free(cal);
+}
+
+/* The items of one period: five, in date order, each with its code and the period's year
+ * (the January items are due the year after); codes are known, others are not. */
+static void
+test_reporting_items(void)
+{
+	struct calendar *cal = cal_new();
+	struct stats_due d[10];
+	char s[11];
+	size_t i;
+
+	CHECK(cal != NULL && stats_reporting_items(cal, 2026, 2026, d, 10) == 5);
+	cal_format(d[0].due, s);
+	CHECK(strcmp(s, "2026-07-10") == 0 && strcmp(d[0].code, "ledger_h1") == 0);
+	for (i = 0; i < 5; i++)
+		CHECK(d[i].year == 2026 && stats_reporting_code(d[i].code) &&
+		    (i == 0 || d[i - 1].due <= d[i].due));
+	CHECK(stats_reporting_items(cal, 2025, 2026, d, 10) == 10 && d[0].year == 2025);
+	CHECK(stats_reporting_items(cal, 2025, 2026, d, 3) == 3);
+	CHECK(!stats_reporting_code("ledger") && !stats_reporting_code(""));
 	cal_free(cal);
 }
 
@@ -168,6 +191,7 @@ main(void)
 	test_score();
 	test_suppress();
 	test_reporting();
+	test_reporting_items();
 	printf("test_stats: %d checks, %d failures\n", checks, failures);
 	return failures != 0;
 }

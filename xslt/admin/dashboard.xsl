@@ -57,22 +57,83 @@
   </xsl:template>
 
   <xsl:template match="dashboard" mode="dashboard-body">
-    <xsl:if test="reporting/due">
+    <xsl:if test="reporting/item">
       <section aria-labelledby="reporting-title">
-        <h2 id="reporting-title">上报日历</h2>
+        <h2 id="reporting-title">
+          <xsl:text>上报日历</xsl:text>
+          <xsl:if test="normalize-space(reporting/@department) != ''">
+            <span class="h-count"><xsl:value-of select="reporting/@department"/></span>
+          </xsl:if>
+        </h2>
         <table class="data-table reporting-table">
-          <thead><tr><th scope="col">截止日期</th><th scope="col">上报内容</th><th scope="col">剩余工作日</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">截止日期</th><th scope="col">上报内容</th><th scope="col">年度</th>
+              <th scope="col">状态</th>
+              <xsl:if test="reporting/@may-mark = '1'"><th scope="col">操作</th></xsl:if>
+            </tr>
+          </thead>
           <tbody>
-            <xsl:for-each select="reporting/due">
+            <xsl:for-each select="reporting/item">
               <tr>
                 <td class="nowrap"><xsl:value-of select="@date"/></td>
                 <td><xsl:value-of select="."/></td>
-                <td><xsl:value-of select="@workdays"/><xsl:if test="@workdays &lt;= 10">（即将到期）</xsl:if></td>
+                <td class="nowrap"><xsl:value-of select="@year"/><xsl:text>年</xsl:text></td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@state = 'filed'">
+                      <span class="badge badge-ok">已报送</span>
+                      <xsl:text> </xsl:text>
+                      <span class="nowrap"><xsl:value-of select="@filed"/></span>
+                      <xsl:text> </xsl:text>
+                      <xsl:value-of select="@by"/>
+                      <xsl:if test="@note">
+                        <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                      </xsl:if>
+                    </xsl:when>
+                    <xsl:when test="@state = 'late'">
+                      <span class="badge badge-danger">逾期未报</span>
+                      <xsl:text> 已逾期 </xsl:text><xsl:value-of select="@late"/><xsl:text> 个工作日</xsl:text>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <span class="badge badge-plain">待报送</span>
+                      <xsl:text> 剩余 </xsl:text><xsl:value-of select="@workdays"/><xsl:text> 个工作日</xsl:text>
+                      <xsl:if test="@workdays &lt;= 10">（即将到期）</xsl:if>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <xsl:if test="../@may-mark = '1'">
+                  <td class="cell-actions">
+                    <form class="inline-form" method="post" action="{$base}/admin/reporting">
+                      <xsl:call-template name="a-csrf"/>
+                      <input type="hidden" name="item" value="{@code}"/>
+                      <input type="hidden" name="year" value="{@year}"/>
+                      <xsl:choose>
+                        <xsl:when test="@state = 'filed'">
+                          <input type="hidden" name="action" value="undo"/>
+                          <button type="submit" class="button button-secondary button-small"
+                                  aria-label="{concat('撤销已报送：', @year, '年 ', .)}">撤销已报送</button>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <input type="hidden" name="action" value="file"/>
+                          <button type="submit" class="button button-small"
+                                  aria-label="{concat('标记已报送：', @year, '年 ', .)}">标记已报送</button>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </form>
+                  </td>
+                </xsl:if>
               </tr>
             </xsl:for-each>
           </tbody>
         </table>
-        <p class="hint">按工作日历计算，截止日不是工作日的顺延至下一个工作日。上报数据见<a href="{$base}/admin/stats">统计</a>。</p>
+        <p class="hint">
+          <xsl:text>按工作日历计算，截止日不是工作日的顺延至下一个工作日。各级报送本级数据（区县报市，市报省，省报工业和信息化部），本表为本单位的报送情况；报送后由本单位上级督办人员标记“已报送”。上报数据见</xsl:text>
+          <a href="{$base}/admin/stats">统计</a>
+          <xsl:text>和</xsl:text>
+          <a href="{$base}/admin/ledgers">台账</a>
+          <xsl:text>。</xsl:text>
+        </p>
       </section>
     </xsl:if>
     <section aria-labelledby="counts-title">
