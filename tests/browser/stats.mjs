@@ -110,6 +110,24 @@ await step('the drill-down to the city lists its counties', async () => {
 	await axe(prov, 'the city statistics page');
 });
 
+await step('the dashboard\'s reporting calendar: late in words, marked filed, taken back', async () => {
+	const r = await prov.goto(`${BASE}/admin/`);
+	check(r.status() === 200, `status ${r.status()}`);
+	check((await prov.locator('main').innerText()).includes('逾期未报'), 'no late item in words');
+	const mark = prov.locator('form[action$="/admin/reporting"] button', { hasText: '标记已报送' });
+	check(await mark.count() > 0, 'no item to mark as filed');
+	await axe(prov, 'the dashboard with the reporting calendar');
+	const label = await mark.first().getAttribute('aria-label');
+	await Promise.all([prov.waitForNavigation(), mark.first().click()]);
+	const undo = prov.getByRole('button', { name: label.replace('标记已报送', '撤销已报送'), exact: true });
+	check(await undo.count() === 1, `no undo for «${label}» after marking it`);
+	await shot(prov, 'stats-00-dashboard.png');
+	await axe(prov, 'the dashboard after marking an item filed');
+	await Promise.all([prov.waitForNavigation(), undo.click()]);
+	check(await prov.getByRole('button', { name: label, exact: true }).count() === 1,
+		`the undo did not bring «${label}» back`);
+});
+
 const county = await newPage();
 await step('a county official sees only its county', async () => {
 	await login(county, COUNTY);
