@@ -45,7 +45,7 @@ LIB_MODULES = arena log config proxy crypto seal seal_x25519 seal_sm2 tokens val
 LIB_OBJS    = $(LIB_MODULES:%=$(BUILD)/lib/%.o)
 PROGRAMS    = submit status pages lists admin
 # The console is a folder: a route table (main.c) and one file per page or group of pages.
-ADMIN_MODULES = main page session login account dashboard reporting cases case case_page actions attachment intake \
+ADMIN_MODULES = main page session login account dashboard reporting reporting_below cases case case_page actions attachment intake \
               routing routing_page calendar reasons auditlog users users_edit users_change \
               lists_common lists lists_entries lists_entry lists_save lists_moves lists_items \
               lists_credit stats stats_charts stats_cache ledgers cases_export

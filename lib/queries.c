@@ -565,6 +565,11 @@ const char *const queries[Q__MAX] = {
 	    "staff_id, note) VALUES (?, ?, ?, FROM_UNIXTIME(?), ?, ?)",
 	[Q_FILING_DEL] = "DELETE FROM reporting_filing WHERE item = ? AND year = ? AND "
 	    "department_id = ?",
+	[Q_FILING_BELOW] = "SELECT d.id, d.name, d.region_code, COALESCE(f.item, ''), "
+	    "COALESCE(f.year, 0), COALESCE(" ISO_DATE("f.filed_at") ", '') FROM region r "
+	    "JOIN department d ON d.region_code = r.code AND d.kind = 'gongxin' AND d.enabled = 1 "
+	    "LEFT JOIN reporting_filing f ON f.department_id = d.id AND f.year BETWEEN ? AND ? "
+	    "WHERE r.parent = RPAD(?, 6, '0') ORDER BY r.code, d.id, f.year, f.item",
 };
 
 /* ---- jubaoctl (see queries.h: ids from CQ_FIRST, the slots below it stay empty) ---- */

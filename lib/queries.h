@@ -184,6 +184,10 @@ enum query {
 	                        * (Beijing, YYYY-MM-DD), staff display name, note */
 	Q_FILING_ADD,          /* item, year, department id, time, staff id, note */
 	Q_FILING_DEL,          /* item, year, department id */
+	Q_FILING_BELOW,        /* first year, last year, area prefix -> department id, name,
+	                        * region, item, year, filed (Beijing, YYYY-MM-DD); one row per
+	                        * filing of the 工信 departments of the regions just below the area
+	                        * (item '' when none), in region order */
 	Q__MAX
 };
 

@@ -15,6 +15,7 @@
     <routing>          移交规则
     <calendar>         工作日历
     <audit-log>        审计日志
+    <reporting-below>  下级报送情况 (admin/reporting.xsl)
     <users>            用户
     <lists-dashboard>, <lists-entries>, <list-entry>, <list-entry-form>
                        公示公告: the publisher's pages (admin/lists.xsl)
@@ -57,6 +58,7 @@
   <xsl:include href="admin/error.xsl"/>
   <xsl:include href="admin/login.xsl"/>
   <xsl:include href="admin/dashboard.xsl"/>
+  <xsl:include href="admin/reporting.xsl"/>
   <xsl:include href="admin/cases.xsl"/>
   <xsl:include href="admin/case.xsl"/>
   <xsl:include href="admin/case-actions.xsl"/>

@@ -140,6 +140,8 @@ void dashboard(struct page *);                  /* dashboard.c */
 /* reporting.c: the upward-reporting calendar on the dashboard, and its filings */
 int reporting_xml(struct page *, xmlNodePtr root);
 void reporting_post(struct page *);
+/* reporting_below.c: who below has reported upward (GET /admin/reporting) */
+void reporting_below_page(struct page *);
 void case_list(struct page *);                  /* cases.c */
 void case_get(struct page *);                   /* case.c */
 void case_action(struct page *);                /* actions.c */

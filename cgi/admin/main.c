@@ -78,6 +78,10 @@ static const struct route routes[] = {
 	/* A department's supervisor marks its upward filings (reporting.c says why that role). */
 	{ "/admin/reporting", true, BIT(R_SUPERVISOR), SCOPE_ROLE, BODY_SMALL,
 	    KEYS(reporting_keys), reporting_post, 0 },
+	/* Who below has reported upward: a supervisor, or an administrator's aggregate view
+	 * (reporting_below.c says why those roles). */
+	{ "/admin/reporting", false, BIT(R_SUPERVISOR) | ADMIN_ROLES, SCOPE_ROLE, BODY_SMALL,
+	    NOKEYS, reporting_below_page, 0 },
 	{ "/admin/stats", false, ANYONE, SCOPE_ROLE, BODY_SMALL, KEYS(stats_keys), stats_page,
 	    ROUTE_OWN_ERRORS, "admin-stats", "统计" },
 	{ "/admin/ledgers", false, ANYONE, SCOPE_ROLE, BODY_SMALL, KEYS(ledger_keys),

@@ -133,6 +133,11 @@
           <xsl:text>和</xsl:text>
           <a href="{$base}/admin/ledgers">台账</a>
           <xsl:text>。</xsl:text>
+          <xsl:if test="/*/session/role[@name = 'supervisor']">
+            <xsl:text>所辖下一级部门是否已报送，见</xsl:text>
+            <a href="{$base}/admin/reporting">下级报送情况</a>
+            <xsl:text>。</xsl:text>
+          </xsl:if>
         </p>
       </section>
     </xsl:if>

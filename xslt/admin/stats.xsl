@@ -19,6 +19,9 @@
     <h1>统计</h1>
     <xsl:call-template name="a-page-message"/>
     <xsl:apply-templates select="view" mode="stats-form"/>
+    <xsl:if test="/*/session/role[@name = 'supervisor' or @name = 'sysadmin' or @name = 'secadmin' or @name = 'auditor']">
+      <p class="hint">各地区、部门向上级报送台账和总结的情况（用于考评），见 <a href="{$base}/admin/reporting">下级报送情况</a>。</p>
+    </xsl:if>
     <xsl:if test="total">
       <xsl:apply-templates select="." mode="stats-body"/>
     </xsl:if>
