@@ -685,6 +685,68 @@ def past_items_are_late_until_a_supervisor_marks_them_filed_for_the_own_departme
         due_date(code, year, is_workday), today, is_workday), i.attrib
 
 
+# ---- who below has reported upward (cgi/admin/reporting_below.c, GET /admin/reporting) -------------
+
+def below_units(b):
+    a = b.get("/admin/reporting?format=xml")
+    assert a.status == 200, (a.status, a.text[:300])
+    o = a.xml().find("overview")
+    cols = {(c.get("code"), int(c.get("year"))): c for c in o.findall("column")}
+    units = {u.get("name"): (u, {(c.get("code"), int(c.get("year"))): c for c in u.findall("cell")})
+             for u in o.findall("unit")}
+    return o, cols, units
+
+
+@test
+def the_level_above_sees_which_departments_below_have_filed():
+    is_workday = working_days()
+    today = beijing_today()
+    below = {r[0]: r[1] for r in sql(
+        "SELECT d.name, d.id FROM department d JOIN region r ON r.code = d.region_code "
+        "WHERE r.parent = '220100' AND d.kind = 'gongxin' AND d.enabled = 1")}
+    assert "长春市宽城区工业和信息化局" in below and "长春市二道区工业和信息化局" in below, below
+    sql("DELETE FROM reporting_filing WHERE department_id IN (%s)" % ",".join(map(str, below.values())))
+    sup, supkc = browser("super"), browser("superkc")
+    past = [(c, y) for y in (today.year - 1, today.year) for c in REPORTING
+            if due_date(c, y, is_workday) < today]
+    code, year = max(past, key=lambda k: due_date(k[0], k[1], is_workday))
+    # 宽城区's supervisor marks the latest past item filed; 二道区's does not
+    assert mark(supkc, "file", code, year).status == 200
+
+    o, cols, units = below_units(sup)
+    assert o.get("department") == "长春市工业和信息化局", o.attrib
+    # exactly the counties' 工信 departments: not the city itself, no other kind, no other city
+    assert set(units) == set(below), (sorted(units), sorted(below))
+    assert all(u.get("region").startswith("2201") and u.get("region") != "220100"
+               for u, _ in units.values())
+    # one column per past item of this and last year, and the next one due
+    assert all(k in cols for k in past), (past, sorted(cols))
+    nxt = [c for c in cols.values() if c.get("state") == "next"]
+    assert len(nxt) == 1 and nxt[0].get("date") >= today.isoformat(), [c.attrib for c in nxt]
+    kc = units["长春市宽城区工业和信息化局"][1][(code, year)]
+    assert kc.get("state") == "filed" and kc.get("filed") == today.isoformat(), kc.attrib
+    ed = units["长春市二道区工业和信息化局"][1][(code, year)]
+    assert ed.get("state") == "late" and int(ed.get("late")) == workdays_between(
+        due_date(code, year, is_workday), today, is_workday), ed.attrib
+    assert (int(cols[(code, year)].get("filed")), int(cols[(code, year)].get("late"))) == \
+        (1, len(below) - 1), cols[(code, year)].attrib
+    page = sup.get("/admin/reporting").text
+    assert "<caption>" in page and "已报送" in page and "逾期未报" in page and 'scope="row"' in page
+    assert "下级报送情况" in sup.get("/admin/").text and "admin/reporting\"" in sup.get("/admin/stats").text
+
+    # a county has no departments below it; the province (an administrator's aggregate view)
+    # sees the cities, not the counties
+    o, cols, units = below_units(supkc)
+    assert not units and "没有下一级" in supkc.get("/admin/reporting").text
+    o, cols, units = below_units(browser("sysadmin"))
+    assert "长春市工业和信息化局" in units and not any("区" in n for n in units), sorted(units)
+    assert all(len(u.get("region")) == 6 and u.get("region").endswith("00") for u, _ in units.values())
+    # handlers and intake answer for single cases, not for the level below
+    for key in ("kuancheng", "intake"):
+        assert browser(key).get("/admin/reporting").status == 403, key
+    assert mark(supkc, "undo", code, year).status == 200
+
+
 def main():
     setup()
     return pub.run_tests(TESTS, "stats")
