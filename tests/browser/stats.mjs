@@ -128,6 +128,21 @@ await step('the dashboard\'s reporting calendar: late in words, marked filed, ta
 		`the undo did not bring «${label}» back`);
 });
 
+await step('who below has reported: the province\'s cities in a table, states in words', async () => {
+	await prov.goto(`${BASE}/admin/`);
+	await Promise.all([prov.waitForNavigation(),
+		prov.getByRole('link', { name: '下级报送情况' }).click()]);
+	check(new URL(prov.url()).pathname.endsWith('/admin/reporting'), `address ${prov.url()}`);
+	const table = prov.locator('table.reporting-below-table');
+	check(await table.locator('caption').count() === 1, 'no caption');
+	const rows = await table.locator('tbody th[scope="row"]').allInnerTexts();
+	check(rows.includes('长春市工业和信息化局') && !rows.some((n) => n.includes('区')),
+		`rows ${rows}`);
+	check((await table.innerText()).includes('逾期未报'), 'no late cell in words');
+	await shot(prov, 'stats-00-reporting-below.png');
+	await axe(prov, 'the page of who below has reported');
+});
+
 const county = await newPage();
 await step('a county official sees only its county', async () => {
 	await login(county, COUNTY);

@@ -25,9 +25,9 @@
     </p>
     <xsl:choose>
       <xsl:when test="$o/unit">
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="below-caption">
           <table class="data-table reporting-below-table">
-            <caption>
+            <caption id="below-caption">
               <xsl:value-of select="$o/@department"/>
               <xsl:text>所辖下一级部门上报情况（共 </xsl:text>
               <xsl:value-of select="$o/@units"/>
