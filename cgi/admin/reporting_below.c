@@ -115,6 +115,68 @@ below_role(const struct staff *s)
 	return best;
 }
 
+/* The columns: each item with its date and the counts of filed, late and still due units. */
+static void
+columns_xml(xmlNodePtr top, const struct below *b, const struct stats_due *d, size_t ncol,
+    cal_day today)
+{
+	xmlNodePtr col;
+	long long nfiled, nlate;
+	size_t i, j;
+	char day[11];
+
+	for (j = 0; j < ncol; j++) {
+		cal_format(d[j].due, day);
+		col = xml_add(top, "column", d[j].label);
+		xml_attr(col, "code", d[j].code);
+		xml_attr_int(col, "year", d[j].year);
+		xml_attr(col, "date", day);
+		xml_attr(col, "state", d[j].due < today ? "past" : "next");
+		for (i = 0, nfiled = 0, nlate = 0; i < b->n; i++) {
+			if (below_filed(&b->d[i], &d[j]) != NULL)
+				nfiled++;
+			else if (d[j].due < today)
+				nlate++;
+		}
+		xml_attr_int(col, "filed", nfiled);
+		xml_attr_int(col, "late", nlate);
+		xml_attr_int(col, "due", (long long)b->n - nfiled - nlate);
+	}
+}
+
+/* One row per unit below: a cell per column, filed (its date), late or due (working days). */
+static void
+units_xml(xmlNodePtr top, const struct below *b, const struct stats_due *d, size_t ncol,
+    const struct calendar *cal, cal_day today)
+{
+	xmlNodePtr unit, cell;
+	const char *filed;
+	size_t i, j;
+
+	for (i = 0; i < b->n; i++) {
+		unit = xml_add(top, "unit", NULL);
+		xml_attr_int(unit, "id", b->d[i].id);
+		xml_attr(unit, "name", b->d[i].name);
+		xml_attr(unit, "region", b->d[i].region);
+		for (j = 0; j < ncol; j++) {
+			cell = xml_add(unit, "cell", NULL);
+			xml_attr(cell, "code", d[j].code);
+			xml_attr_int(cell, "year", d[j].year);
+			if ((filed = below_filed(&b->d[i], &d[j])) != NULL) {
+				xml_attr(cell, "state", "filed");
+				xml_attr(cell, "filed", filed);
+			} else if (d[j].due < today) {
+				xml_attr(cell, "state", "late");
+				xml_attr_int(cell, "late", cal_workdays_between(cal, d[j].due, today));
+			} else {
+				xml_attr(cell, "state", "due");
+				xml_attr_int(cell, "workdays", cal_workdays_between(cal, today,
+				    d[j].due));
+			}
+		}
+	}
+}
+
 /*
  * <reporting-below department area><column code year date state filed late due>label
  * </column>…<unit id name region><cell code year state filed|late/>…</unit>…
@@ -132,13 +194,10 @@ reporting_below_page(struct page *pg)
 	struct stats_due d[BELOW_ITEMS];
 	struct below b = { .c = c };
 	struct below_row row;
-	xmlNodePtr root, top, col, unit, cell;
+	xmlNodePtr root, top;
 	xmlDocPtr doc;
 	struct dbp p[3];
-	size_t k, ncol, i, j;
-	long long nfiled, nlate;
-	const char *filed;
-	char day[11];
+	size_t k, ncol;
 	int y, mo, dd;
 
 	if (role == NULL) {
@@ -163,44 +222,7 @@ reporting_below_page(struct page *pg)
 	xml_attr(top, "department", role->department);
 	xml_attr(top, "area", role->prefix);
 	xml_attr_int(top, "units", (long long)b.n);
-	for (j = 0; j < ncol; j++) {
-		cal_format(d[j].due, day);
-		col = xml_add(top, "column", d[j].label);
-		xml_attr(col, "code", d[j].code);
-		xml_attr_int(col, "year", d[j].year);
-		xml_attr(col, "date", day);
-		xml_attr(col, "state", d[j].due < today ? "past" : "next");
-		for (i = 0, nfiled = 0, nlate = 0; i < b.n; i++) {
-			if (below_filed(&b.d[i], &d[j]) != NULL)
-				nfiled++;
-			else if (d[j].due < today)
-				nlate++;
-		}
-		xml_attr_int(col, "filed", nfiled);
-		xml_attr_int(col, "late", nlate);
-		xml_attr_int(col, "due", (long long)b.n - nfiled - nlate);
-	}
-	for (i = 0; i < b.n; i++) {
-		unit = xml_add(top, "unit", NULL);
-		xml_attr_int(unit, "id", b.d[i].id);
-		xml_attr(unit, "name", b.d[i].name);
-		xml_attr(unit, "region", b.d[i].region);
-		for (j = 0; j < ncol; j++) {
-			cell = xml_add(unit, "cell", NULL);
-			xml_attr(cell, "code", d[j].code);
-			xml_attr_int(cell, "year", d[j].year);
-			if ((filed = below_filed(&b.d[i], &d[j])) != NULL) {
-				xml_attr(cell, "state", "filed");
-				xml_attr(cell, "filed", filed);
-			} else if (d[j].due < today) {
-				xml_attr(cell, "state", "late");
-				xml_attr_int(cell, "late", cal_workdays_between(cal, d[j].due, today));
-			} else {
-				xml_attr(cell, "state", "due");
-				xml_attr_int(cell, "workdays", cal_workdays_between(cal, today,
-				    d[j].due));
-			}
-		}
-	}
+	columns_xml(top, &b, d, ncol, today);
+	units_xml(top, &b, d, ncol, cal, today);
 	app_send(c, 200, doc);
 }
