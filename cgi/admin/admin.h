@@ -312,6 +312,24 @@ extern const struct form_key routing_keys[RK__MAX];
 enum preview_key { PV_PREVIEW, PV_CATEGORY, PV_STANDARD, PV_INDUSTRY, PV_REGION,
 	PV_SUBJECT_TYPE, PV__MAX };
 extern const struct form_key preview_keys[PV__MAX];
+/* A period in a form (the statistics page, the ledgers): six keys in this order from first
+ * (period kind, year, quarter, month, from, to), one table of them (PERIOD_KEYS) and one
+ * reader (form_period, stats.c) for both. */
+enum period_key { PK_PERIOD, PK_YEAR, PK_QUARTER, PK_MONTH, PK_FROM, PK_TO };
+extern const struct option stats_period_kinds[];
+#define PERIOD_KEYS(first) \
+	[(first) + PK_PERIOD] = { "period", form_choice, 0, 0, 0, stats_period_kinds, \
+	    "请选择统计周期。" }, \
+	[(first) + PK_YEAR] = { "year", form_int, 0, 0, 0, NULL, "年份应为2000至2100的整数。", \
+	    2000, 2100 }, \
+	[(first) + PK_QUARTER] = { "quarter", form_int, 0, 0, 0, NULL, "季度应为1至4。", 1, 4 }, \
+	[(first) + PK_MONTH] = { "month", form_int, 0, 0, 0, NULL, "月份应为1至12。", 1, 12 }, \
+	[(first) + PK_FROM] = { "from", form_date, 0, 0, 0, NULL, "开始日期格式应为YYYY-MM-DD。" }, \
+	[(first) + PK_TO] = { "to", form_date, 0, 0, 0, NULL, "结束日期格式应为YYYY-MM-DD。" }
+/* The period the keys from first ask for (default: this year, this quarter, this month);
+ * *kind and *year as asked or defaulted; false with *why when it is not one. */
+bool form_period(struct page *, int first, struct stats_period *, const char **kind, int *year,
+    const char **why);
 enum stats_key { ST_PERIOD, ST_YEAR, ST_QUARTER, ST_MONTH, ST_FROM, ST_TO, ST_REGION,
 	ST_CATEGORY, ST_INDUSTRY, ST_CHANNEL, ST_STANDARD, ST_BY, ST_SORT, ST__MAX };
 extern const struct form_key stats_keys[ST__MAX];

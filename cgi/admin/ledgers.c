@@ -24,19 +24,9 @@
 #include "report.h"
 #include "xlsx.h"
 
-static const struct option ledger_periods[] = {
-	{ "month", "月度" }, { "quarter", "季度" }, { "year", "年度" }, { "custom", "自定义" },
-	{ NULL, NULL },
-};
-
 const struct form_key ledger_keys[LG__MAX] = {
 	[LG_KIND] = { "kind", form_choice, 0, 0, 0, ledger_kinds, "请选择要导出的表。" },
-	[LG_PERIOD] = { "period", form_choice, 0, 0, 0, ledger_periods, "请选择统计周期。" },
-	[LG_YEAR] = { "year", form_int, 0, 0, 0, NULL, "年份应为2000至2100的整数。", 2000, 2100 },
-	[LG_QUARTER] = { "quarter", form_int, 0, 0, 0, NULL, "季度应为1至4。", 1, 4 },
-	[LG_MONTH] = { "month", form_int, 0, 0, 0, NULL, "月份应为1至12。", 1, 12 },
-	[LG_FROM] = { "from", form_date, 0, 0, 0, NULL, "开始日期格式应为YYYY-MM-DD。" },
-	[LG_TO] = { "to", form_date, 0, 0, 0, NULL, "结束日期格式应为YYYY-MM-DD。" },
+	PERIOD_KEYS(LG_PERIOD),
 	[LG_REGION] = { "region", form_digits, 2, 6, 0, NULL, "地区代码无效。" },
 };
 
@@ -162,34 +152,6 @@ send_sheet(struct page *pg, const char *name, const char *fallback, sheet_fill f
 
 /* ---- the ledgers */
 
-/* The period asked for, in the grammar of jubaoctl ledger --period (ledger_period_parse):
- * "2026", "2026-Q3", "2026-07", "2026-01..2026-06"; default: this year. */
-static bool
-ledger_period(struct page *pg, struct stats_period *per)
-{
-	const char *kind = fv(pg, LG_PERIOD) != NULL ? fv(pg, LG_PERIOD) : "year";
-	const char *f = fv(pg, LG_FROM), *t = fv(pg, LG_TO);
-	int y, m, d;
-	char s[20];
-
-	cal_to_ymd(cal_beijing_day(pg->c->now), &y, &m, &d);
-	if (fv(pg, LG_YEAR) != NULL)
-		y = (int)fnum(pg, LG_YEAR);
-	if (strcmp(kind, "custom") == 0) {
-		if (f == NULL || t == NULL)
-			return false;
-		snprintf(s, sizeof(s), "%.7s..%.7s", f, t);
-	} else if (strcmp(kind, "quarter") == 0)
-		snprintf(s, sizeof(s), "%04d-Q%d", y,
-		    fv(pg, LG_QUARTER) ? (int)fnum(pg, LG_QUARTER) : (m - 1) / 3 + 1);
-	else if (strcmp(kind, "month") == 0)
-		snprintf(s, sizeof(s), "%04d-%02d", y,
-		    fv(pg, LG_MONTH) ? (int)fnum(pg, LG_MONTH) : m);
-	else
-		snprintf(s, sizeof(s), "%04d", y);
-	return ledger_period_parse(s, per);
-}
-
 /* The area the user asks for, inside its statistics area; else the status and why not. */
 static bool
 ledger_area(struct page *pg, const char *asked, char region[7], int *status, const char **why)
@@ -221,8 +183,8 @@ ledger_get(struct page *pg)
 	struct ctx *c = pg->c;
 	static struct ledger_req q;
 	char name[600], fallback[80], per[80], code[7], area_name[300], detail[120];
-	const char *why;
-	int status, k;
+	const char *why, *period;
+	int status, k, year;
 
 	if (pg->errors > 0 || (k = ledger_kind(fv(pg, LG_KIND))) < 0) {
 		console_error(pg, 400, "请选择要导出的表和有效的统计期间。");
@@ -235,10 +197,12 @@ ledger_get(struct page *pg)
 		console_error(pg, status, why);
 		return;
 	}
-	if (!ledger_period(pg, &q.per) || (q.kind == LEDGER_YEARLY && q.per.months != 12) ||
-	    (q.kind == LEDGER_YEARLY && strcmp(q.per.from + 4, "-01-01") != 0)) {
-		console_error(pg, 400, q.kind == LEDGER_YEARLY ? "年度汇总表请按年度导出。" :
-		    "统计期间无效（自定义期间最长120个月）。");
+	if (!form_period(pg, LG_PERIOD, &q.per, &period, &year, &why)) {
+		console_error(pg, 400, why);
+		return;
+	}
+	if (q.kind == LEDGER_YEARLY && (q.per.months != 12 || strcmp(q.per.from + 4, "-01-01") != 0)) {
+		console_error(pg, 400, "年度汇总表请按年度导出。");
 		return;
 	}
 	snprintf(code, sizeof(code), "%.6s", q.area);
@@ -277,7 +241,7 @@ ledgers_page(struct page *pg)
 	xml_attr_int(n, "quarter", (m - 1) / 3 + 1);
 	xml_attr_int(n, "month", m);
 	form_options_xml(root, "kinds", ledger_kinds);
-	form_options_xml(root, "periods", ledger_periods);
+	form_options_xml(root, "periods", stats_period_kinds);
 	n = xml_add(root, "areas", NULL);
 	if (stats_area(&pg->s, area))
 		for (i = 0; i < c->refdata.nregions; i++) {

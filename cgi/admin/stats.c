@@ -17,7 +17,7 @@
 #include "region.h"
 #include "report.h"
 
-static const struct option period_kinds[] = {
+const struct option stats_period_kinds[] = {
 	{ "month", "月度" }, { "quarter", "季度" }, { "year", "年度" }, { "custom", "自定义" },
 	{ NULL, NULL },
 };
@@ -33,12 +33,7 @@ const struct option stats_channels[] = {
 };
 
 const struct form_key stats_keys[ST__MAX] = {
-	[ST_PERIOD] = { "period", form_choice, 0, 0, 0, period_kinds, "请选择统计周期。" },
-	[ST_YEAR] = { "year", form_int, 0, 0, 0, NULL, "年份应为2000至2100的整数。", 2000, 2100 },
-	[ST_QUARTER] = { "quarter", form_int, 0, 0, 0, NULL, "季度应为1至4。", 1, 4 },
-	[ST_MONTH] = { "month", form_int, 0, 0, 0, NULL, "月份应为1至12。", 1, 12 },
-	[ST_FROM] = { "from", form_date, 0, 0, 0, NULL, "开始日期格式应为YYYY-MM-DD。" },
-	[ST_TO] = { "to", form_date, 0, 0, 0, NULL, "结束日期格式应为YYYY-MM-DD。" },
+	PERIOD_KEYS(ST_PERIOD),
 	[ST_REGION] = { "region", form_digits, 2, 6, 0, NULL, "地区代码无效。" },
 	[ST_CATEGORY] = { "category", form_choice, 0, 0, 0, report_categories, "类别无效。" },
 	[ST_INDUSTRY] = { "industry", NULL, 1, 32, 0, NULL, "行业无效。" },
@@ -131,28 +126,27 @@ or_empty(const char *s)
 	return s != NULL ? s : "";
 }
 
-/* The period from the form (default: this year); false with *why when it is not one. */
-static bool
-view_period(struct page *pg, struct view *v, const char **why)
+bool
+form_period(struct page *pg, int first, struct stats_period *per, const char **kind, int *year,
+    const char **why)
 {
-	static const char *const kinds[] = { "month", "quarter", "year", "custom" };
 	cal_day today = cal_beijing_day(pg->c->now), from = 0, to = 0;
-	const char *f = fv(pg, ST_FROM), *t = fv(pg, ST_TO);
+	const char *f = fv(pg, first + PK_FROM), *t = fv(pg, first + PK_TO);
 	int y, m, d, k;
 
 	cal_to_ymd(today, &y, &m, &d);
-	v->kind = fv(pg, ST_PERIOD) != NULL ? fv(pg, ST_PERIOD) : "year";
-	for (k = 0; strcmp(kinds[k], v->kind) != 0; k++)
+	*kind = fv(pg, first + PK_PERIOD) != NULL ? fv(pg, first + PK_PERIOD) : "year";
+	for (k = 0; strcmp(stats_period_kinds[k].value, *kind) != 0; k++)
 		;
-	v->year = fv(pg, ST_YEAR) != NULL ? (int)fnum(pg, ST_YEAR) : y;
+	*year = fv(pg, first + PK_YEAR) != NULL ? (int)fnum(pg, first + PK_YEAR) : y;
 	if (k == SP_CUSTOM && (f == NULL || t == NULL || !cal_parse(f, strlen(f), &from) ||
 	    !cal_parse(t, strlen(t), &to))) {
 		*why = "自定义期间请填写开始和结束日期。";
 		return false;
 	}
-	if (!stats_period((enum stats_period_kind)k, v->year,
-	    fv(pg, ST_QUARTER) ? (int)fnum(pg, ST_QUARTER) : (m - 1) / 3 + 1,
-	    fv(pg, ST_MONTH) ? (int)fnum(pg, ST_MONTH) : m, from, to, &v->per)) {
+	if (!stats_period((enum stats_period_kind)k, *year,
+	    fv(pg, first + PK_QUARTER) ? (int)fnum(pg, first + PK_QUARTER) : (m - 1) / 3 + 1,
+	    fv(pg, first + PK_MONTH) ? (int)fnum(pg, first + PK_MONTH) : m, from, to, per)) {
 		*why = "统计期间无效（自定义期间最长120个月）。";
 		return false;
 	}
@@ -219,7 +213,7 @@ view_read(struct page *pg, struct view *v, int *status, const char **why)
 		return false;
 	v->by = fv(pg, ST_BY) != NULL ? fv(pg, ST_BY) : "region";
 	v->sort = fv(pg, ST_SORT) != NULL ? fv(pg, ST_SORT) : "score";
-	return view_period(pg, v, why);
+	return form_period(pg, ST_PERIOD, &v->per, &v->kind, &v->year, why);
 }
 
 /* STATS_FILTER's parameters (stats_filter_params) for the view's filter, the period [from,
@@ -662,7 +656,7 @@ view_xml(struct page *pg, const struct view *v, xmlNodePtr root)
 		n = xml_add(crumbs, "crumb", stats_key_name(c, "regions", prefix));
 		xml_attr(n, "code", prefix);
 	}
-	form_options_xml(root, "periods", period_kinds);
+	form_options_xml(root, "periods", stats_period_kinds);
 	form_options_xml(root, "categories-options", report_categories);
 	form_options_xml(root, "channels-options", stats_channels);
 	form_options_xml(root, "standards-options", report_standards);
@@ -686,7 +680,7 @@ stats_page(struct page *pg)
 		doc = console_doc(pg, "stats", &root);
 		xml_add(root, "message", why);
 		console_form_state(pg, root);
-		form_options_xml(root, "periods", period_kinds);
+		form_options_xml(root, "periods", stats_period_kinds);
 		app_send(c, status, doc);
 		return;
 	}

@@ -405,7 +405,10 @@ def random_step(rng, cases, who):
 
 @test
 def summary_equals_a_full_recount_after_random_workflows():
-    seed = int(os.environ.get("STATS_SEED", "0")) or random.randrange(1 << 30)
+    # A fixed walk by default (one that reaches transfers, inspections, closures, presses and
+    # overdue marks: a random seed left some of them out about once in ten runs); STATS_SEED=0
+    # takes a random one, STATS_SEED=N replays N.
+    seed = int(os.environ.get("STATS_SEED", "56793829")) or random.randrange(1 << 30)
     print("     (STATS_SEED=%d)" % seed, flush=True)
     rng = random.Random(seed)
     who = {"intake": browser("intake"), "handler": browser("lvyuan"), "super": browser("super")}
